@@ -1,0 +1,49 @@
+package in.bontonsoftwares.deploymentrequest.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the policy leaves to the organisation (mailbox, checklist, SLA) and the few knobs of the app. Defaults
+ * live in {@code application.yaml}; a wrong value stops the start-up with a message naming the property.
+ */
+@Validated
+@ConfigurationProperties("deployment-request")
+public record DeploymentRequestProperties(
+    @NotBlank @Email String mailbox,
+    @NotBlank @Email String sender,
+    @NotNull ZoneId timeZone,
+    @NotBlank String baseUrl,
+    @Valid @NotNull ReviewSla reviewSla,
+    @Valid @NotNull Checklist checklist,
+    @Valid @NotNull Demo demo) {
+
+  /** Review due per environment (policy Chapter 1 stand-in); environments not listed use {@code other}. */
+  public record ReviewSla(@NotNull Map<String, Duration> environments, @NotNull Duration other) {
+
+    public Duration forEnvironment(String environment) {
+      return environments.getOrDefault(environment, other);
+    }
+  }
+
+  /** The pre-deployment checklist (policy 3.1.2 stand-in). */
+  public record Checklist(@Valid @NotEmpty List<Item> items) {}
+
+  /**
+   * One checklist item. Its {@code id} names the form fields {@code checklist<Id>} and {@code checklist<Id>Evidence};
+   * {@code environments} are the environments in which the item is mandatory.
+   */
+  public record Item(@NotBlank String id, @NotBlank String text, @NotNull List<String> environments) {}
+
+  /** Demo users and groups of the embedded default run. */
+  public record Demo(boolean enabled, String password) {}
+}

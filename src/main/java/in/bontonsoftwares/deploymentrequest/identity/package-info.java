@@ -1,0 +1,2 @@
+/** Groups, demo users of the default run and the Tasklist filters. */
+package in.bontonsoftwares.deploymentrequest.identity;

@@ -1,0 +1,346 @@
+package in.bontonsoftwares.deploymentrequest.mail;
+
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+
+import in.bontonsoftwares.deploymentrequest.checklist.ChecklistService;
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.Item;
+import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Row;
+import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Section;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
+import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import in.bontonsoftwares.deploymentrequest.request.Environment;
+import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
+import in.bontonsoftwares.deploymentrequest.request.WindowTime;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the emails of policy 3.1 from a request's variables: who receives them, the subject
+ * {@code <Project> - <Environment> - <Purpose> - <yyyy-MM-dd>} (the date the request was made, so that all mails of a
+ * request share it) and the contents the policy lists for each step.
+ */
+@Component
+public class MailComposer {
+
+  private static final DateTimeFormatter SUBJECT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final Set<String> TIMELINE_ACTIVITY_TYPES =
+      Set.of("startEvent", "userTask", "serviceTask", "intermediateTimer", "noneEndEvent", "boundaryTimer");
+
+  private final DeploymentRequestProperties properties;
+  private final ChecklistService checklist;
+  private final HistoryService historyService;
+
+  MailComposer(DeploymentRequestProperties properties, ChecklistService checklist, HistoryService historyService) {
+    this.properties = properties;
+    this.checklist = checklist;
+    this.historyService = historyService;
+  }
+
+  public MailMessage compose(MailType type, ProcessVariables v, String processInstanceId) {
+    String number = v.text(REQUEST_NUMBER);
+    int revision = v.number(REVISION, 1);
+    String purpose = type == MailType.REQUEST && revision > 1
+        ? "%s (Revision %d)".formatted(type.purpose(), revision) : type.purpose();
+    List<String> intro = new ArrayList<>();
+    List<Section> sections = new ArrayList<>();
+    Recipients recipients = new Recipients();
+    String heading = purpose + " " + number;
+    String link = properties.baseUrl() + "/camunda/app/tasklist/";
+
+    switch (type) {
+      case CHECKLIST_INCOMPLETE -> {
+        recipients.to(v.string(REQUESTER_EMAIL));
+        intro.add("Your deployment request %s cannot go to DevSecOps yet: the pre-deployment checklist (policy 3.1.2)"
+            .formatted(number) + " requires these items for %s and they are not complete:"
+            .formatted(Environment.labelOf(v.string(ENVIRONMENT))));
+        sections.add(Section.text("Missing checklist items", v.text(CHECKLIST_MISSING)));
+        intro.add("Complete the checklist (or withdraw the request) in your task \"Complete checklist\" in Tasklist.");
+        sections.add(request(v));
+        sections.add(checklist(v));
+      }
+      case REQUEST -> {
+        recipients.to(properties.mailbox()).cc(v.string(REQUESTER_EMAIL));
+        intro.add(revision > 1
+            ? "Revision %d of deployment request %s, amended after the requested changes, for DevSecOps review."
+                .formatted(revision, number)
+            : "New deployment request %s for DevSecOps review.".formatted(number));
+        intro.add("Review due by " + when(v.date(REVIEW_DUE)) + ".");
+        sections.add(request(v));
+        if (revision > 1) {
+          sections.add(Section.text("Changes in this revision", v.text(AMENDMENT_NOTES)));
+        }
+        sections.add(checklist(v));
+        sections.add(window(v));
+        sections.add(Section.text("Rollback plan", v.text(ROLLBACK_PLAN)));
+        sections.add(onCall(v));
+        sections.add(verificationPlan(v));
+      }
+      case REVIEW_OVERDUE -> {
+        recipients.to(properties.mailbox()).cc(v.string(REQUESTER_EMAIL));
+        intro.add("The DevSecOps review of deployment request %s (revision %d) was due by %s and is still open."
+            .formatted(number, revision, when(v.date(REVIEW_DUE))));
+        sections.add(request(v));
+      }
+      case CHANGES_REQUESTED -> {
+        recipients.to(v.string(REQUESTER_EMAIL)).cc(properties.mailbox());
+        intro.add("DevSecOps requests changes to deployment request %s. Make them, then re-submit it from your task "
+            .formatted(number) + "\"Amend request\" in Tasklist; it will be checked and reviewed again.");
+        sections.add(review(v));
+        sections.add(request(v));
+      }
+      case REJECTED -> {
+        recipients.to(v.string(REQUESTER_EMAIL)).cc(properties.mailbox());
+        intro.add("DevSecOps rejected deployment request %s.".formatted(number));
+        sections.add(review(v));
+        sections.add(request(v));
+      }
+      case WITHDRAWN -> {
+        recipients.to(v.string(REQUESTER_EMAIL));
+        if (v.has(SUBMITTED_AT)) {
+          recipients.cc(properties.mailbox());
+        }
+        intro.add("Deployment request %s was withdrawn by its requester.".formatted(number));
+        sections.add(Section.text("Reason", v.text(WITHDRAWAL_REASON)));
+        sections.add(request(v));
+      }
+      case SCHEDULE_CONFIRMED -> {
+        recipients.to(properties.mailbox()).cc(stakeholders(v));
+        intro.add("The deployment window of %s is confirmed. Change ticket: %s.".formatted(number,
+            v.text(CHANGE_TICKET_NUMBER)));
+        sections.add(schedule(v));
+        sections.add(request(v));
+        sections.add(Section.text("Rollback procedure", v.text(ROLLBACK_PLAN)));
+        sections.add(onCall(v));
+      }
+      case VERIFICATION_STATUS -> {
+        recipients.to(stakeholders(v)).cc(properties.mailbox());
+        intro.add("%s is deployed to %s and verified. Change ticket: %s.".formatted(number,
+            Environment.labelOf(v.string(ENVIRONMENT)), v.text(CHANGE_TICKET_NUMBER)));
+        sections.add(execution(v));
+        sections.add(request(v));
+      }
+      case ROLLED_BACK -> {
+        recipients.to(stakeholders(v)).cc(properties.mailbox());
+        intro.add("The deployment of %s to %s was rolled back. Change ticket: %s.".formatted(number,
+            Environment.labelOf(v.string(ENVIRONMENT)), v.text(CHANGE_TICKET_NUMBER)));
+        sections.add(Section.text("Rollback", v.text(ROLLBACK_NOTES)));
+        sections.add(execution(v));
+        sections.add(request(v));
+      }
+      case DEPLOYMENT_RECORD -> {
+        recipients.to(properties.mailbox()).cc(v.string(REQUESTER_EMAIL));
+        intro.add("Deployment record of %s: outcome %s. Change ticket: %s.".formatted(number,
+            Value.DEPLOYED.equals(v.string(DEPLOYMENT_OUTCOME)) ? "deployed" : "rolled back",
+            v.text(CHANGE_TICKET_NUMBER)));
+        sections.add(request(v));
+        sections.add(schedule(v));
+        sections.add(execution(v));
+        sections.add(Section.text("Issues and resolutions", v.text(ISSUES_AND_RESOLUTIONS)));
+        sections.add(Section.text("Post-deployment metrics", v.text(POST_DEPLOYMENT_METRICS)));
+        sections.add(Section.text("Lessons learned", v.text(LESSONS_LEARNED)));
+        sections.add(review(v));
+        sections.add(checklist(v));
+        sections.add(timeline(processInstanceId));
+      }
+      default -> throw new IllegalStateException("No mail written for " + type);
+    }
+
+    String key = "%s/%s/r%d".formatted(number, type.name(), revision);
+    String domain = properties.sender().substring(properties.sender().indexOf('@') + 1);
+    String messageId = "<%s.%s.r%d@%s>".formatted(number, type.name().toLowerCase(Locale.ROOT), revision, domain);
+    String threadId = "<%s@%s>".formatted(number, domain);
+    return new MailMessage(key, number, type, recipients.to, recipients.cc, subject(v, purpose), heading,
+        intro, sections, link, messageId, threadId);
+  }
+
+  /** {@code <Project> - <Environment> - <Purpose> - <yyyy-MM-dd>}, on one line whatever a person typed. */
+  String subject(ProcessVariables v, String purpose) {
+    Date requestedAt = v.date(REQUESTED_AT);
+    Instant date = requestedAt == null ? Instant.now() : requestedAt.toInstant();
+    return "%s - %s - %s - %s".formatted(oneLine(v.text(PROJECT_NAME)), Environment.labelOf(v.string(ENVIRONMENT)),
+        purpose, SUBJECT_DATE.format(date.atZone(properties.timeZone())));
+  }
+
+  static String oneLine(String text) {
+    return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\s]+", " ").trim();
+  }
+
+  private Section request(ProcessVariables v) {
+    return Section.rows("Request", List.of(
+        new Row("Request number", v.text(REQUEST_NUMBER)),
+        new Row("Revision", String.valueOf(v.number(REVISION, 1))),
+        new Row("Requester", "%s <%s>".formatted(v.text(REQUESTER_NAME), v.text(REQUESTER_EMAIL))),
+        new Row("Project", v.text(PROJECT_NAME)),
+        new Row("Application / service", v.text(APPLICATION_NAME)),
+        new Row("Version / artifact", v.text(VERSION)),
+        new Row("Environment", Environment.labelOf(v.string(ENVIRONMENT))),
+        new Row("Change description", v.text(CHANGE_DESCRIPTION))));
+  }
+
+  private Section checklist(ProcessVariables v) {
+    String environment = v.string(ENVIRONMENT);
+    List<Row> rows = new ArrayList<>();
+    for (Item item : checklist.items()) {
+      boolean required = item.environments().contains(environment);
+      String answer = v.flag(ChecklistService.answerVariable(item)) ? "[x] done" : "[ ] not done";
+      String evidence = v.text(ChecklistService.evidenceVariable(item));
+      rows.add(new Row(item.text(), answer + (required ? "" : " (optional here)")
+          + (evidence.isEmpty() ? "" : " - evidence: " + evidence)));
+    }
+    return Section.rows("Pre-deployment checklist (policy 3.1.2)", rows);
+  }
+
+  private Section window(ProcessVariables v) {
+    return Section.rows("Preferred deployment window", List.of(
+        new Row("Start", windowTime(v.string(WINDOW_START))),
+        new Row("End", windowTime(v.string(WINDOW_END)))));
+  }
+
+  private Section onCall(ProcessVariables v) {
+    return Section.rows("On-call contact", List.of(
+        new Row("Name", v.text(ON_CALL_NAME)),
+        new Row("Email", v.text(ON_CALL_EMAIL)),
+        new Row("Phone", v.text(ON_CALL_PHONE)),
+        new Row("Real-time channel", v.text(REALTIME_CHANNEL))));
+  }
+
+  private Section verificationPlan(ProcessVariables v) {
+    return Section.rows("Application / service details and verification", List.of(
+        new Row("Health-check URL", v.text(HEALTH_CHECK_URL)),
+        new Row("Smoke tests by the team", yesNo(v.flag(SMOKE_TESTS_APPLY))),
+        new Row("QA validation", yesNo(v.flag(QA_VALIDATION_APPLIES))),
+        new Row("Stakeholders", v.text(STAKEHOLDER_EMAILS))));
+  }
+
+  private Section review(ProcessVariables v) {
+    return Section.rows("DevSecOps review", List.of(
+        new Row("Reviewer", v.text(REVIEWER)),
+        new Row("Decision", v.text(REVIEW_DECISION)),
+        new Row("Risk level", v.text(RISK_LEVEL)),
+        new Row("Prerequisites verified", yesNo(v.flag(REVIEW_PREREQUISITES_VERIFIED))),
+        new Row("Code and configuration reviewed", yesNo(v.flag(REVIEW_CODE_AND_CONFIGURATION))),
+        new Row("Security and compliance", yesNo(v.flag(REVIEW_SECURITY_AND_COMPLIANCE))),
+        new Row("Infrastructure ready", yesNo(v.flag(REVIEW_INFRASTRUCTURE_READY))),
+        new Row("Risks and dependencies assessed", yesNo(v.flag(REVIEW_RISKS_AND_DEPENDENCIES))),
+        new Row("Comments", v.text(REVIEW_COMMENTS))));
+  }
+
+  private Section schedule(ProcessVariables v) {
+    return Section.rows("Schedule", List.of(
+        new Row("Change ticket", v.text(CHANGE_TICKET_NUMBER)),
+        new Row("Confirmed window start", windowTime(v.string(CONFIRMED_WINDOW_START))),
+        new Row("Confirmed window end", windowTime(v.string(CONFIRMED_WINDOW_END))),
+        new Row("Preferred window", windowTime(v.string(WINDOW_START)) + " to " + windowTime(v.string(WINDOW_END))),
+        new Row("Rollback procedure confirmed", yesNo(v.flag(ROLLBACK_PROCEDURE_CONFIRMED))),
+        new Row("Scheduling notes", v.text(SCHEDULING_NOTES)),
+        new Row("On-call contact", "%s, %s, %s".formatted(v.text(ON_CALL_NAME), v.text(ON_CALL_EMAIL),
+            v.text(ON_CALL_PHONE))),
+        new Row("Real-time channel", v.text(REALTIME_CHANNEL))));
+  }
+
+  private Section execution(ProcessVariables v) {
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("Execution outcome", Value.OUTCOME_CRITICAL_ISSUE.equals(v.string(EXECUTION_OUTCOME))
+        ? "critical issue" : v.text(EXECUTION_OUTCOME)));
+    rows.add(new Row("Execution notes", v.text(EXECUTION_NOTES)));
+    rows.add(new Row("Verification", v.text(VERIFICATION_SUMMARY)));
+    rows.add(new Row("Deployment outcome", Value.ROLLED_BACK.equals(v.string(DEPLOYMENT_OUTCOME)) ? "rolled back"
+        : v.text(DEPLOYMENT_OUTCOME)));
+    if (v.has(ROLLBACK_NOTES)) {
+      rows.add(new Row("Rollback notes", v.text(ROLLBACK_NOTES)));
+    }
+    return Section.rows("Execution and verification", rows);
+  }
+
+  /** Every step the request went through, with its timestamps and the person who did it. */
+  private Section timeline(String processInstanceId) {
+    List<Row> rows = new ArrayList<>();
+    for (HistoricActivityInstance step : historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
+        .orderPartiallyByOccurrence().asc().list()) {
+      if (!TIMELINE_ACTIVITY_TYPES.contains(step.getActivityType()) || step.getActivityName() == null) {
+        continue;
+      }
+      String who = step.getAssignee() == null ? "" : " by " + step.getAssignee();
+      String end = step.getEndTime() == null ? "in progress" : when(step.getEndTime());
+      rows.add(new Row(step.getActivityName(), when(step.getStartTime()) + " - " + end + who));
+    }
+    return Section.rows("Timeline (%s)".formatted(properties.timeZone().getId()), rows);
+  }
+
+  private List<String> stakeholders(ProcessVariables v) {
+    List<String> all = new ArrayList<>(RequestValidator.splitEmails(v.string(STAKEHOLDER_EMAILS)));
+    all.add(v.string(ON_CALL_EMAIL));
+    all.add(v.string(REQUESTER_EMAIL));
+    return all;
+  }
+
+  private String when(Date date) {
+    return date == null ? "" : TIMESTAMP.format(date.toInstant().atZone(zone()));
+  }
+
+  private String windowTime(String stored) {
+    if (stored == null) {
+      return "";
+    }
+    try {
+      return WindowTime.show(WindowTime.parse(stored, zone()), zone()) + " / " + stored;
+    } catch (IllegalArgumentException e) {
+      return stored;
+    }
+  }
+
+  private ZoneId zone() {
+    return properties.timeZone();
+  }
+
+  private static String yesNo(boolean value) {
+    return value ? "yes" : "no";
+  }
+
+  /** To and cc, each address once (case-insensitive), never in both. */
+  private static final class Recipients {
+    private final Map<String, String> seen = new LinkedHashMap<>();
+    private final List<String> to = new ArrayList<>();
+    private final List<String> cc = new ArrayList<>();
+
+    Recipients to(String... addresses) {
+      return add(to, Arrays.asList(addresses));
+    }
+
+    Recipients to(List<String> addresses) {
+      return add(to, addresses);
+    }
+
+    Recipients cc(String... addresses) {
+      return add(cc, Arrays.asList(addresses));
+    }
+
+    Recipients cc(List<String> addresses) {
+      return add(cc, addresses);
+    }
+
+    private Recipients add(List<String> target, List<String> addresses) {
+      for (String address : addresses) {
+        if (RequestValidator.isEmail(address) && seen.putIfAbsent(address.toLowerCase(Locale.ROOT), address) == null) {
+          target.add(address);
+        }
+      }
+      return this;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package in.bontonsoftwares.deploymentrequest.mail;
+
+import java.util.List;
+
+/**
+ * One email of a request, ready to render and send.
+ *
+ * @param key idempotency key: one mail per request, type and revision, however often the job runs
+ * @param messageId stable {@code Message-ID}, derived from the key
+ * @param threadId the {@code Message-ID} of the request's thread, referenced by every mail of the request
+ */
+public record MailMessage(
+    String key,
+    String requestNumber,
+    MailType type,
+    List<String> to,
+    List<String> cc,
+    String subject,
+    String heading,
+    List<String> intro,
+    List<Section> sections,
+    String link,
+    String messageId,
+    String threadId) {
+
+  public record Section(String title, List<Row> rows, String text) {
+
+    public static Section rows(String title, List<Row> rows) {
+      return new Section(title, rows, null);
+    }
+
+    public static Section text(String title, String text) {
+      return new Section(title, List.of(), text);
+    }
+
+    /** For the templates: whether to draw the table of rows. */
+    public boolean hasRows() {
+      return !rows.isEmpty();
+    }
+  }
+
+  public record Row(String label, String value) {}
+}

@@ -1,0 +1,121 @@
+package in.bontonsoftwares.deploymentrequest.mail;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends the mails of a request, once each. Mail tasks run as jobs, which the engine may run more than once (a retry
+ * after a failure, a node that died after sending): the sent-mail log, written in the job's transaction with the
+ * mail's key as primary key, turns a repeated job into a no-op, and a stable {@code Message-ID} lets mail clients
+ * drop the rare copy sent just before a crash.
+ */
+@Service
+public class MailService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailService.class);
+
+  private final JavaMailSender mailSender;
+  private final JdbcTemplate jdbc;
+  private final DeploymentRequestProperties properties;
+  private final Clock clock;
+  private final Template html;
+  private final Template text;
+
+  MailService(JavaMailSender mailSender, JdbcTemplate jdbc, DeploymentRequestProperties properties, Clock clock) {
+    this.mailSender = mailSender;
+    this.jdbc = jdbc;
+    this.properties = properties;
+    this.clock = clock;
+    this.html = Mustache.compiler().escapeHTML(true).defaultValue("").emptyStringIsFalse(true).compile(template("mail/message.html.mustache"));
+    this.text = Mustache.compiler().escapeHTML(false).defaultValue("").emptyStringIsFalse(true).compile(template("mail/message.txt.mustache"));
+  }
+
+  /** Sends the mail unless a mail with the same key was sent before; returns whether it sent. */
+  @Transactional
+  public boolean send(MailMessage message) {
+    Integer earlier = jdbc.queryForObject("select count(*) from sent_mail where mail_key = ?", Integer.class,
+        message.key());
+    if (earlier != null && earlier > 0) {
+      LOG.info("Mail {} was sent before; not sending it again", message.key());
+      return false;
+    }
+    jdbc.update("insert into sent_mail (mail_key, message_id, request_number, mail_type, subject, recipients, sent_at)"
+        + " values (?, ?, ?, ?, ?, ?, ?)", message.key(), message.messageId(), message.requestNumber(),
+        message.type().name(), message.subject(), String.join(", ", recipients(message)),
+        Timestamp.from(clock.instant()));
+    mailSender.send(mime(message));
+    LOG.info("Sent {} to {}: {}", message.key(), recipients(message), message.subject());
+    return true;
+  }
+
+  /** The mail as it goes over SMTP: a text and an HTML part, threaded under the request's first mail. */
+  MimeMessage mime(MailMessage message) {
+    try {
+      MimeMessage mime = new StableIdMimeMessage(message.messageId());
+      MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+      helper.setFrom(properties.sender(), "Deployment Request Process");
+      helper.setTo(message.to().toArray(String[]::new));
+      helper.setCc(message.cc().toArray(String[]::new));
+      helper.setSubject(message.subject());
+      helper.setText(text.execute(message), html.execute(message));
+      if (!message.messageId().equals(message.threadId())) {
+        mime.setHeader("In-Reply-To", message.threadId());
+        mime.setHeader("References", message.threadId());
+      }
+      return mime;
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException("Could not write mail " + message.key(), e);
+    }
+  }
+
+  private static List<String> recipients(MailMessage message) {
+    List<String> all = new ArrayList<>(message.to());
+    all.addAll(message.cc());
+    return all;
+  }
+
+  private static Reader template(String path) {
+    try {
+      return new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Jakarta Mail replaces the {@code Message-ID} on every save; a repeated send must keep it. */
+  private static final class StableIdMimeMessage extends MimeMessage {
+    private final String messageId;
+
+    StableIdMimeMessage(String messageId) {
+      super(Session.getInstance(new Properties()));
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package in.bontonsoftwares.deploymentrequest.process;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Typed access to the variables of one request, so that delegates and listeners never cast
+ * {@code getVariable(...)} results themselves. Values entered through forms or REST arrive as strings, booleans and
+ * numbers; this class reads them leniently and writes them flat.
+ */
+public final class ProcessVariables {
+
+  private final VariableScope scope;
+
+  private ProcessVariables(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public static ProcessVariables of(VariableScope scope) {
+    return new ProcessVariables(scope);
+  }
+
+  /** The trimmed text of a variable, or {@code null} when it is absent or blank. */
+  public String string(String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().trim();
+    return text.isEmpty() ? null : text;
+  }
+
+  /** The trimmed text of a variable, or an empty string. */
+  public String text(String name) {
+    String value = string(name);
+    return value == null ? "" : value;
+  }
+
+  public boolean flag(String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Boolean bool) {
+      return bool;
+    }
+    return value != null && Boolean.parseBoolean(value.toString().trim());
+  }
+
+  public int number(String name, int fallback) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Number number) {
+      return number.intValue();
+    }
+    try {
+      return value == null ? fallback : Integer.parseInt(value.toString().trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  public Date date(String name) {
+    Object value = scope.getVariable(name);
+    return value instanceof Date date ? date : null;
+  }
+
+  public boolean has(String name) {
+    return scope.getVariable(name) != null;
+  }
+
+  public void set(String name, Object value) {
+    scope.setVariable(name, value);
+  }
+}

@@ -1,0 +1,78 @@
+package in.bontonsoftwares.deploymentrequest.request;
+
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
+import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs when a request is submitted, inside the transaction that starts it: an invalid request is refused before
+ * anything is stored; a valid one gets its number ({@code DR-<year>-<seq>}) as business key and the requester's
+ * contact details from the identity service.
+ */
+@Component("requestSubmittedListener")
+class RequestSubmittedListener implements ExecutionListener {
+
+  static final String NUMBER_PREFIX = "DR";
+
+  private final RequestValidator validator;
+  private final NumberGenerator numbers;
+  private final IdentityService identityService;
+  private final DeploymentRequestProperties properties;
+  private final Clock clock;
+
+  RequestSubmittedListener(RequestValidator validator, NumberGenerator numbers, IdentityService identityService,
+      DeploymentRequestProperties properties, Clock clock) {
+    this.validator = validator;
+    this.numbers = numbers;
+    this.identityService = identityService;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    ProcessVariables variables = ProcessVariables.of(execution);
+    validator.validateRequest(variables);
+    User requester = requester(variables.string(REQUESTER));
+
+    String number = numbers.next(NUMBER_PREFIX, properties.timeZone());
+    execution.setProcessBusinessKey(number);
+    variables.set(REQUEST_NUMBER, number);
+    variables.set(REQUESTER_EMAIL, requester.getEmail());
+    variables.set(REQUESTER_NAME, fullName(requester));
+    variables.set(REQUESTED_AT, Date.from(clock.instant()));
+    variables.set(REVISION, 1);
+    variables.set(WITHDRAW_REQUEST, false);
+    variables.set(SMOKE_TESTS_APPLY, variables.flag(SMOKE_TESTS_APPLY));
+    variables.set(QA_VALIDATION_APPLIES, variables.flag(QA_VALIDATION_APPLIES));
+  }
+
+  private User requester(String userId) {
+    if (userId == null) {
+      throw new RequestValidationException(List.of(
+          "A deployment request must be started by a signed-in user, who becomes its requester."));
+    }
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null || !RequestValidator.isEmail(user.getEmail())) {
+      throw new RequestValidationException(List.of(("Your user '%s' has no valid email address, so the "
+          + "process could not reach you; ask an administrator to add one.").formatted(userId)));
+    }
+    return user;
+  }
+
+  private static String fullName(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? user.getId() : name;
+  }
+}

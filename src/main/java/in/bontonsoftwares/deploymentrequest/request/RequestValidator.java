@@ -1,0 +1,184 @@
+package in.bontonsoftwares.deploymentrequest.request;
+
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The server-side checks of what people enter. Forms check the same things in the browser, but the REST API and
+ * older forms reach the engine directly, so the engine never trusts them.
+ */
+@Component
+public class RequestValidator {
+
+  /** A window picked a few minutes ago, while the form was being filled in, is not "in the past". */
+  static final Duration PAST_GRACE = Duration.ofMinutes(5);
+
+  static final int MAX_TEXT_LENGTH = 4000;
+
+  private static final Pattern EMAIL =
+      Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
+
+  private static final Map<String, String> REQUIRED_REQUEST_FIELDS = new LinkedHashMap<>();
+
+  static {
+    REQUIRED_REQUEST_FIELDS.put(PROJECT_NAME, "Project name");
+    REQUIRED_REQUEST_FIELDS.put(APPLICATION_NAME, "Application / service");
+    REQUIRED_REQUEST_FIELDS.put(VERSION, "Version / artifact");
+    REQUIRED_REQUEST_FIELDS.put(ENVIRONMENT, "Environment");
+    REQUIRED_REQUEST_FIELDS.put(CHANGE_DESCRIPTION, "Change description");
+    REQUIRED_REQUEST_FIELDS.put(WINDOW_START, "Preferred window start");
+    REQUIRED_REQUEST_FIELDS.put(WINDOW_END, "Preferred window end");
+    REQUIRED_REQUEST_FIELDS.put(ROLLBACK_PLAN, "Rollback plan");
+    REQUIRED_REQUEST_FIELDS.put(ON_CALL_NAME, "On-call contact name");
+    REQUIRED_REQUEST_FIELDS.put(ON_CALL_EMAIL, "On-call contact email");
+    REQUIRED_REQUEST_FIELDS.put(ON_CALL_PHONE, "On-call contact phone");
+    REQUIRED_REQUEST_FIELDS.put(REALTIME_CHANNEL, "Real-time channel");
+  }
+
+  private final DeploymentRequestProperties properties;
+  private final Clock clock;
+
+  RequestValidator(DeploymentRequestProperties properties, Clock clock) {
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * Checks a new or amended request and stores its preferred window in the canonical form.
+   *
+   * @throws RequestValidationException listing every problem
+   */
+  public void validateRequest(ProcessVariables variables) {
+    Problems problems = new Problems();
+    checkRequest(variables, problems);
+    problems.throwIfAny();
+  }
+
+  /** Adds every problem of a new or amended request; stores its preferred window canonically. */
+  public void checkRequest(ProcessVariables variables, Problems problems) {
+    REQUIRED_REQUEST_FIELDS.forEach((name, label) -> required(variables, name, label, problems));
+    String environment = variables.string(ENVIRONMENT);
+    if (environment != null && Environment.fromId(environment).isEmpty()) {
+      problems.add("Environment must be one of development, testing, staging or production (got '%s')."
+          .formatted(environment));
+    }
+    window(variables, WINDOW_START, WINDOW_END, "preferred deployment window", problems);
+    email(variables, ON_CALL_EMAIL, "On-call contact email", problems);
+    emailList(variables, STAKEHOLDER_EMAILS, problems);
+    url(variables, HEALTH_CHECK_URL, "Health-check URL", problems);
+    lengths(variables, problems, PROJECT_NAME, APPLICATION_NAME, VERSION, CHANGE_DESCRIPTION, ROLLBACK_PLAN,
+        ON_CALL_NAME, ON_CALL_EMAIL, ON_CALL_PHONE, REALTIME_CHANNEL, STAKEHOLDER_EMAILS, HEALTH_CHECK_URL,
+        AMENDMENT_NOTES, WITHDRAWAL_REASON);
+  }
+
+  /** Adds a problem when the variable is empty. */
+  public void required(ProcessVariables variables, String name, String label, Problems problems) {
+    if (variables.string(name) == null) {
+      problems.add(label + " is required.");
+    }
+  }
+
+  /**
+   * Checks that a window has a start and an end that read as date-times, that it ends after it starts and does not
+   * start in the past; stores both ends canonically when they read.
+   */
+  public void window(ProcessVariables variables, String startName, String endName, String what, Problems problems) {
+    Instant start = instant(variables, startName, "The start of the " + what, problems);
+    Instant end = instant(variables, endName, "The end of the " + what, problems);
+    if (start == null || end == null) {
+      return;
+    }
+    if (!end.isAfter(start)) {
+      problems.add("The %s must end after it starts (start %s, end %s).".formatted(what,
+          WindowTime.show(start, properties.timeZone()), WindowTime.show(end, properties.timeZone())));
+    }
+    if (start.isBefore(clock.instant().minus(PAST_GRACE))) {
+      problems.add("The %s starts in the past (%s); choose a start from now on.".formatted(what,
+          WindowTime.show(start, properties.timeZone())));
+    }
+  }
+
+  private Instant instant(ProcessVariables variables, String name, String label, Problems problems) {
+    String text = variables.string(name);
+    if (text == null) {
+      return null;
+    }
+    try {
+      Instant instant = WindowTime.parse(text, properties.timeZone());
+      variables.set(name, WindowTime.store(instant));
+      return instant;
+    } catch (IllegalArgumentException e) {
+      problems.add(label + ": " + e.getMessage() + ".");
+      return null;
+    }
+  }
+
+  public void email(ProcessVariables variables, String name, String label, Problems problems) {
+    String value = variables.string(name);
+    if (value != null && !isEmail(value)) {
+      problems.add("%s '%s' is not a valid email address.".formatted(label, value));
+    }
+  }
+
+  public void emailList(ProcessVariables variables, String name, Problems problems) {
+    String value = variables.string(name);
+    if (value == null) {
+      return;
+    }
+    List<String> invalid = splitEmails(value).stream().filter(address -> !isEmail(address)).toList();
+    if (!invalid.isEmpty()) {
+      problems.add("Stakeholder emails must be email addresses separated by commas; not valid: "
+          + String.join(", ", invalid) + ".");
+    }
+  }
+
+  public void url(ProcessVariables variables, String name, String label, Problems problems) {
+    String value = variables.string(name);
+    if (value == null) {
+      return;
+    }
+    try {
+      URI uri = new URI(value);
+      if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          || uri.getHost() == null) {
+        problems.add("%s '%s' must be an http:// or https:// address.".formatted(label, value));
+      }
+    } catch (URISyntaxException e) {
+      problems.add("%s '%s' is not a valid address.".formatted(label, value));
+    }
+  }
+
+  public void lengths(ProcessVariables variables, Problems problems, String... names) {
+    for (String name : names) {
+      String value = variables.string(name);
+      if (value != null && value.length() > MAX_TEXT_LENGTH) {
+        problems.add("%s is too long (%d characters, at most %d).".formatted(name, value.length(), MAX_TEXT_LENGTH));
+      }
+    }
+  }
+
+  public static boolean isEmail(String value) {
+    return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
+  }
+
+  /** Splits a comma- or semicolon-separated list of addresses, dropping blanks. */
+  public static List<String> splitEmails(String value) {
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(value.split("[,;\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}

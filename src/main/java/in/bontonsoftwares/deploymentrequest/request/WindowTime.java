@@ -1,0 +1,49 @@
+package in.bontonsoftwares.deploymentrequest.request;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Deployment windows travel as ISO-8601 strings in UTC with minute precision ({@code 2026-12-01T22:00Z}): the format
+ * Camunda Forms' date-time field writes and reads, and one the engine's timers accept as {@code timeDate}.
+ */
+public final class WindowTime {
+
+  private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'");
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private WindowTime() {}
+
+  /**
+   * Reads what a person or a pipeline sent: with an offset ({@code 2026-12-01T22:00+05:30}, {@code ...Z}) or without
+   * one, which is then taken in the organisation's zone.
+   *
+   * @throws IllegalArgumentException when the text is not a date and time
+   */
+  public static Instant parse(String text, ZoneId localZone) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return LocalDateTime.parse(text).atZone(localZone).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("'" + text + "' is not a date and time such as 2026-12-01T22:00Z", e);
+      }
+    }
+  }
+
+  public static String store(Instant instant) {
+    return STORED.format(instant.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC));
+  }
+
+  /** For people: {@code 2026-12-02 03:30 (Asia/Kolkata)}. */
+  public static String show(Instant instant, ZoneId zone) {
+    return SHOWN.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+  }
+}

@@ -1,0 +1,50 @@
+package in.bontonsoftwares.deploymentrequest.review;
+
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.mail.MailComposer;
+import in.bontonsoftwares.deploymentrequest.mail.MailService;
+import in.bontonsoftwares.deploymentrequest.mail.MailType;
+import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Submit request to DevSecOps" (policy step 2): starts the review clock of this revision from the environment's SLA,
+ * clears the previous round's review answers (they stay in the history) and sends the request mail to the mailbox.
+ */
+@Component("submitRequest")
+class SubmitRequestDelegate implements JavaDelegate {
+
+  private final DeploymentRequestProperties properties;
+  private final MailComposer composer;
+  private final MailService mailService;
+  private final Clock clock;
+
+  SubmitRequestDelegate(DeploymentRequestProperties properties, MailComposer composer, MailService mailService,
+      Clock clock) {
+    this.properties = properties;
+    this.composer = composer;
+    this.mailService = mailService;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ProcessVariables variables = ProcessVariables.of(execution);
+    Instant now = clock.instant();
+    variables.set(SUBMITTED_AT, Date.from(now));
+    variables.set(REVIEW_DUE, Date.from(now.plus(properties.reviewSla().forEnvironment(variables.string(ENVIRONMENT)))));
+    for (String point : new String[] {REVIEW_PREREQUISITES_VERIFIED, REVIEW_CODE_AND_CONFIGURATION,
+        REVIEW_SECURITY_AND_COMPLIANCE, REVIEW_INFRASTRUCTURE_READY, REVIEW_RISKS_AND_DEPENDENCIES}) {
+      variables.set(point, false);
+    }
+    variables.set(REVIEW_DECISION, null);
+    mailService.send(composer.compose(MailType.REQUEST, variables, execution.getProcessInstanceId()));
+  }
+}

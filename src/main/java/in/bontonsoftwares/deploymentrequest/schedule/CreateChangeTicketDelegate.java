@@ -1,0 +1,34 @@
+package in.bontonsoftwares.deploymentrequest.schedule;
+
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import in.bontonsoftwares.deploymentrequest.request.WindowTime;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Create change ticket" (policy step 4): opens the request's ticket and keeps its number on the request. */
+@Component("createChangeTicket")
+class CreateChangeTicketDelegate implements JavaDelegate {
+
+  private final ChangeTicketService tickets;
+  private final DeploymentRequestProperties properties;
+
+  CreateChangeTicketDelegate(ChangeTicketService tickets, DeploymentRequestProperties properties) {
+    this.tickets = tickets;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ProcessVariables v = ProcessVariables.of(execution);
+    ChangeTicket ticket = tickets.open(new ChangeTicketService.NewTicket(v.text(REQUEST_NUMBER),
+        execution.getProcessInstanceId(), v.text(PROJECT_NAME), v.text(APPLICATION_NAME), v.text(VERSION),
+        v.text(ENVIRONMENT), WindowTime.parse(v.string(CONFIRMED_WINDOW_START), properties.timeZone()),
+        WindowTime.parse(v.string(CONFIRMED_WINDOW_END), properties.timeZone()), v.text(ROLLBACK_PLAN),
+        v.string(REVIEWER)));
+    v.set(CHANGE_TICKET_NUMBER, ticket.ticketNumber());
+  }
+}

@@ -1,0 +1,2 @@
+/** Scheduling (policy step 4): the change register and its tickets. */
+package in.bontonsoftwares.deploymentrequest.schedule;
