@@ -3,7 +3,7 @@
 create table number_sequence (
   prefix     varchar(16) not null,
   seq_year   integer     not null,
-  last_value integer     not null,
+  counter integer     not null,
   primary key (prefix, seq_year)
 );
 

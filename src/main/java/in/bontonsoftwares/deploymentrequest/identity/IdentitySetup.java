@@ -12,9 +12,10 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,7 @@ class IdentitySetup {
   }
 
   @EventListener
-  public void onEngineReady(PostDeployEvent event) {
+  public void onApplicationReady(ApplicationReadyEvent event) {
     group(Groups.DEVELOPERS, "Development teams");
     group(Groups.DEVSECOPS, "DevSecOps");
     group(Groups.QA, "QA");

@@ -49,12 +49,12 @@ public class NumberGenerator {
 
   private int increment(String prefix, int year) {
     int updated = jdbc.update(
-        "update number_sequence set last_value = last_value + 1 where prefix = ? and seq_year = ?", prefix, year);
+        "update number_sequence set counter = counter + 1 where prefix = ? and seq_year = ?", prefix, year);
     if (updated == 0) {
-      jdbc.update("insert into number_sequence (prefix, seq_year, last_value) values (?, ?, 1)", prefix, year);
+      jdbc.update("insert into number_sequence (prefix, seq_year, counter) values (?, ?, 1)", prefix, year);
       return 1;
     }
     return jdbc.queryForObject(
-        "select last_value from number_sequence where prefix = ? and seq_year = ?", Integer.class, prefix, year);
+        "select counter from number_sequence where prefix = ? and seq_year = ?", Integer.class, prefix, year);
   }
 }

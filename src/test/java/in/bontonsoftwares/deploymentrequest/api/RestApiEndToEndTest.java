@@ -1,0 +1,218 @@
+package in.bontonsoftwares.deploymentrequest.api;
+
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.*;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
+import in.bontonsoftwares.deploymentrequest.process.TestRequests;
+import jakarta.mail.Address;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One whole request through Camunda's REST API over real HTTP, as the pipeline and the people of the policy would
+ * drive it, with the job executor running and mail going to a separate SMTP server (GreenMail) configured through the
+ * standard {@code spring.mail.*} properties.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles("test")
+class RestApiEndToEndTest {
+
+  private static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
+
+  static {
+    SMTP.start();
+  }
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+  }
+
+  @AfterAll
+  static void stopMailServer() {
+    SMTP.stop();
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired DeploymentRequestProperties properties;
+
+  @Test
+  void shouldCarryARequestFromSubmissionToDeployedRecordOverRest() throws Exception {
+    // the pipeline submits the request as the developer
+    ResponseEntity<JsonNode> started = as("dana").postForEntity(
+        "/engine-rest/process-definition/key/{key}/submit-form", variables(TestRequests.validRequest(properties)),
+        JsonNode.class, DeploymentRequestProcess.KEY);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String instance = started.getBody().get("id").asText();
+    String number = started.getBody().get("businessKey").asText();
+    assertThat(number).matches("DR-\\d{4}-\\d{4}");
+
+    // DevSecOps finds the review among its group's tasks, claims and approves it
+    String review = awaitTask(instance, REVIEW_REQUEST, "sofia");
+    claimAndSubmit("sofia", review, TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
+    claimAndSubmit("sofia", awaitTask(instance, SCHEDULE_DEPLOYMENT, "sofia"), TestRequests.scheduleNow());
+    // the window opens at once: the job executor creates the ticket, sends the confirmation and fires the timer
+    claimAndSubmit("sam", awaitTask(instance, EXECUTE_DEPLOYMENT, "sam"),
+        Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS, EXECUTION_NOTES, "Rolled out to 6 pods"));
+    claimAndSubmit("sam", awaitTask(instance, VERIFY_HEALTH, "sam"),
+        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    claimAndSubmit("sofia", awaitTask(instance, DOCUMENT_DEPLOYMENT, "sofia"), TestRequests.documentation());
+
+    // the request ends deployed
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      JsonNode history = as("admin").getForObject("/engine-rest/history/process-instance/{id}", JsonNode.class,
+          instance);
+      assertThat(history.path("state").asText()).as(history.toString()).isEqualTo("COMPLETED");
+      JsonNode ended = as("admin").getForObject("/engine-rest/history/activity-instance/count?processInstanceId={id}"
+          + "&activityId={end}", JsonNode.class, instance, END_DEPLOYED);
+      assertThat(ended.get("count").asInt()).isEqualTo(1);
+    });
+
+    // its change ticket is in the register
+    JsonNode variable = as("admin").getForObject("/engine-rest/history/variable-instance?processInstanceId={id}"
+        + "&variableName={name}", JsonNode.class, instance, CHANGE_TICKET_NUMBER);
+    String ticketNumber = variable.get(0).get("value").asText();
+    JsonNode ticket = as("admin").getForObject("/api/change-tickets/{number}", JsonNode.class, ticketNumber);
+    assertThat(ticket.get("requestNumber").asText()).isEqualTo(number);
+    assertThat(ticket.get("status").asText()).isEqualTo("SCHEDULED");
+
+    // and every mail of the policy arrived once, at the right people, in the policy's format
+    String date = LocalDate.now(properties.timeZone()).toString();
+    Map<String, MimeMessage> mails = await().atMost(Duration.ofSeconds(30)).until(() -> mailsBySubject(number),
+        received -> received.size() == 4);
+    assertThat(mails.keySet()).containsExactly(
+        "Payments - Production - Deployment Request - " + date,
+        "Payments - Production - Deployment Scheduled - " + date,
+        "Payments - Production - Deployment Status - " + date,
+        "Payments - Production - Deployment Record - " + date);
+    MimeMessage request = mails.get("Payments - Production - Deployment Request - " + date);
+    assertThat(recipients(request, RecipientType.TO)).containsExactly("devsecops@bontonsoftwares.in");
+    assertThat(recipients(request, RecipientType.CC)).containsExactly("dana@example.com");
+    MimeMessage status = mails.get("Payments - Production - Deployment Status - " + date);
+    assertThat(recipients(status, RecipientType.TO)).contains("product@example.com", "support@example.com",
+        "olivia@example.com", "dana@example.com");
+    assertThat(recipients(status, RecipientType.CC)).containsExactly("devsecops@bontonsoftwares.in");
+  }
+
+  @Test
+  void shouldAnswerAnInvalidRequestWith400AndTheReasonsAndStartNothing() {
+    Map<String, Object> invalid = TestRequests.validRequest(properties);
+    invalid.put(WINDOW_END, "2020-01-01T00:00Z");
+    invalid.put(STAKEHOLDER_EMAILS, "product@example.com, not-an-email");
+    long before = instanceCount();
+
+    ResponseEntity<JsonNode> refused = as("dana").postForEntity("/engine-rest/process-definition/key/{key}/submit-form",
+        variables(invalid), JsonNode.class, DeploymentRequestProcess.KEY);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("type").asText()).isEqualTo("RequestValidationException");
+    assertThat(refused.getBody().get("message").asText()).contains("must end after it starts", "not-an-email")
+        .doesNotContain("Exception", "at org.");
+    assertThat(refused.getBody().get("problems")).hasSize(2);
+    assertThat(instanceCount()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldAnswerAnInvalidTaskSubmissionWith400AndKeepTheTaskOpen() {
+    ResponseEntity<JsonNode> started = as("dev").postForEntity("/engine-rest/process-definition/key/{key}/submit-form",
+        variables(TestRequests.validRequest(properties)), JsonNode.class, DeploymentRequestProcess.KEY);
+    String instance = started.getBody().get("id").asText();
+    String review = awaitTask(instance, REVIEW_REQUEST, "sam");
+    as("sam").postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "sam"), Void.class, review);
+
+    ResponseEntity<JsonNode> refused = as("sam").postForEntity("/engine-rest/task/{id}/submit-form",
+        variables(TestRequests.review(Value.DECISION_REJECT, "")), JsonNode.class, review);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message").asText()).contains("Comments are required");
+    assertThat(as("sam").getForEntity("/engine-rest/task/{id}", JsonNode.class, review).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void shouldRefuseAnonymousCallsToTheEngineApi() {
+    assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("dana", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  private TestRestTemplate as(String user) {
+    return http.withBasicAuth(user, properties.demo().password());
+  }
+
+  private String awaitTask(String instance, String taskKey, String user) {
+    return await().atMost(Duration.ofSeconds(60)).until(() -> {
+      JsonNode tasks = as(user).getForObject("/engine-rest/task?processInstanceId={id}&taskDefinitionKey={key}",
+          JsonNode.class, instance, taskKey);
+      return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
+    }, id -> id != null);
+  }
+
+  private void claimAndSubmit(String user, String taskId, Map<String, Object> form) {
+    ResponseEntity<String> claimed = as(user).postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", user),
+        String.class, taskId);
+    assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    ResponseEntity<String> submitted = as(user).postForEntity("/engine-rest/task/{id}/submit-form", variables(form),
+        String.class, taskId);
+    assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private long instanceCount() {
+    return as("admin").getForObject("/engine-rest/history/process-instance/count", JsonNode.class)
+        .get("count").asLong();
+  }
+
+  /** Camunda's REST variable format: {"name": {"value": ..., "type": ...}}. */
+  private static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
+        "type", value instanceof Boolean ? "Boolean" : "String")));
+    return Map.of("variables", variables);
+  }
+
+  /** The mails of one request (their Message-IDs carry its number), once each, by subject. */
+  private Map<String, MimeMessage> mailsBySubject(String requestNumber) throws Exception {
+    Map<String, MimeMessage> bySubject = new LinkedHashMap<>();
+    List<String> seen = new ArrayList<>();
+    for (MimeMessage message : SMTP.getReceivedMessages()) {
+      if (message.getMessageID().startsWith("<" + requestNumber + ".") && !seen.contains(message.getMessageID())) {
+        seen.add(message.getMessageID());
+        bySubject.put(message.getSubject(), message);
+      }
+    }
+    return bySubject;
+  }
+
+  private static List<String> recipients(MimeMessage message, RecipientType type) throws Exception {
+    Address[] addresses = message.getRecipients(type);
+    return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+  }
+}

@@ -1,0 +1,138 @@
+package in.bontonsoftwares.deploymentrequest.process;
+
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.KEY;
+
+import com.icegreen.greenmail.util.GreenMail;
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.request.RequestValidationException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The real application (engine, delegates, embedded SMTP server) with an in-memory database; the test plays the
+ * people, completing tasks through the form service as Tasklist does, and runs the jobs itself.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+abstract class ProcessTestSupport {
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected FormService formService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected IdentityService identityService;
+  @Autowired protected RepositoryService repositoryService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected GreenMail smtp;
+  @Autowired protected DeploymentRequestProperties properties;
+
+  @BeforeEach
+  void initAssertionsAndMailbox() throws Exception {
+    BpmnAwareTests.init(engine);
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  @AfterEach
+  void signOut() {
+    identityService.clearAuthentication();
+  }
+
+  protected Map<String, Object> validRequest() {
+    return TestRequests.validRequest(properties);
+  }
+
+  /** The requester submits the start form, as Tasklist's "Start process" does. */
+  protected ProcessInstance submit(String requester, Map<String, Object> request) {
+    signIn(requester);
+    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY)
+        .latestVersion().singleResult().getId();
+    ProcessInstance instance = formService.submitStartForm(definitionId, request);
+    identityService.clearAuthentication();
+    return instance;
+  }
+
+  /** A person claims (when needed) and completes the one open task with that key through its form. */
+  protected void complete(ProcessInstance instance, String taskKey, String user, Map<String, Object> form) {
+    Task task = task(instance, taskKey);
+    signIn(user);
+    try {
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), user);
+      }
+      formService.submitTaskForm(task.getId(), form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  protected Task task(ProcessInstance instance, String taskKey) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  /** Runs every job that is due, as the job executor would, until the process waits for a person or a time. */
+  protected void runDueJobs(ProcessInstance instance) {
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new IllegalStateException("Jobs keep coming: a loop in the model?");
+  }
+
+  protected void signIn(String user) {
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+        .toList();
+    identityService.setAuthentication(user, groups);
+  }
+
+  /** Every mail received, once each (the server keeps one copy per recipient), in the order sent. */
+  protected List<MimeMessage> mails() throws MessagingException {
+    Map<String, MimeMessage> unique = new LinkedHashMap<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      unique.putIfAbsent(message.getMessageID(), message);
+    }
+    return new ArrayList<>(unique.values());
+  }
+
+  protected List<String> subjects() throws MessagingException {
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage message : mails()) {
+      subjects.add(message.getSubject());
+    }
+    return subjects;
+  }
+
+  protected static RequestValidationException validationFailure(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestValidationException invalid) {
+        return invalid;
+      }
+    }
+    throw new AssertionError("Expected a refusal of invalid input, got " + thrown, thrown);
+  }
+
+}

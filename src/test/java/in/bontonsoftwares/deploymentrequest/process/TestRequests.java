@@ -1,0 +1,72 @@
+package in.bontonsoftwares.deploymentrequest.process;
+
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.request.WindowTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Requests and form submissions as people would enter them. */
+public final class TestRequests {
+
+  private TestRequests() {}
+
+  /** A complete, valid production request whose preferred window opens in a day. */
+  public static Map<String, Object> validRequest(DeploymentRequestProperties properties) {
+    Instant start = Instant.now().plus(Duration.ofDays(1));
+    Map<String, Object> request = new HashMap<>();
+    request.put(PROJECT_NAME, "Payments");
+    request.put(APPLICATION_NAME, "payments-api");
+    request.put(VERSION, "2.4.1");
+    request.put(ENVIRONMENT, "production");
+    request.put(CHANGE_DESCRIPTION, "Adds refunds by bank transfer");
+    request.put(WINDOW_START, WindowTime.store(start));
+    request.put(WINDOW_END, WindowTime.store(start.plus(Duration.ofHours(2))));
+    request.put(ROLLBACK_PLAN, "Redeploy 2.4.0 with the pipeline's rollback job; no schema change");
+    request.put(ON_CALL_NAME, "Olivia Oncall");
+    request.put(ON_CALL_EMAIL, "olivia@example.com");
+    request.put(ON_CALL_PHONE, "+91 98765 43210");
+    request.put(REALTIME_CHANNEL, "#deploy-payments");
+    request.put(STAKEHOLDER_EMAILS, "product@example.com, support@example.com");
+    request.put(HEALTH_CHECK_URL, "https://payments.example.com/actuator/health");
+    request.put(SMOKE_TESTS_APPLY, false);
+    request.put(QA_VALIDATION_APPLIES, false);
+    properties.checklist().items().forEach(item -> {
+      request.put(CHECKLIST_PREFIX + item.id(), true);
+      request.put(CHECKLIST_PREFIX + item.id() + CHECKLIST_EVIDENCE_SUFFIX, "https://ci.example.com/" + item.id());
+    });
+    return request;
+  }
+
+  public static Map<String, Object> review(String decision, String comments) {
+    Map<String, Object> review = new HashMap<>();
+    review.put(REVIEW_PREREQUISITES_VERIFIED, true);
+    review.put(REVIEW_CODE_AND_CONFIGURATION, true);
+    review.put(REVIEW_SECURITY_AND_COMPLIANCE, true);
+    review.put(REVIEW_INFRASTRUCTURE_READY, true);
+    review.put(REVIEW_RISKS_AND_DEPENDENCIES, true);
+    review.put(RISK_LEVEL, "medium");
+    review.put(REVIEW_COMMENTS, comments);
+    review.put(REVIEW_DECISION, decision);
+    return review;
+  }
+
+  /** Scheduling that confirms a window opening now, so that the window timer is due at once. */
+  public static Map<String, Object> scheduleNow() {
+    Instant start = Instant.now();
+    Map<String, Object> schedule = new HashMap<>();
+    schedule.put(CONFIRMED_WINDOW_START, WindowTime.store(start));
+    schedule.put(CONFIRMED_WINDOW_END, WindowTime.store(start.plus(Duration.ofHours(1))));
+    schedule.put(ROLLBACK_PROCEDURE_CONFIRMED, true);
+    schedule.put(SCHEDULING_NOTES, "Freeze on payments-api during the window");
+    return schedule;
+  }
+
+  public static Map<String, Object> documentation() {
+    return Map.of(ISSUES_AND_RESOLUTIONS, "None", POST_DEPLOYMENT_METRICS, "p95 latency 180 ms, error rate 0.1%",
+        LESSONS_LEARNED, "Announce the window a day earlier");
+  }
+}
