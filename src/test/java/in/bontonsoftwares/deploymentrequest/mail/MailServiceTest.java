@@ -1,0 +1,92 @@
+package in.bontonsoftwares.deploymentrequest.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Row;
+import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Section;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Mail over real SMTP (the embedded server of the default run), sent once per key, readable on the mailbox page. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class MailServiceTest {
+
+  @Autowired MailService mailService;
+  @Autowired GreenMail smtp;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate http;
+
+  @BeforeEach
+  void emptyMailbox() throws Exception {
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  @Test
+  void shouldSendAMailOnlyOnceWhenItsJobRunsAgain() throws Exception {
+    MailMessage message = message("DR-2026-9001", "Payments - Production - Deployment Request - 2026-11-27");
+
+    boolean first = mailService.send(message);
+    boolean again = mailService.send(message);
+
+    assertThat(first).isTrue();
+    assertThat(again).isFalse();
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(2); // one copy for the addressee, one for the cc
+    assertThat(received[0].getMessageID()).isEqualTo(message.messageId());
+    assertThat(received[0].getHeader("References")).containsExactly(message.threadId());
+    assertThat(jdbc.queryForObject("select count(*) from sent_mail where mail_key = ?", Integer.class, message.key()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldEscapeWhatPeopleTypedInTheHtmlPart() throws Exception {
+    MailMessage message = message("DR-2026-9002", "Payments - Production - Deployment Request - 2026-11-27");
+
+    mailService.send(message);
+
+    JsonNode mail = http.getForObject("/api/mailbox", JsonNode.class).get(0);
+    assertThat(mail.get("html").asText()).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>");
+    assertThat(mail.get("text").asText()).contains("<script>alert(1)</script>");
+  }
+
+  @Test
+  void shouldShowReceivedMailOnTheMailboxPage() {
+    mailService.send(message("DR-2026-9003", "Payments - Staging - Deployment Scheduled - 2026-11-27"));
+
+    JsonNode mailbox = http.getForObject("/api/mailbox", JsonNode.class);
+
+    assertThat(mailbox).hasSize(1);
+    assertThat(mailbox.get(0).get("subject").asText()).isEqualTo("Payments - Staging - Deployment Scheduled - 2026-11-27");
+    assertThat(mailbox.get(0).get("to").get(0).asText()).isEqualTo("devsecops@bontonsoftwares.in");
+    assertThat(http.getForEntity("/mailbox.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void shouldKeepTheSubjectOnOneLineWhateverWasTyped() {
+    assertThat(MailComposer.oneLine("Payments\r\nBcc: someone@example.com\t x")).isEqualTo(
+        "Payments Bcc: someone@example.com x");
+  }
+
+  private static MailMessage message(String number, String subject) {
+    String key = number + "/REQUEST/r1/" + UUID.randomUUID();
+    return new MailMessage(key, number, MailType.REQUEST, List.of("devsecops@bontonsoftwares.in"),
+        List.of("dana@example.com"), subject, "Deployment Request " + number, List.of("New deployment request."),
+        List.of(Section.rows("Request", List.of(new Row("Change description", "<script>alert(1)</script>")))),
+        "http://localhost:8080/camunda/app/tasklist/", "<" + key.replace('/', '.') + "@bontonsoftwares.in>",
+        "<" + number + "@bontonsoftwares.in>");
+  }
+}
