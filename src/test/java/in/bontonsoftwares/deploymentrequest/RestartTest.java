@@ -17,6 +17,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The embedded default keeps its data in a file: a restart finds every open request and its history. */
 class RestartTest {
 
+  /**
+   * Engines register by name in one JVM-wide registry; closing this test's app must not unregister the engine of the
+   * Spring test contexts that other test classes keep open.
+   */
+  static final String OWN_ENGINE_NAME = "--camunda.bpm.process-engine-name=standalone";
+
   @TempDir Path dataDirectory;
 
   @Test
@@ -25,7 +31,7 @@ class RestartTest {
     String businessKey;
     try (ConfigurableApplicationContext first = start()) {
       ProcessEngine engine = first.getBean(ProcessEngine.class);
-      engine.getIdentityService().setAuthenticatedUserId("dana");
+      engine.getIdentityService().setAuthentication("dana", java.util.List.of("developers"));
       ProcessInstance request = engine.getRuntimeService().startProcessInstanceByKey(DeploymentRequestProcess.KEY,
           TestRequests.validRequest(first.getBean(DeploymentRequestProperties.class)));
       engine.getIdentityService().clearAuthentication();
@@ -50,8 +56,8 @@ class RestartTest {
   }
 
   private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(DeploymentRequestApplication.class).profiles("test")
+    return new SpringApplicationBuilder(DeploymentRequestApplication.class).profiles("demo", "test")
         .run("--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("deployment-request")
-            + ";DB_CLOSE_ON_EXIT=FALSE");
+            + ";DB_CLOSE_ON_EXIT=FALSE", OWN_ENGINE_NAME);
   }
 }

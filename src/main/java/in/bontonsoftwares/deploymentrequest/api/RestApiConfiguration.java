@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Camunda's REST API ({@code /engine-rest}) as Camunda documents it for Spring Boot: HTTP Basic against the engine's
  * identity service, so that the engine knows who acts (the requester of a request started over REST is the caller),
- * and our refusals of bad input answered as 400 with the reason.
+ * and our refusals answered as what they are: 400 with the reasons for bad input, 403 for a step the caller may
+ * not do on their own request.
  */
 @Configuration(proxyBeanMethods = false)
 class RestApiConfiguration {
@@ -30,7 +31,8 @@ class RestApiConfiguration {
     return new CamundaJerseyResourceConfig() {
       @Override
       protected void registerAdditionalResources() {
-        register(ValidationExceptionMapper.class);
+        register(RestExceptionMapper.class);
+        register(EngineExceptionMapper.class);
       }
     };
   }

@@ -1,43 +1,45 @@
 package in.bontonsoftwares.deploymentrequest.api;
 
 import in.bontonsoftwares.deploymentrequest.request.RequestValidationException;
-import jakarta.annotation.Priority;
+import in.bontonsoftwares.deploymentrequest.security.SeparationOfDutiesException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
-import org.camunda.bpm.engine.rest.exception.RestException;
+import java.util.Optional;
 
 /**
- * Camunda's REST resources wrap every engine exception of a form submission into a 500. When the cause is input a
- * person must correct, answer 400 with the reason instead, in Camunda's error format plus the list of problems;
- * everything else is answered as Camunda would. Registered ahead of Camunda's own mapper (lower priority value wins).
+ * Camunda's REST resources answer engine exceptions as 500, wrapped once or twice. When the cause is ours, answer what
+ * it means: 400 with the problems for input a person must correct, 403 for a step the caller may not do on their own
+ * request. Camunda's error format ({@code type}, {@code message}) is kept.
  */
-@Provider
-@Priority(1000)
-public class ValidationExceptionMapper implements ExceptionMapper<RestException> {
+final class ValidationExceptionMapper {
 
-  @Override
-  public Response toResponse(RestException exception) {
-    RequestValidationException invalid = find(exception);
-    if (invalid == null) {
-      return ExceptionHandlerHelper.getInstance().getResponse(exception);
-    }
-    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("type", "RequestValidationException", "message", invalid.getMessage(),
-            "problems", List.copyOf(invalid.problems())))
-        .build();
-  }
+  private ValidationExceptionMapper() {}
 
-  private static RequestValidationException find(Throwable exception) {
+  static Optional<Response> answer(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof RequestValidationException invalid) {
-        return invalid;
+        Map<String, Object> body = body(invalid);
+        body.put("problems", List.copyOf(invalid.problems()));
+        return Optional.of(json(Response.Status.BAD_REQUEST, body));
+      }
+      if (cause instanceof SeparationOfDutiesException refused) {
+        return Optional.of(json(Response.Status.FORBIDDEN, body(refused)));
       }
     }
-    return null;
+    return Optional.empty();
+  }
+
+  private static Map<String, Object> body(Exception exception) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", exception.getClass().getSimpleName());
+    body.put("message", exception.getMessage());
+    return body;
+  }
+
+  private static Response json(Response.Status status, Map<String, Object> body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 }

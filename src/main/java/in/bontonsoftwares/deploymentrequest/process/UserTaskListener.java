@@ -6,6 +6,7 @@ import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Ele
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.request.Problems;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
+import in.bontonsoftwares.deploymentrequest.security.SeparationOfDuties;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,9 +16,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The server-side rules of every user task's form: on {@code complete} it refuses, with every problem named, input
- * that the next steps cannot work with, so that the task stays open and nothing is lost; on {@code create} of
- * "Schedule deployment" it proposes the preferred window.
+ * The server-side rules of every user task: on {@code assignment} and {@code complete} it keeps the requester off the
+ * tasks others must do (separation of duties); on {@code complete} it refuses, with every problem named, input that
+ * the next steps cannot work with, so that the task stays open and nothing is lost; on {@code create} of "Schedule
+ * deployment" it proposes the preferred window.
  */
 @Component("userTaskListener")
 class UserTaskListener implements TaskListener {
@@ -40,6 +42,11 @@ class UserTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ProcessVariables v = ProcessVariables.of(task);
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      SeparationOfDuties.check(task.getTaskDefinitionKey(), task.getName(), v.string(REQUESTER), task.getAssignee(),
+          "take on");
+      return;
+    }
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       if (Element.SCHEDULE_DEPLOYMENT.equals(task.getTaskDefinitionKey())) {
         proposeWindow(v);
@@ -49,6 +56,8 @@ class UserTaskListener implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
+    SeparationOfDuties.check(task.getTaskDefinitionKey(), task.getName(), v.string(REQUESTER), authenticatedUser(),
+        "complete");
     Problems problems = new Problems();
     switch (task.getTaskDefinitionKey()) {
       case Element.COMPLETE_CHECKLIST -> validator.lengths(v, problems, WITHDRAWAL_REASON);
@@ -101,6 +110,7 @@ class UserTaskListener implements TaskListener {
       problems.add("Comments are required when requesting changes or rejecting: tell the team what to change or why.");
     }
     validator.lengths(v, problems, REVIEW_COMMENTS);
+    problems.throwIfAny();
     v.set(REVIEWER, actingUser(task));
   }
 
@@ -153,7 +163,12 @@ class UserTaskListener implements TaskListener {
   }
 
   private String actingUser(DelegateTask task) {
+    String user = authenticatedUser();
+    return user != null ? user : task.getAssignee();
+  }
+
+  private String authenticatedUser() {
     Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication != null ? authentication.getUserId() : task.getAssignee();
+    return authentication == null ? null : authentication.getUserId();
   }
 }

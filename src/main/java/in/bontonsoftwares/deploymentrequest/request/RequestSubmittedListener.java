@@ -5,6 +5,7 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import in.bontonsoftwares.deploymentrequest.security.AuthorizationSetup;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs when a request is submitted, inside the transaction that starts it: an invalid request is refused before
- * anything is stored; a valid one gets its number ({@code DR-<year>-<seq>}) as business key and the requester's
- * contact details from the identity service.
+ * anything is stored; a valid one gets its number ({@code DR-<year>-<seq>}) as business key, the requester's
+ * contact details from the identity service, and the requester the right to read it.
  */
 @Component("requestSubmittedListener")
 class RequestSubmittedListener implements ExecutionListener {
@@ -29,14 +30,16 @@ class RequestSubmittedListener implements ExecutionListener {
   private final IdentityService identityService;
   private final DeploymentRequestProperties properties;
   private final Clock clock;
+  private final AuthorizationSetup authorizations;
 
   RequestSubmittedListener(RequestValidator validator, NumberGenerator numbers, IdentityService identityService,
-      DeploymentRequestProperties properties, Clock clock) {
+      DeploymentRequestProperties properties, Clock clock, AuthorizationSetup authorizations) {
     this.validator = validator;
     this.numbers = numbers;
     this.identityService = identityService;
     this.properties = properties;
     this.clock = clock;
+    this.authorizations = authorizations;
   }
 
   @Override
@@ -55,6 +58,7 @@ class RequestSubmittedListener implements ExecutionListener {
     variables.set(WITHDRAW_REQUEST, false);
     variables.set(SMOKE_TESTS_APPLY, variables.flag(SMOKE_TESTS_APPLY));
     variables.set(QA_VALIDATION_APPLIES, variables.flag(QA_VALIDATION_APPLIES));
+    authorizations.grantRequester(requester.getId(), execution.getProcessInstanceId());
   }
 
   private User requester(String userId) {

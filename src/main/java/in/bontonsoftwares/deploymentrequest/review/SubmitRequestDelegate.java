@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Submit request to DevSecOps" (policy step 2): starts the review clock of this revision from the environment's SLA,
- * clears the previous round's review answers (they stay in the history) and sends the request mail to the mailbox.
+ * clears the previous round's review answers, so that none is approved by mistake (they stay in the history) and sends the request mail to the mailbox.
  */
 @Component("submitRequest")
 class SubmitRequestDelegate implements JavaDelegate {
@@ -45,6 +45,8 @@ class SubmitRequestDelegate implements JavaDelegate {
       variables.set(point, false);
     }
     variables.set(REVIEW_DECISION, null);
+    variables.set(RISK_LEVEL, null);
+    variables.set(REVIEW_COMMENTS, null);
     mailService.send(composer.compose(MailType.REQUEST, variables, execution.getProcessInstanceId()));
   }
 }

@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,7 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * standard {@code spring.mail.*} properties.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=true")
-@ActiveProfiles("test")
+@ActiveProfiles({"demo", "test"})
+// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RestApiEndToEndTest {
 
   private static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());

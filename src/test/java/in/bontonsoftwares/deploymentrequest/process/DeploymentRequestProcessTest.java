@@ -184,6 +184,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     assertThat(request).isWaitingAt(REVIEW_REQUEST);
     assertThat(variable(request, REVISION)).isEqualTo(2);
     assertThat(variable(request, REVIEW_DECISION)).isNull();
+    assertThat(variable(request, REVIEW_COMMENTS)).as("no comment of round 1 approved by mistake").isNull();
     MimeMessage resubmitted = mails().get(2);
     assertThat(resubmitted.getSubject()).contains(" - Deployment Request (Revision 2) - ");
     assertThat(text(resubmitted)).contains("Revision 2", "2.4.2", "Rollback script added");

@@ -34,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
  * people, completing tasks through the form service as Tasklist does, and runs the jobs itself.
  */
 @SpringBootTest
-@ActiveProfiles("test")
+@ActiveProfiles({"demo", "test"})
 abstract class ProcessTestSupport {
 
   @Autowired protected ProcessEngine engine;

@@ -1,0 +1,77 @@
+package in.bontonsoftwares.deploymentrequest.security;
+
+import in.bontonsoftwares.deploymentrequest.identity.Groups;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Two doors. Our own API ({@code /api/**}) and the mailbox page: Spring Security, HTTP Basic against the engine's
+ * users, stateless, by group. Everything else is guarded by Camunda itself: the webapps by their session login and
+ * CSRF filter, {@code /engine-rest} by Camunda's authentication filter (see {@code RestApiConfiguration}), and the
+ * engine's authorization checks behind all of them; here it only gets security headers. Health probes are open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data:; frame-ancestors 'self'; form-action 'self'; base-uri 'self'";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+    http.securityMatcher("/api/**", "/mailbox.html", "/mailbox.js")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/api/change-tickets/**").hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
+            .requestMatchers("/api/mailbox/**", "/mailbox.html", "/mailbox.js")
+            .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
+            .anyRequest().authenticated())
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless HTTP Basic: no cookie, so nothing for a cross-site request to ride on
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // the webapps have Camunda's CSRF filter; /engine-rest is stateless HTTP Basic
+        .csrf(csrf -> csrf.disable())
+        // the webapps set their own CSP and cache headers (camunda.bpm.webapp.header-security.*)
+        .headers(headers -> headers.cacheControl(cache -> cache.disable()).frameOptions(frame -> frame.sameOrigin()));
+    return http.build();
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
+      @Value("${deployment-request.security.max-request-size}") DataSize limit) {
+    FilterRegistrationBean<RequestSizeLimitFilter> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<QueryExpressionGuardFilter> queryExpressionGuard() {
+    FilterRegistrationBean<QueryExpressionGuardFilter> registration =
+        new FilterRegistrationBean<>(new QueryExpressionGuardFilter());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+}
