@@ -3,7 +3,11 @@ package in.bontonsoftwares.deploymentrequest.api;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import jakarta.servlet.ServletRegistration;
+import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +20,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RestApiConfiguration {
 
+  /** The servlet name under which Camunda's webapp initializer registers the webapps' engine API. */
+  static final String WEBAPP_ENGINE_API = "Engine Api";
+
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
@@ -24,6 +31,24 @@ class RestApiConfiguration {
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     return registration;
+  }
+
+  /**
+   * Tasklist and Cockpit talk to the webapps' own copy of the engine API ("Engine Api" servlet); give it the same
+   * answers, so that a person sees "Please correct the following: ..." rather than an engine error chain. Camunda's
+   * webapp initializer registers that servlet; a container initializer added here runs after it, while init
+   * parameters can still be set.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> webappEngineApiErrorAnswers() {
+    return factory -> factory.addContextCustomizers(context -> context.addServletContainerInitializer(
+        (classes, servletContext) -> {
+          ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
+          if (engineApi != null) {
+            engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+                RestExceptionMapper.class.getName() + "," + EngineExceptionMapper.class.getName());
+          }
+        }, null));
   }
 
   @Bean

@@ -183,8 +183,9 @@ class SecurityTest {
     HttpResponse<String> claimed = tasklist.post("/camunda/api/engine/engine/default/task/" + review + "/claim",
         "{\"userId\":\"" + DOUBLE_HAT + "\"}", true);
 
-    assertThat(claimed.statusCode()).isGreaterThanOrEqualTo(400);
-    assertThat(claimed.body()).contains("own deployment request").doesNotContain("at org.");
+    assertThat(claimed.statusCode()).isEqualTo(403);
+    assertThat(claimed.body()).contains("riley cannot take on \\\"Review deployment request\\\": it is their own "
+        + "deployment request").doesNotContain("ENGINE-", "at org.");
     assertThat(taskService.createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
   }
 
