@@ -75,6 +75,12 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
         "olivia@example.com", "dana@example.com");
     assertThat(text(mails().get(3))).contains("Review deployment request", "by sofia", "Execute deployment",
         "by sam", "p95 latency 180 ms", "Announce the window a day earlier", "Timeline");
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().processInstanceId(request.getId())
+        .operationType("Complete").taskId(historicTaskId(request, REVIEW_REQUEST)).singleResult())
+        .satisfies(entry -> {
+          assertThat(entry.getUserId()).isEqualTo(REVIEWER);
+          assertThat(entry.getAnnotation()).isEqualTo("Decision: approve; risk: medium; revision 1; reviewer: sofia");
+        });
     for (MimeMessage mail : mails().subList(1, 4)) {
       assertThat(mail.getHeader("References")[0]).isEqualTo("<" + request.getBusinessKey()
           + "@bontonsoftwares.in>");
@@ -322,10 +328,17 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
 
   private void approveAndSchedule(ProcessInstance request) {
     complete(request, REVIEW_REQUEST, REVIEWER, TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
+    assertThat(request).isWaitingAt(GATEWAY_REVIEW_DECISION);
+    runDueJobs(request);
     assertThat(request).isWaitingAt(SCHEDULE_DEPLOYMENT);
     assertThat(variable(request, CONFIRMED_WINDOW_START)).isEqualTo(variable(request, WINDOW_START));
     complete(request, SCHEDULE_DEPLOYMENT, REVIEWER, TestRequests.scheduleNow());
     runDueJobs(request);
+  }
+
+  private String historicTaskId(ProcessInstance instance, String taskKey) {
+    return engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult().getId();
   }
 
   private Object variable(ProcessInstance instance, String name) {

@@ -4,6 +4,7 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CHANGE_DESCRIPTION;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.PROJECT_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -175,6 +176,36 @@ class SecurityTest {
   }
 
   @Test
+  void shouldNotLetTheRequesterTakeOnTheirOwnReviewThroughTheJavaApi() {
+    String instance = start(DOUBLE_HAT);
+    String review = reviewTask(instance);
+    identityService.setAuthentication(DOUBLE_HAT, List.of(Groups.DEVELOPERS, Groups.DEVSECOPS));
+    try {
+      Throwable claimed = catchThrowable(() -> taskService.claim(review, DOUBLE_HAT));
+      Throwable completed = catchThrowable(() -> taskService.complete(review, TestRequests.review("approve", "ok")));
+
+      assertThat(claimed).hasStackTraceContaining("it is their own deployment request");
+      assertThat(completed).hasStackTraceContaining("it is their own deployment request");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(taskService.createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void shouldSendSecurityHeadersAndNoStackTraces() {
+    ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    ResponseEntity<String> api = as("sofia").getForEntity("/api/change-tickets/CHG-1900-0001", String.class);
+
+    assertThat(tasklist.getHeaders().getFirst("Content-Security-Policy")).isNotBlank();
+    assertThat(tasklist.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(api.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(api.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(api.getBody()).doesNotContain("Exception", "at org.", "at in.");
+    assertThat(http.getForEntity("/h2-console", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void shouldNotLetTheRequesterClaimTheirOwnReviewInTasklist() throws Exception {
     String instance = start(DOUBLE_HAT);
     String review = reviewTask(instance);
@@ -236,9 +267,7 @@ class SecurityTest {
     request.put(CHANGE_DESCRIPTION, "<script>alert('x')</script><img src=x onerror=alert(1)>");
     String instance = start("dana", request);
 
-    for (Job job : managementService.createJobQuery().processInstanceId(instance).executable().list()) {
-      managementService.executeJob(job.getId());
-    }
+    runJobs(instance);
 
     MimeMessage[] received = smtp.getReceivedMessages();
     assertThat(received).isNotEmpty();
@@ -310,11 +339,14 @@ class SecurityTest {
         json(variables(TestRequests.review("reject", "No business case"))), String.class, review)
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
+    runJobs(instance);
+
     List<UserOperationLogEntry> log = historyService.createUserOperationLogQuery().processInstanceId(instance).list();
     assertThat(log).anyMatch(entry -> UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(entry.getOperationType())
         && "sofia".equals(entry.getUserId()));
     assertThat(log).anyMatch(entry -> UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(entry.getOperationType())
-        && "sofia".equals(entry.getUserId()) && review.equals(entry.getTaskId()));
+        && "sofia".equals(entry.getUserId()) && review.equals(entry.getTaskId())
+        && entry.getAnnotation().startsWith("Decision: reject; risk: medium"));
     assertThat(log).anyMatch(entry -> UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(entry.getOperationType())
         && "dana".equals(entry.getUserId()));
   }
@@ -333,11 +365,15 @@ class SecurityTest {
 
   /** Sends the request mail (the job executor is off in tests) so that the review task exists. */
   private String reviewTask(String instance) {
+    runJobs(instance);
+    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(REVIEW_REQUEST).singleResult()
+        .getId();
+  }
+
+  private void runJobs(String instance) {
     for (Job job : managementService.createJobQuery().processInstanceId(instance).executable().list()) {
       managementService.executeJob(job.getId());
     }
-    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(REVIEW_REQUEST).singleResult()
-        .getId();
   }
 
   private long instances() {
