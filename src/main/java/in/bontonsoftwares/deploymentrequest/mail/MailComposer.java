@@ -164,7 +164,7 @@ public class MailComposer {
     String messageId = "<%s.%s.r%d@%s>".formatted(number, type.name().toLowerCase(Locale.ROOT), revision, domain);
     String threadId = "<%s@%s>".formatted(number, domain);
     return new MailMessage(key, number, type, recipients.to, recipients.cc, subject(v, purpose), heading,
-        intro, sections, link, messageId, threadId);
+        intro, sections, link, messageId, threadId, List.of());
   }
 
   /** {@code <Project> - <Environment> - <Purpose> - <yyyy-MM-dd>}, on one line whatever a person typed. */

@@ -21,7 +21,22 @@ public record MailMessage(
     List<Section> sections,
     String link,
     String messageId,
-    String threadId) {
+    String threadId,
+    List<Attachment> attachments) {
+
+  /** The same mail with one more attachment. */
+  public MailMessage with(Attachment attachment) {
+    List<Attachment> all = new java.util.ArrayList<>(attachments);
+    all.add(attachment);
+    return new MailMessage(key, requestNumber, type, to, cc, subject, heading, intro, sections, link, messageId,
+        threadId, List.copyOf(all));
+  }
+
+  /**
+   * A file sent with the mail. A {@code text/calendar} attachment is also offered inline as an alternative part, so
+   * that mail clients show it as an invitation.
+   */
+  public record Attachment(String fileName, String contentType, byte[] content) {}
 
   public record Section(String title, List<Row> rows, String text) {
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -80,6 +81,10 @@ public class MailService {
       helper.setCc(message.cc().toArray(String[]::new));
       helper.setSubject(message.subject());
       helper.setText(text.execute(message), html.execute(message));
+      for (MailMessage.Attachment attachment : message.attachments()) {
+        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+            attachment.contentType());
+      }
       if (!message.messageId().equals(message.threadId())) {
         mime.setHeader("In-Reply-To", message.threadId());
         mime.setHeader("References", message.threadId());

@@ -94,6 +94,6 @@ class MailServiceTest {
         List.of("dana@example.com"), subject, "Deployment Request " + number, List.of("New deployment request."),
         List.of(Section.rows("Request", List.of(new Row("Change description", "<script>alert(1)</script>")))),
         "http://localhost:8080/camunda/app/tasklist/", "<" + key.replace('/', '.') + "@bontonsoftwares.in>",
-        "<" + number + "@bontonsoftwares.in>");
+        "<" + number + "@bontonsoftwares.in>", List.of());
   }
 }
