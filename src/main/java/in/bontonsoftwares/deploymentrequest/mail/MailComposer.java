@@ -159,6 +159,10 @@ public class MailComposer {
       default -> throw new IllegalStateException("No mail written for " + type);
     }
 
+    if (type == MailType.DEPLOYMENT_RECORD || type == MailType.REJECTED || type == MailType.WITHDRAWN) {
+      sections.add(0, Section.rows("Deployment record", List.of(new Row("Attached PDF, also archived at",
+          properties.baseUrl() + "/api/records/" + number + "/pdf"))));
+    }
     String key = "%s/%s/r%d".formatted(number, type.name(), revision);
     String domain = properties.sender().substring(properties.sender().indexOf('@') + 1);
     String messageId = "<%s.%s.r%d@%s>".formatted(number, type.name().toLowerCase(Locale.ROOT), revision, domain);

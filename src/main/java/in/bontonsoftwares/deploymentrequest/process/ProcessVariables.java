@@ -1,6 +1,9 @@
 package in.bontonsoftwares.deploymentrequest.process;
 
 import java.util.Date;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -10,19 +13,26 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class ProcessVariables {
 
-  private final VariableScope scope;
+  private final Function<String, Object> reader;
+  private final BiConsumer<String, Object> writer;
 
-  private ProcessVariables(VariableScope scope) {
-    this.scope = scope;
+  private ProcessVariables(Function<String, Object> reader, BiConsumer<String, Object> writer) {
+    this.reader = reader;
+    this.writer = writer;
   }
 
   public static ProcessVariables of(VariableScope scope) {
-    return new ProcessVariables(scope);
+    return new ProcessVariables(scope::getVariable, scope::setVariable);
+  }
+
+  /** Variables held in a map, e.g. read back from the history of a finished request. */
+  public static ProcessVariables of(Map<String, Object> values) {
+    return new ProcessVariables(values::get, values::put);
   }
 
   /** The trimmed text of a variable, or {@code null} when it is absent or blank. */
   public String string(String name) {
-    Object value = scope.getVariable(name);
+    Object value = reader.apply(name);
     if (value == null) {
       return null;
     }
@@ -37,7 +47,7 @@ public final class ProcessVariables {
   }
 
   public boolean flag(String name) {
-    Object value = scope.getVariable(name);
+    Object value = reader.apply(name);
     if (value instanceof Boolean bool) {
       return bool;
     }
@@ -45,7 +55,7 @@ public final class ProcessVariables {
   }
 
   public int number(String name, int fallback) {
-    Object value = scope.getVariable(name);
+    Object value = reader.apply(name);
     if (value instanceof Number number) {
       return number.intValue();
     }
@@ -57,15 +67,15 @@ public final class ProcessVariables {
   }
 
   public Date date(String name) {
-    Object value = scope.getVariable(name);
+    Object value = reader.apply(name);
     return value instanceof Date date ? date : null;
   }
 
   public boolean has(String name) {
-    return scope.getVariable(name) != null;
+    return reader.apply(name) != null;
   }
 
   public void set(String name, Object value) {
-    scope.setVariable(name, value);
+    writer.accept(name, value);
   }
 }

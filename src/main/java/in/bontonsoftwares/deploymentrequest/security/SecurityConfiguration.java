@@ -32,7 +32,7 @@ class SecurityConfiguration {
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
     http.securityMatcher("/api/**", "/mailbox.html", "/mailbox.js")
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/api/change-tickets/**").hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
+            .requestMatchers("/api/change-tickets/**", "/api/records/**").hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
             .requestMatchers("/api/mailbox/**", "/mailbox.html", "/mailbox.js")
             .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
             .anyRequest().authenticated())

@@ -35,7 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
-abstract class ProcessTestSupport {
+public abstract class ProcessTestSupport {
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtimeService;

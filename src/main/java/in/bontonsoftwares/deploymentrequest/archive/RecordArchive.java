@@ -1,0 +1,177 @@
+package in.bontonsoftwares.deploymentrequest.archive;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Outcome;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var;
+import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The archive: each request's record written once, as {@code <archive>/<year>/<number>.pdf} and {@code .json}, and
+ * registered in the database with the SHA-256 of each file. Archiving again returns what is there: a job that runs
+ * twice, or runs again after a crash between writing the files and committing, never makes a second, different record.
+ */
+@Service
+public class RecordArchive {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecordArchive.class);
+  private static final String COLUMNS = "request_number, process_instance_id, project_name, environment, outcome, "
+      + "created_at, pdf_path, pdf_sha256, json_path, json_sha256";
+
+  private final DeploymentRecordBuilder builder;
+  private final RecordPdfRenderer pdf;
+  private final JdbcTemplate jdbc;
+  private final Path directory;
+  private final ObjectMapper json;
+
+  RecordArchive(DeploymentRecordBuilder builder, RecordPdfRenderer pdf, JdbcTemplate jdbc,
+      @Value("${deployment-request.archive.directory}") Path directory, Jackson2ObjectMapperBuilder mappers) {
+    this.builder = builder;
+    this.pdf = pdf;
+    this.jdbc = jdbc;
+    this.directory = directory;
+    this.json = mappers.build().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** The request's record, archived now if it is not yet. */
+  @Transactional
+  public ArchivedRecord archive(String processInstanceId, ProcessVariables variables, Outcome outcome) {
+    String number = variables.text(Var.REQUEST_NUMBER);
+    Optional<ArchivedRecord> existing = find(number);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    DeploymentRecord record = builder.build(processInstanceId, variables, outcome);
+    Path folder = directory.resolve(String.valueOf(record.generatedAt().atZone(ZoneOffset.UTC).getYear()));
+    Path pdfFile = writeOnce(folder.resolve(number + ".pdf"), pdf.render(record));
+    Path jsonFile = writeOnce(folder.resolve(number + ".json"), toJson(record));
+    ArchivedRecord archived = new ArchivedRecord(number, processInstanceId, record.request().projectName(),
+        record.request().environment(), record.outcome().name(), record.generatedAt(), pdfFile.toString(),
+        sha256(pdfFile), jsonFile.toString(), sha256(jsonFile));
+    jdbc.update("insert into deployment_record (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        archived.requestNumber(), archived.processInstanceId(), archived.projectName(), archived.environment(),
+        archived.outcome(), Timestamp.from(archived.createdAt()), archived.pdfPath(), archived.pdfSha256(),
+        archived.jsonPath(), archived.jsonSha256());
+    LOG.info("Archived the record of {} ({}) in {}", number, outcome, folder);
+    return archived;
+  }
+
+  public Optional<ArchivedRecord> find(String requestNumber) {
+    return jdbc.query("select " + COLUMNS + " from deployment_record where request_number = ?", RecordArchive::map,
+        requestNumber).stream().findFirst();
+  }
+
+  public List<ArchivedRecord> find(String projectName, String environment, String outcome, Instant from, Instant to) {
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from deployment_record where 1 = 1");
+    List<Object> arguments = new ArrayList<>();
+    condition(sql, arguments, " and project_name = ?", projectName);
+    condition(sql, arguments, " and environment = ?", environment);
+    condition(sql, arguments, " and outcome = ?", outcome);
+    condition(sql, arguments, " and created_at >= ?", from == null ? null : Timestamp.from(from));
+    condition(sql, arguments, " and created_at < ?", to == null ? null : Timestamp.from(to));
+    sql.append(" order by created_at desc, request_number desc");
+    return jdbc.query(sql.toString(), RecordArchive::map, arguments.toArray());
+  }
+
+  /** The file's bytes, after checking that they still hash to what was recorded when it was written. */
+  public byte[] read(String path, String expectedSha256) {
+    Path file = Path.of(path);
+    String actual = sha256(file);
+    if (!actual.equals(expectedSha256)) {
+      throw new ArchiveTamperedException("The archived file %s no longer matches its recorded SHA-256".formatted(
+          file.getFileName()));
+    }
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private byte[] toJson(DeploymentRecord record) {
+    try {
+      return json.writeValueAsBytes(record);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes the file unless it exists: a file left by an attempt that did not commit is kept as it is, never
+   * replaced, and its hash is the one recorded.
+   */
+  private static Path writeOnce(Path file, byte[] content) {
+    try {
+      Files.createDirectories(file.getParent());
+      if (Files.exists(file)) {
+        LOG.info("{} exists from an earlier attempt; keeping it", file);
+        return file;
+      }
+      Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+      Files.write(temporary, content);
+      try {
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException raced) {
+        Files.deleteIfExists(temporary);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not archive " + file, e);
+    }
+  }
+
+  static String sha256(Path file) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void condition(StringBuilder sql, List<Object> arguments, String clause, Object value) {
+    if (value != null) {
+      sql.append(clause);
+      arguments.add(value);
+    }
+  }
+
+  private static ArchivedRecord map(ResultSet rs, int row) throws SQLException {
+    return new ArchivedRecord(rs.getString("request_number"), rs.getString("process_instance_id"),
+        rs.getString("project_name"), rs.getString("environment"), rs.getString("outcome"),
+        rs.getTimestamp("created_at").toInstant(), rs.getString("pdf_path"), rs.getString("pdf_sha256"),
+        rs.getString("json_path"), rs.getString("json_sha256"));
+  }
+
+  /** An archived file was changed after it was written. */
+  public static class ArchiveTamperedException extends RuntimeException {
+    ArchiveTamperedException(String message) {
+      super(message);
+    }
+  }
+}
