@@ -2,6 +2,8 @@ package in.bontonsoftwares.deploymentrequest.api;
 
 import in.bontonsoftwares.deploymentrequest.request.RequestValidationException;
 import in.bontonsoftwares.deploymentrequest.security.SeparationOfDutiesException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -12,7 +14,8 @@ import java.util.Optional;
 /**
  * Camunda's REST resources answer engine exceptions as 500, wrapped once or twice. When the cause is ours, answer what
  * it means: 400 with the problems for input a person must correct, 403 for a step the caller may not do on their own
- * request. Camunda's error format ({@code type}, {@code message}) is kept.
+ * request, 409 for a task someone else claimed or changed at the same moment. Camunda's error format ({@code type},
+ * {@code message}) is kept.
  */
 final class ValidationExceptionMapper {
 
@@ -27,6 +30,13 @@ final class ValidationExceptionMapper {
       }
       if (cause instanceof SeparationOfDutiesException refused) {
         return Optional.of(json(Response.Status.FORBIDDEN, body(refused)));
+      }
+      if (cause instanceof TaskAlreadyClaimedException || cause instanceof OptimisticLockingException) {
+        // two people acting on one task at the same moment: one wins, the other is told so
+        Map<String, Object> body = body((Exception) cause);
+        body.put("message", cause instanceof TaskAlreadyClaimedException ? cause.getMessage()
+            : "Someone else changed this task at the same moment; reload it and try again.");
+        return Optional.of(json(Response.Status.CONFLICT, body));
       }
     }
     return Optional.empty();

@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -43,8 +46,12 @@ public class MailService {
   private final Clock clock;
   private final Template html;
   private final Template text;
+  private final Counter failures;
 
-  MailService(JavaMailSender mailSender, JdbcTemplate jdbc, DeploymentRequestProperties properties, Clock clock) {
+  MailService(JavaMailSender mailSender, JdbcTemplate jdbc, DeploymentRequestProperties properties, Clock clock,
+      MeterRegistry meters) {
+    this.failures = Counter.builder("deployment.mail.failures")
+        .description("Mails the SMTP server did not take (the job is retried)").register(meters);
     this.mailSender = mailSender;
     this.jdbc = jdbc;
     this.properties = properties;
@@ -66,7 +73,12 @@ public class MailService {
         + " values (?, ?, ?, ?, ?, ?, ?)", message.key(), message.messageId(), message.requestNumber(),
         message.type().name(), message.subject(), String.join(", ", recipients(message)),
         Timestamp.from(clock.instant()));
-    mailSender.send(mime(message));
+    try {
+      mailSender.send(mime(message));
+    } catch (MailException e) {
+      failures.increment();
+      throw e;
+    }
     LOG.info("Sent {} to {}: {}", message.key(), recipients(message), message.subject());
     return true;
   }

@@ -32,7 +32,8 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .filter(authority -> !authority.startsWith("ROLE_")).toList();
     identityService.setAuthentication(authentication.getName(), groups);
     try {
       chain.doFilter(request, response);

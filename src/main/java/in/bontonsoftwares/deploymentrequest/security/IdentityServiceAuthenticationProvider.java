@@ -1,6 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.security;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -30,8 +31,10 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
     if (user == null || password == null || !identityService.checkPassword(user, password.toString())) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
+    // each group as itself (for our rules) and as a role (for Actuator's "roles")
     List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+        .map(Group::getId).flatMap(group -> Stream.of(group, "ROLE_" + group)).map(SimpleGrantedAuthority::new)
+        .toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
   }
 

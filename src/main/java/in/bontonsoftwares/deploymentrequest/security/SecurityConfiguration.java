@@ -19,7 +19,8 @@ import org.springframework.util.unit.DataSize;
  * Two doors. Our own API ({@code /api/**}) and the mailbox page: Spring Security, HTTP Basic against the engine's
  * users, stateless, by group. Everything else is guarded by Camunda itself: the webapps by their session login and
  * CSRF filter, {@code /engine-rest} by Camunda's authentication filter (see {@code RestApiConfiguration}), and the
- * engine's authorization checks behind all of them; here it only gets security headers. Health probes are open.
+ * engine's authorization checks behind all of them; here it only gets security headers. Health probes are open (with
+ * details for admins); the other Actuator endpoints, such as Prometheus metrics, are for admins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,8 +31,10 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
-    http.securityMatcher("/api/**", "/mailbox.html", "/mailbox.js")
+    http.securityMatcher("/api/**", "/mailbox.html", "/mailbox.js", "/actuator/**")
         .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
             .requestMatchers("/api/change-tickets/**", "/api/records/**").hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
             .requestMatchers("/api/mailbox/**", "/mailbox.html", "/mailbox.js")
             .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
