@@ -33,8 +33,8 @@ public record MailMessage(
   }
 
   /**
-   * A file sent with the mail. A {@code text/calendar} attachment is also offered inline as an alternative part, so
-   * that mail clients show it as an invitation.
+   * A file sent with the mail. A calendar invitation goes as {@code text/calendar} with its {@code method} in the
+   * content type, which mail clients offer to add to the calendar.
    */
   public record Attachment(String fileName, String contentType, byte[] content) {}
 

@@ -7,13 +7,15 @@ import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Attachment;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import in.bontonsoftwares.deploymentrequest.schedule.CalendarInvites;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The mail tasks of the model: each passes the {@link MailType} to send as its {@code mailType} input. The mails that
- * end a request (record, rejection, withdrawal) archive its record first and carry the PDF.
+ * The mail tasks of the model: each passes the {@link MailType} to send as its {@code mailType} input. The schedule
+ * confirmation carries the calendar invitation (a cancellation goes with a roll-back); the mails that end a request
+ * (record, rejection, withdrawal) archive its record first and carry the PDF.
  */
 @Component("sendMail")
 class SendMailDelegate implements JavaDelegate {
@@ -23,11 +25,14 @@ class SendMailDelegate implements JavaDelegate {
   private final MailComposer composer;
   private final MailService mailService;
   private final RecordArchive archive;
+  private final CalendarInvites calendarInvites;
 
-  SendMailDelegate(MailComposer composer, MailService mailService, RecordArchive archive) {
+  SendMailDelegate(MailComposer composer, MailService mailService, RecordArchive archive,
+      CalendarInvites calendarInvites) {
     this.composer = composer;
     this.mailService = mailService;
     this.archive = archive;
+    this.calendarInvites = calendarInvites;
   }
 
   @Override
@@ -35,6 +40,7 @@ class SendMailDelegate implements JavaDelegate {
     MailType type = MailType.valueOf((String) execution.getVariableLocal(MAIL_TYPE_INPUT));
     ProcessVariables variables = ProcessVariables.of(execution);
     MailMessage message = composer.compose(type, variables, execution.getProcessInstanceId());
+    message = calendarInvites.attachTo(type, variables, message);
     Outcome outcome = recordOutcome(type, variables);
     if (outcome != null) {
       // every request ends with an archived record: deployed, rolled back, rejected or withdrawn

@@ -39,6 +39,8 @@ public final class DeploymentRequestProcess {
     public static final String TIMER_WINDOW_OPENS = "TimerEvent_WindowOpens";
     public static final String EXECUTE_DEPLOYMENT = "Task_ExecuteDeployment";
     public static final String GATEWAY_EXECUTION_OUTCOME = "Gateway_ExecutionOutcome";
+    public static final String FLOW_WINDOW_OPENED = "Flow_WindowOpened";
+    public static final String FLOW_RESCHEDULE = "Flow_Reschedule";
     public static final String GATEWAY_VERIFICATION_FORK = "Gateway_VerificationFork";
     public static final String VERIFY_HEALTH = "Task_VerifyHealth";
     public static final String GATEWAY_SMOKE_TESTS_APPLY = "Gateway_SmokeTestsApply";
@@ -50,8 +52,10 @@ public final class DeploymentRequestProcess {
     public static final String GATEWAY_VERIFICATION_JOIN = "Gateway_VerificationJoin";
     public static final String EVALUATE_VERIFICATION = "Task_EvaluateVerification";
     public static final String GATEWAY_VERIFICATION_PASSED = "Gateway_VerificationPassed";
+    public static final String FLOW_VERIFICATION_PASSED = "Flow_VerificationPassed";
     public static final String SEND_STATUS_EMAIL = "Task_SendStatusEmail";
     public static final String ROLL_BACK_DEPLOYMENT = "Task_RollBackDeployment";
+    public static final String FLOW_ROLLED_BACK = "Flow_RolledBack";
     public static final String SEND_ROLLBACK_EMAIL = "Task_SendRollbackEmail";
     public static final String DOCUMENT_DEPLOYMENT = "Task_DocumentDeployment";
     public static final String SEND_DOCUMENTATION_EMAIL = "Task_SendDocumentationEmail";
@@ -112,7 +116,10 @@ public final class DeploymentRequestProcess {
     public static final String CONFIRMED_WINDOW_END = "confirmedWindowEnd";
     public static final String ROLLBACK_PROCEDURE_CONFIRMED = "rollbackProcedureConfirmed";
     public static final String SCHEDULING_NOTES = "schedulingNotes";
+    public static final String SCHEDULED_BY = "scheduledBy";
     public static final String CHANGE_TICKET_NUMBER = "changeTicketNumber";
+    /** SEQUENCE of the last calendar invitation sent for the window (0 first, +1 on each update or cancellation). */
+    public static final String CALENDAR_SEQUENCE = "calendarSequence";
     // execution
     public static final String EXECUTION_OUTCOME = "executionOutcome";
     public static final String EXECUTION_NOTES = "executionNotes";
@@ -145,6 +152,7 @@ public final class DeploymentRequestProcess {
     public static final String DECISION_REJECT = "reject";
     public static final String OUTCOME_SUCCESS = "success";
     public static final String OUTCOME_CRITICAL_ISSUE = "criticalIssue";
+    public static final String OUTCOME_RESCHEDULE = "reschedule";
     public static final String DEPLOYED = "deployed";
     public static final String ROLLED_BACK = "rolledBack";
 

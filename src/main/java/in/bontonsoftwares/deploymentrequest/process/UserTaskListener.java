@@ -27,6 +27,8 @@ class UserTaskListener implements TaskListener {
   private static final Set<String> RISK_LEVELS = Set.of("low", "medium", "high", "critical");
   private static final Set<String> DECISIONS =
       Set.of(Value.DECISION_APPROVE, Value.DECISION_REQUEST_CHANGES, Value.DECISION_REJECT);
+  private static final Set<String> OUTCOMES =
+      Set.of(Value.OUTCOME_SUCCESS, Value.OUTCOME_CRITICAL_ISSUE, Value.OUTCOME_RESCHEDULE);
   private static final List<String> REVIEW_POINTS = List.of(REVIEW_PREREQUISITES_VERIFIED,
       REVIEW_CODE_AND_CONFIGURATION, REVIEW_SECURITY_AND_COMPLIANCE, REVIEW_INFRASTRUCTURE_READY,
       REVIEW_RISKS_AND_DEPENDENCIES);
@@ -63,7 +65,7 @@ class UserTaskListener implements TaskListener {
       case Element.COMPLETE_CHECKLIST -> validator.lengths(v, problems, WITHDRAWAL_REASON);
       case Element.AMEND_REQUEST -> amended(v, problems);
       case Element.REVIEW_REQUEST -> reviewed(task, v, problems);
-      case Element.SCHEDULE_DEPLOYMENT -> scheduled(v, problems);
+      case Element.SCHEDULE_DEPLOYMENT -> scheduled(task, v, problems);
       case Element.EXECUTE_DEPLOYMENT -> executed(v, problems);
       case Element.VERIFY_HEALTH -> notesWhenFailed(v, problems,
           v.flag(HEALTH_CHECKS_PASSED) && v.flag(DASHBOARDS_REVIEWED), HEALTH_CHECK_NOTES, "Health-check notes");
@@ -114,7 +116,7 @@ class UserTaskListener implements TaskListener {
     v.set(REVIEWER, actingUser(task));
   }
 
-  private void scheduled(ProcessVariables v, Problems problems) {
+  private void scheduled(DelegateTask task, ProcessVariables v, Problems problems) {
     validator.required(v, CONFIRMED_WINDOW_START, "Confirmed window start", problems);
     validator.required(v, CONFIRMED_WINDOW_END, "Confirmed window end", problems);
     validator.window(v, CONFIRMED_WINDOW_START, CONFIRMED_WINDOW_END, "confirmed deployment window", problems);
@@ -123,15 +125,20 @@ class UserTaskListener implements TaskListener {
     }
     validator.emailList(v, STAKEHOLDER_EMAILS, problems);
     validator.lengths(v, problems, STAKEHOLDER_EMAILS, SCHEDULING_NOTES);
+    problems.throwIfAny();
+    v.set(SCHEDULED_BY, actingUser(task));
   }
 
   private void executed(ProcessVariables v, Problems problems) {
     String outcome = v.string(EXECUTION_OUTCOME);
-    if (!Value.OUTCOME_SUCCESS.equals(outcome) && !Value.OUTCOME_CRITICAL_ISSUE.equals(outcome)) {
-      problems.add("Choose the outcome of the deployment: deployed successfully or critical issue.");
+    if (outcome == null || !OUTCOMES.contains(outcome)) {
+      problems.add("Choose the outcome of the deployment: deployed successfully, critical issue or reschedule.");
     }
     if (Value.OUTCOME_CRITICAL_ISSUE.equals(outcome) && v.string(EXECUTION_NOTES) == null) {
       problems.add("Describe the critical issue in the execution notes.");
+    }
+    if (Value.OUTCOME_RESCHEDULE.equals(outcome) && v.string(EXECUTION_NOTES) == null) {
+      problems.add("Say in the execution notes why the window cannot be used; everyone gets the new one.");
     }
     validator.lengths(v, problems, EXECUTION_NOTES);
   }

@@ -1,6 +1,9 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The change register over REST: {@code GET /api/change-tickets[?project=&environment=&status=]} and one ticket. */
+/**
+ * The change register over REST: {@code GET /api/change-tickets[?project=&environment=&status=&from=&to=]}
+ * ({@code from}/{@code to}: days of creation, ISO dates, both included) and one ticket with its events.
+ */
 @RestController
 @RequestMapping("/api/change-tickets")
 class ChangeTicketController {
@@ -22,13 +28,18 @@ class ChangeTicketController {
 
   @GetMapping
   List<ChangeTicket> list(@RequestParam(required = false) String project,
-      @RequestParam(required = false) String environment, @RequestParam(required = false) ChangeTicket.Status status) {
-    return tickets.find(project, environment, status);
+      @RequestParam(required = false) String environment, @RequestParam(required = false) ChangeTicket.Status status,
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'to' (%s) is before 'from' (%s)".formatted(to, from));
+    }
+    return tickets.find(project, environment, status, from, to);
   }
 
   @GetMapping("/{ticketNumber}")
-  ChangeTicket get(@PathVariable String ticketNumber) {
-    return tickets.find(ticketNumber).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+  ChangeTicketDetails get(@PathVariable String ticketNumber) {
+    return tickets.details(ticketNumber).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
         "No change ticket " + ticketNumber));
   }
 }

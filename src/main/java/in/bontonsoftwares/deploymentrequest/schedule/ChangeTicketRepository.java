@@ -3,6 +3,7 @@ package in.bontonsoftwares.deploymentrequest.schedule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ class ChangeTicketRepository {
 
   private static final String COLUMNS = "ticket_number, request_number, process_instance_id, project_name, "
       + "application_name, version, environment, window_start, window_end, rollback_plan, status, created_by, "
-      + "created_at, updated_at";
+      + "created_at, updated_at, started_at, finished_at";
+  private static final String EVENT_COLUMNS = "ticket_number, from_status, to_status, occurred_at, acted_by, note";
 
   private final JdbcTemplate jdbc;
 
@@ -24,11 +26,42 @@ class ChangeTicketRepository {
   }
 
   void insert(ChangeTicket ticket) {
-    jdbc.update("insert into change_ticket (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    jdbc.update("insert into change_ticket (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ticket.ticketNumber(), ticket.requestNumber(), ticket.processInstanceId(), ticket.projectName(),
         ticket.applicationName(), ticket.version(), ticket.environment(), Timestamp.from(ticket.windowStart()),
         Timestamp.from(ticket.windowEnd()), ticket.rollbackPlan(), ticket.status().name(), ticket.createdBy(),
-        Timestamp.from(ticket.createdAt()), Timestamp.from(ticket.updatedAt()));
+        Timestamp.from(ticket.createdAt()), Timestamp.from(ticket.updatedAt()), timestamp(ticket.startedAt()),
+        timestamp(ticket.finishedAt()));
+  }
+
+  /**
+   * Moves the ticket only if it is still in {@code from}, so that of two attempts at the same move one wins and the
+   * other changes nothing; returns whether this one moved it.
+   */
+  boolean moveStatus(String ticketNumber, ChangeTicket.Status from, ChangeTicket.Status to, Instant at,
+      Instant startedAt, Instant finishedAt) {
+    return jdbc.update("update change_ticket set status = ?, updated_at = ?, started_at = ?, finished_at = ? "
+        + "where ticket_number = ? and status = ?", to.name(), Timestamp.from(at), timestamp(startedAt),
+        timestamp(finishedAt), ticketNumber, from.name()) == 1;
+  }
+
+  /** Sets a new window on a ticket that is (still) scheduled; returns whether it changed. */
+  boolean moveWindow(String ticketNumber, Instant start, Instant end, Instant at) {
+    return jdbc.update("update change_ticket set window_start = ?, window_end = ?, updated_at = ? "
+        + "where ticket_number = ? and status = ? and (window_start <> ? or window_end <> ?)", Timestamp.from(start),
+        Timestamp.from(end), Timestamp.from(at), ticketNumber, ChangeTicket.Status.SCHEDULED.name(),
+        Timestamp.from(start), Timestamp.from(end)) == 1;
+  }
+
+  void insertEvent(ChangeTicketEvent event) {
+    jdbc.update("insert into change_ticket_event (" + EVENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?)",
+        event.ticketNumber(), event.from() == null ? null : event.from().name(), event.to().name(),
+        Timestamp.from(event.at()), event.by(), event.note());
+  }
+
+  List<ChangeTicketEvent> events(String ticketNumber) {
+    return jdbc.query("select " + EVENT_COLUMNS + " from change_ticket_event where ticket_number = ? order by id",
+        ChangeTicketRepository::mapEvent, ticketNumber);
   }
 
   Optional<ChangeTicket> findByTicketNumber(String ticketNumber) {
@@ -41,7 +74,9 @@ class ChangeTicketRepository {
         ChangeTicketRepository::map, requestNumber).stream().findFirst();
   }
 
-  List<ChangeTicket> find(String projectName, String environment, ChangeTicket.Status status) {
+  /** Tickets matching every criterion given ({@code null} = any); created in {@code [createdFrom, createdBefore)}. */
+  List<ChangeTicket> find(String projectName, String environment, ChangeTicket.Status status, Instant createdFrom,
+      Instant createdBefore) {
     StringBuilder sql = new StringBuilder("select " + COLUMNS + " from change_ticket where 1 = 1");
     List<Object> arguments = new ArrayList<>();
     if (projectName != null) {
@@ -56,6 +91,14 @@ class ChangeTicketRepository {
       sql.append(" and status = ?");
       arguments.add(status.name());
     }
+    if (createdFrom != null) {
+      sql.append(" and created_at >= ?");
+      arguments.add(Timestamp.from(createdFrom));
+    }
+    if (createdBefore != null) {
+      sql.append(" and created_at < ?");
+      arguments.add(Timestamp.from(createdBefore));
+    }
     sql.append(" order by created_at desc, ticket_number desc");
     return jdbc.query(sql.toString(), ChangeTicketRepository::map, arguments.toArray());
   }
@@ -66,6 +109,22 @@ class ChangeTicketRepository {
         rs.getString("version"), rs.getString("environment"), rs.getTimestamp("window_start").toInstant(),
         rs.getTimestamp("window_end").toInstant(), rs.getString("rollback_plan"),
         ChangeTicket.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
-        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+        instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")));
+  }
+
+  private static ChangeTicketEvent mapEvent(ResultSet rs, int row) throws SQLException {
+    String from = rs.getString("from_status");
+    return new ChangeTicketEvent(rs.getString("ticket_number"), from == null ? null : ChangeTicket.Status.valueOf(from),
+        ChangeTicket.Status.valueOf(rs.getString("to_status")), rs.getTimestamp("occurred_at").toInstant(),
+        rs.getString("acted_by"), rs.getString("note"));
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 }

@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Create change ticket" (policy step 4): opens the request's ticket and keeps its number on the request. */
+/**
+ * "Create change ticket" (policy step 4): opens the request's ticket, or gives it the new window after a reschedule,
+ * and keeps its number on the request.
+ */
 @Component("createChangeTicket")
 class CreateChangeTicketDelegate implements JavaDelegate {
 
@@ -28,7 +31,7 @@ class CreateChangeTicketDelegate implements JavaDelegate {
         execution.getProcessInstanceId(), v.text(PROJECT_NAME), v.text(APPLICATION_NAME), v.text(VERSION),
         v.text(ENVIRONMENT), WindowTime.parse(v.string(CONFIRMED_WINDOW_START), properties.timeZone()),
         WindowTime.parse(v.string(CONFIRMED_WINDOW_END), properties.timeZone()), v.text(ROLLBACK_PLAN),
-        v.string(REVIEWER)));
+        v.string(REVIEWER), v.string(SCHEDULED_BY)));
     v.set(CHANGE_TICKET_NUMBER, ticket.ticketNumber());
   }
 }

@@ -104,7 +104,9 @@ class RestApiEndToEndTest {
     String ticketNumber = variable.get(0).get("value").asText();
     JsonNode ticket = as("admin").getForObject("/api/change-tickets/{number}", JsonNode.class, ticketNumber);
     assertThat(ticket.get("requestNumber").asText()).isEqualTo(number);
-    assertThat(ticket.get("status").asText()).isEqualTo("SCHEDULED");
+    assertThat(ticket.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(ticket.get("events")).extracting(event -> event.get("to").asText())
+        .containsExactly("SCHEDULED", "IN_PROGRESS", "COMPLETED");
 
     // and every mail of the policy arrived once, at the right people, in the policy's format
     String date = LocalDate.now(properties.timeZone()).toString();

@@ -7,6 +7,7 @@ import in.bontonsoftwares.deploymentrequest.request.WindowTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Requests and form submissions as people would enter them. */
@@ -14,8 +15,22 @@ public final class TestRequests {
 
   private TestRequests() {}
 
+  /** The ids of the default checklist (application.yaml), for tests without the app's configuration at hand. */
+  private static final List<String> DEFAULT_CHECKLIST = List.of("CodeReviewed", "TestsPassing", "SecurityScansClean",
+      "VerifiedInLowerEnvironment", "DatabaseChangesReviewed", "ConfigurationInPlace", "RollbackPlanTested",
+      "MonitoringReady", "ReleaseNotesWritten", "OnCallArranged", "OwnerApproval");
+
+  /** A complete, valid production request with the default checklist all ticked. */
+  public static Map<String, Object> validRequest() {
+    return validRequest(DEFAULT_CHECKLIST);
+  }
+
   /** A complete, valid production request whose preferred window opens in a day. */
   public static Map<String, Object> validRequest(DeploymentRequestProperties properties) {
+    return validRequest(properties.checklist().items().stream().map(item -> item.id()).toList());
+  }
+
+  private static Map<String, Object> validRequest(List<String> checklistIds) {
     Instant start = Instant.now().plus(Duration.ofDays(1));
     Map<String, Object> request = new HashMap<>();
     request.put(PROJECT_NAME, "Payments");
@@ -34,9 +49,9 @@ public final class TestRequests {
     request.put(HEALTH_CHECK_URL, "https://payments.example.com/actuator/health");
     request.put(SMOKE_TESTS_APPLY, false);
     request.put(QA_VALIDATION_APPLIES, false);
-    properties.checklist().items().forEach(item -> {
-      request.put(CHECKLIST_PREFIX + item.id(), true);
-      request.put(CHECKLIST_PREFIX + item.id() + CHECKLIST_EVIDENCE_SUFFIX, "https://ci.example.com/" + item.id());
+    checklistIds.forEach(id -> {
+      request.put(CHECKLIST_PREFIX + id, true);
+      request.put(CHECKLIST_PREFIX + id + CHECKLIST_EVIDENCE_SUFFIX, "https://ci.example.com/" + id);
     });
     return request;
   }
