@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.api;
 
+import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.*;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,7 @@ class RestApiEndToEndTest {
   void shouldCarryARequestFromSubmissionToDeployedRecordOverRest() throws Exception {
     // the pipeline submits the request as the developer
     ResponseEntity<JsonNode> started = as("dana").postForEntity(
-        "/engine-rest/process-definition/key/{key}/submit-form", variables(TestRequests.validRequest(properties)),
+        "/engine-rest/process-definition/key/{key}/submit-form", restVariables(TestRequests.validRequest(properties)),
         JsonNode.class, DeploymentRequestProcess.KEY);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instance = started.getBody().get("id").asText();
@@ -134,7 +135,7 @@ class RestApiEndToEndTest {
     long before = instanceCount();
 
     ResponseEntity<JsonNode> refused = as("dana").postForEntity("/engine-rest/process-definition/key/{key}/submit-form",
-        variables(invalid), JsonNode.class, DeploymentRequestProcess.KEY);
+        restVariables(invalid), JsonNode.class, DeploymentRequestProcess.KEY);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("type").asText()).isEqualTo("RequestValidationException");
@@ -147,13 +148,13 @@ class RestApiEndToEndTest {
   @Test
   void shouldAnswerAnInvalidTaskSubmissionWith400AndKeepTheTaskOpen() {
     ResponseEntity<JsonNode> started = as("dev").postForEntity("/engine-rest/process-definition/key/{key}/submit-form",
-        variables(TestRequests.validRequest(properties)), JsonNode.class, DeploymentRequestProcess.KEY);
+        restVariables(TestRequests.validRequest(properties)), JsonNode.class, DeploymentRequestProcess.KEY);
     String instance = started.getBody().get("id").asText();
     String review = awaitTask(instance, REVIEW_REQUEST, "sam");
     as("sam").postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "sam"), Void.class, review);
 
     ResponseEntity<JsonNode> refused = as("sam").postForEntity("/engine-rest/task/{id}/submit-form",
-        variables(TestRequests.review(Value.DECISION_REJECT, "")), JsonNode.class, review);
+        restVariables(TestRequests.review(Value.DECISION_REJECT, "")), JsonNode.class, review);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText()).contains("Comments are required");
@@ -185,7 +186,7 @@ class RestApiEndToEndTest {
     ResponseEntity<String> claimed = as(user).postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", user),
         String.class, taskId);
     assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-    ResponseEntity<String> submitted = as(user).postForEntity("/engine-rest/task/{id}/submit-form", variables(form),
+    ResponseEntity<String> submitted = as(user).postForEntity("/engine-rest/task/{id}/submit-form", restVariables(form),
         String.class, taskId);
     assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
@@ -195,13 +196,6 @@ class RestApiEndToEndTest {
         .get("count").asLong();
   }
 
-  /** Camunda's REST variable format: {"name": {"value": ..., "type": ...}}. */
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
-        "type", value instanceof Boolean ? "Boolean" : "String")));
-    return Map.of("variables", variables);
-  }
 
   /** The mails of one request (their Message-IDs carry its number), once each, by subject. */
   private Map<String, MimeMessage> mailsBySubject(String requestNumber) throws Exception {

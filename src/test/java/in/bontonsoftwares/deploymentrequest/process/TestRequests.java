@@ -84,4 +84,12 @@ public final class TestRequests {
     return Map.of(ISSUES_AND_RESOLUTIONS, "None", POST_DEPLOYMENT_METRICS, "p95 latency 180 ms, error rate 0.1%",
         LESSONS_LEARNED, "Announce the window a day earlier");
   }
+
+  /** Form values in Camunda's REST format: {"variables": {"name": {"value": ..., "type": ...}}}. */
+  public static Map<String, Object> restVariables(Map<String, Object> values) {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
+        "type", value instanceof Boolean ? "Boolean" : "String")));
+    return Map.of("variables", variables);
+  }
 }

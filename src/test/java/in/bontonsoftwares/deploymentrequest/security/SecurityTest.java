@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.security;
 
+import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.REVIEW_REQUEST;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CHANGE_DESCRIPTION;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.PROJECT_NAME;
@@ -92,7 +93,7 @@ class SecurityTest {
     long before = instances();
 
     ResponseEntity<String> start = http.postForEntity("/engine-rest/process-definition/key/{key}/submit-form",
-        json(variables(TestRequests.validRequest(properties))), String.class, DeploymentRequestProcess.KEY);
+        json(restVariables(TestRequests.validRequest(properties))), String.class, DeploymentRequestProcess.KEY);
 
     assertThat(start.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
@@ -143,7 +144,7 @@ class SecurityTest {
     String review = reviewTask(instance);
 
     ResponseEntity<String> completed = as("dev").postForEntity("/engine-rest/task/{id}/complete",
-        json(variables(TestRequests.review("approve", "fine"))), String.class, review);
+        json(restVariables(TestRequests.review("approve", "fine"))), String.class, review);
     ResponseEntity<String> claimed = as("dev").postForEntity("/engine-rest/task/{id}/claim",
         json(Map.of("userId", "dev")), String.class, review);
 
@@ -164,7 +165,7 @@ class SecurityTest {
     ResponseEntity<JsonNode> assigned = as("admin").postForEntity("/engine-rest/task/{id}/assignee",
         json(Map.of("userId", DOUBLE_HAT)), JsonNode.class, review);
     ResponseEntity<JsonNode> completed = as(DOUBLE_HAT).postForEntity("/engine-rest/task/{id}/submit-form",
-        json(variables(TestRequests.review("approve", "self-approved"))), JsonNode.class, review);
+        json(restVariables(TestRequests.review("approve", "self-approved"))), JsonNode.class, review);
 
     for (ResponseEntity<JsonNode> refused : List.of(claimed, assigned, completed)) {
       assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -299,7 +300,7 @@ class SecurityTest {
   @Test
   void shouldRefuseJavaSerializedVariables() {
     long before = instances();
-    Map<String, Object> body = new LinkedHashMap<>(variables(TestRequests.validRequest(properties)));
+    Map<String, Object> body = new LinkedHashMap<>(restVariables(TestRequests.validRequest(properties)));
     @SuppressWarnings("unchecked")
     Map<String, Object> variables = new LinkedHashMap<>((Map<String, Object>) body.get("variables"));
     variables.put("payload", Map.of("value", "rO0ABXQABGV2aWw=", "type", "Object", "valueInfo",
@@ -322,7 +323,7 @@ class SecurityTest {
     request.put(CHANGE_DESCRIPTION, "x".repeat(1_000_000));
 
     ResponseEntity<String> refused = as("dana").postForEntity("/engine-rest/process-definition/key/{key}/submit-form",
-        json(variables(request)), String.class, DeploymentRequestProcess.KEY);
+        json(restVariables(request)), String.class, DeploymentRequestProcess.KEY);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(instances()).isEqualTo(before);
@@ -336,7 +337,7 @@ class SecurityTest {
     assertThat(as("sofia").postForEntity("/engine-rest/task/{id}/claim", json(Map.of("userId", "sofia")),
         String.class, review).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(as("sofia").postForEntity("/engine-rest/task/{id}/submit-form",
-        json(variables(TestRequests.review("reject", "No business case"))), String.class, review)
+        json(restVariables(TestRequests.review("reject", "No business case"))), String.class, review)
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
     runJobs(instance);
@@ -357,7 +358,7 @@ class SecurityTest {
 
   private String start(String requester, Map<String, Object> request) {
     ResponseEntity<JsonNode> started = as(requester).postForEntity(
-        "/engine-rest/process-definition/key/{key}/submit-form", json(variables(request)), JsonNode.class,
+        "/engine-rest/process-definition/key/{key}/submit-form", json(restVariables(request)), JsonNode.class,
         DeploymentRequestProcess.KEY);
     assertThat(started.getStatusCode()).as(started.getStatusCode() + " " + started.getBody()).isEqualTo(HttpStatus.OK);
     return started.getBody().get("id").asText();
@@ -390,12 +391,6 @@ class SecurityTest {
     return new HttpEntity<>(body, headers);
   }
 
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
-        "type", value instanceof Boolean ? "Boolean" : "String")));
-    return Map.of("variables", variables);
-  }
 
   /** The webapps' own session login, as the browser does it: session cookie plus Camunda's CSRF token. */
   record WebappSession(HttpClient client, String base, String csrfToken) {
