@@ -1,0 +1,121 @@
+package in.bontonsoftwares.deploymentrequest.cluster;
+
+import in.bontonsoftwares.deploymentrequest.DeploymentRequestApplication;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+
+/** The app as a separate JVM, the way a node of a cluster runs: started, probed, killed with SIGKILL, restarted. */
+final class AppNode implements AutoCloseable {
+
+  private final String name;
+  private final int port;
+  private final List<String> arguments;
+  private final Path log;
+  private Process process;
+
+  AppNode(String name, int port, List<String> arguments, Path log) {
+    this.name = name;
+    this.port = port;
+    this.arguments = arguments;
+    this.log = log;
+  }
+
+  String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  String name() {
+    return name;
+  }
+
+  AppNode start() throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-cp", classPath(), DeploymentRequestApplication.class.getName(),
+        "--server.port=" + port));
+    command.addAll(arguments);
+    Files.createDirectories(log.getParent());
+    Files.writeString(log, String.join(" ", command) + System.lineSeparator(), StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+    // in its own folder: the repository root holds bpmn/ and forms/ too, which the node must find once, on its class path
+    process = new ProcessBuilder(command).directory(log.getParent().toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    awaitReady();
+    return this;
+  }
+
+  /**
+   * The test's class path as a plain list. Surefire hands the test JVM a single jar whose manifest names the
+   * entries; a node started with that jar would see its resources twice (once per manifest entry, once per class
+   * path root) and deploy the process twice.
+   */
+  static String classPath() {
+    List<String> entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.isBlank()).toList();
+    if (entries.size() != 1 || !entries.get(0).endsWith(".jar")) {
+      return String.join(File.pathSeparator, entries);
+    }
+    try (JarFile booter = new JarFile(entries.get(0))) {
+      String manifestEntries = booter.getManifest().getMainAttributes().getValue("Class-Path");
+      if (manifestEntries == null) {
+        return entries.get(0);
+      }
+      URI base = Path.of(entries.get(0)).toAbsolutePath().getParent().toUri();
+      return Arrays.stream(manifestEntries.trim().split("\\s+")).filter(entry -> !entry.isBlank())
+          .map(entry -> Path.of(base.resolve(entry)).toString()).collect(Collectors.joining(File.pathSeparator));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** kill -9: no shutdown hook, no commit, no goodbye. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  private void awaitReady() throws InterruptedException {
+    HttpClient client = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Node " + name + " died at start-up; see " + log);
+      }
+      try {
+        HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
+            + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("Node " + name + " not ready within 180 s; see " + log);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        kill();
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package in.bontonsoftwares.deploymentrequest.cluster;
+
+import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.*;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
+import in.bontonsoftwares.deploymentrequest.process.TestRequests;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Plays the people of one request over Camunda's REST API against whichever node {@code nodes} names at each call,
+ * as a load balancer would spread them: submit, approve, schedule a window that opens at once, execute, verify,
+ * document; the nodes' job executors do the rest.
+ */
+final class RequestDriver {
+
+  private static final String PASSWORD = "Demo-pass-2026";
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ObjectMapper json = new ObjectMapper();
+  private final Supplier<String> nodes;
+  private final Map<String, Object> request;
+
+  RequestDriver(Supplier<String> nodes, Map<String, Object> request) {
+    this.nodes = nodes;
+    this.request = request;
+  }
+
+  /** Submits the request; returns {instance id, request number}. */
+  String[] submit() {
+    JsonNode started = call("dana", "POST", "/engine-rest/process-definition/key/" + DeploymentRequestProcess.KEY
+        + "/submit-form", restVariables(request));
+    return new String[] {started.get("id").asText(), started.get("businessKey").asText()};
+  }
+
+  void review(String instance) {
+    work(instance, REVIEW_REQUEST, "sofia", TestRequests.review(Value.DECISION_APPROVE, "Fine"));
+  }
+
+  void runToTheEnd(String instance) {
+    work(instance, SCHEDULE_DEPLOYMENT, "sofia", TestRequests.scheduleNow());
+    work(instance, EXECUTE_DEPLOYMENT, "sam", Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+    work(instance, VERIFY_HEALTH, "sam", Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    work(instance, DOCUMENT_DEPLOYMENT, "sofia", TestRequests.documentation());
+    await().atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> "COMPLETED"
+        .equals(call("sofia", "GET", "/engine-rest/history/process-instance/" + instance, null).get("state").asText()));
+  }
+
+  /**
+   * Waits for the task, claims and completes it. A call that fails (a node that died under it) is tried again on the
+   * next node, and a step that already went through is recognised in the history, so that nothing is done twice.
+   */
+  private void work(String instance, String taskKey, String user, Map<String, Object> form) {
+    String query = "processInstanceId=" + instance + "&taskDefinitionKey=" + taskKey;
+    await().atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
+      if (!call(user, "GET", "/engine-rest/history/task?finished=true&" + query, null).isEmpty()) {
+        return true;
+      }
+      JsonNode tasks = call(user, "GET", "/engine-rest/task?" + query, null);
+      if (tasks.isEmpty()) {
+        return false;
+      }
+      String task = tasks.get(0).get("id").asText();
+      if (tasks.get(0).get("assignee").isNull()) {
+        call(user, "POST", "/engine-rest/task/" + task + "/claim", Map.of("userId", user));
+      }
+      call(user, "POST", "/engine-rest/task/" + task + "/submit-form", restVariables(form));
+      return true;
+    });
+  }
+
+  private JsonNode call(String user, String method, String path, Object body) {
+    try {
+      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(nodes.get() + path))
+          .timeout(Duration.ofSeconds(30))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
+              .getBytes(StandardCharsets.UTF_8)))
+          .header("Content-Type", "application/json");
+      builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+      HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+            + response.body());
+      }
+      return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+}
