@@ -18,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -38,14 +40,23 @@ final class RequestDriver {
 
   RequestDriver(Supplier<String> nodes, Map<String, Object> request) {
     this.nodes = nodes;
-    this.request = request;
+    this.request = new HashMap<>(request);
+    // a version no other request has, to find this request again when its submission was cut off
+    this.request.put(VERSION, "2.4.1-r" + UUID.randomUUID().toString().substring(0, 8));
   }
 
-  /** Submits the request; returns {instance id, request number}. */
+  /**
+   * Submits the request; returns {instance id, request number}. When the node dies under the call, the outcome is
+   * unknown until its transaction is gone: the request is looked for, and submitted again only if it is not there.
+   */
   String[] submit() {
-    JsonNode started = call("dana", "POST", "/engine-rest/process-definition/key/" + DeploymentRequestProcess.KEY
-        + "/submit-form", restVariables(request));
-    return new String[] {started.get("id").asText(), started.get("businessKey").asText()};
+    return await().atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+      JsonNode found = call("sofia", "GET", "/engine-rest/process-instance?variables=" + VERSION + "_eq_"
+          + request.get(VERSION), null);
+      JsonNode started = !found.isEmpty() ? found.get(0) : call("dana", "POST", "/engine-rest/process-definition/key/"
+          + DeploymentRequestProcess.KEY + "/submit-form", restVariables(request));
+      return new String[] {started.get("id").asText(), started.get("businessKey").asText()};
+    }, started -> started != null);
   }
 
   void review(String instance) {
