@@ -14,7 +14,7 @@ public class EngineExceptionMapper implements ExceptionMapper<ProcessEngineExcep
 
   @Override
   public Response toResponse(ProcessEngineException exception) {
-    return ValidationExceptionMapper.answer(exception)
+    return EngineErrorAnswers.answer(exception)
         .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
   }
 }

@@ -14,7 +14,7 @@ public class RestExceptionMapper implements ExceptionMapper<RestException> {
 
   @Override
   public Response toResponse(RestException exception) {
-    return ValidationExceptionMapper.answer(exception)
+    return EngineErrorAnswers.answer(exception)
         .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
   }
 }

@@ -28,11 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,39 +40,27 @@ import org.springframework.stereotype.Component;
 @Component
 class DeploymentRecordBuilder {
 
-  private static final Set<String> STEP_TYPES =
-      Set.of("startEvent", "userTask", "serviceTask", "intermediateTimer", "boundaryTimer", "noneEndEvent");
   private static final Set<String> REVIEW_VARIABLES = Set.of(REVIEW_PREREQUISITES_VERIFIED,
       REVIEW_CODE_AND_CONFIGURATION, REVIEW_SECURITY_AND_COMPLIANCE, REVIEW_INFRASTRUCTURE_READY,
       REVIEW_RISKS_AND_DEPENDENCIES, RISK_LEVEL, REVIEW_COMMENTS, REVIEW_DECISION, REVIEWER);
 
   private final HistoryService historyService;
+  private final StepHistory stepHistory;
   private final ChecklistService checklist;
   private final DeploymentRequestProperties properties;
   private final Clock clock;
 
-  DeploymentRecordBuilder(HistoryService historyService, ChecklistService checklist,
+  DeploymentRecordBuilder(HistoryService historyService, StepHistory stepHistory, ChecklistService checklist,
       DeploymentRequestProperties properties, Clock clock) {
     this.historyService = historyService;
+    this.stepHistory = stepHistory;
     this.checklist = checklist;
     this.properties = properties;
     this.clock = clock;
   }
 
   DeploymentRecord build(String processInstanceId, ProcessVariables v, Outcome outcome) {
-    List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
-        .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
-        .orderPartiallyByOccurrence().asc().list();
-    Map<String, String> completedBy = completedBy(processInstanceId);
-    List<Step> steps = new ArrayList<>();
-    for (HistoricActivityInstance activity : activities) {
-      if (STEP_TYPES.contains(activity.getActivityType()) && activity.getActivityName() != null) {
-        String user = activity.getTaskId() == null ? null
-            : completedBy.getOrDefault(activity.getTaskId(), activity.getAssignee());
-        steps.add(new Step(activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
-            instant(activity.getStartTime()), instant(activity.getEndTime()), user));
-      }
-    }
+    List<Step> steps = stepHistory.steps(processInstanceId);
     List<ReviewRound> reviews = reviews(processInstanceId);
     Window confirmed = window(v.string(CONFIRMED_WINDOW_START), v.string(CONFIRMED_WINDOW_END));
     Step execution = last(steps, Element.EXECUTE_DEPLOYMENT);
@@ -102,18 +88,6 @@ class DeploymentRecordBuilder {
           v.flag(ChecklistService.answerVariable(item)), v.text(ChecklistService.evidenceVariable(item))));
     }
     return answers;
-  }
-
-  /** Who completed each task, from the user operation log (the assignee where nobody was signed in). */
-  private Map<String, String> completedBy(String processInstanceId) {
-    Map<String, String> users = new HashMap<>();
-    for (UserOperationLogEntry entry : historyService.createUserOperationLogQuery()
-        .processInstanceId(processInstanceId).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
-      if (entry.getTaskId() != null && entry.getUserId() != null) {
-        users.put(entry.getTaskId(), entry.getUserId());
-      }
-    }
-    return users;
   }
 
   /**

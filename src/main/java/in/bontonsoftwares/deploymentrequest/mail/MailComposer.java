@@ -2,6 +2,8 @@ package in.bontonsoftwares.deploymentrequest.mail;
 
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
 
+import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Step;
+import in.bontonsoftwares.deploymentrequest.archive.StepHistory;
 import in.bontonsoftwares.deploymentrequest.checklist.ChecklistService;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.Item;
@@ -22,9 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,17 +36,15 @@ public class MailComposer {
 
   private static final DateTimeFormatter SUBJECT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-  private static final Set<String> TIMELINE_ACTIVITY_TYPES =
-      Set.of("startEvent", "userTask", "serviceTask", "intermediateTimer", "noneEndEvent", "boundaryTimer");
 
   private final DeploymentRequestProperties properties;
   private final ChecklistService checklist;
-  private final HistoryService historyService;
+  private final StepHistory stepHistory;
 
-  MailComposer(DeploymentRequestProperties properties, ChecklistService checklist, HistoryService historyService) {
+  MailComposer(DeploymentRequestProperties properties, ChecklistService checklist, StepHistory stepHistory) {
     this.properties = properties;
     this.checklist = checklist;
-    this.historyService = historyService;
+    this.stepHistory = stepHistory;
   }
 
   public MailMessage compose(MailType type, ProcessVariables v, String processInstanceId) {
@@ -273,15 +270,10 @@ public class MailComposer {
   /** Every step the request went through, with its timestamps and the person who did it. */
   private Section timeline(String processInstanceId) {
     List<Row> rows = new ArrayList<>();
-    for (HistoricActivityInstance step : historyService.createHistoricActivityInstanceQuery()
-        .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
-        .orderPartiallyByOccurrence().asc().list()) {
-      if (!TIMELINE_ACTIVITY_TYPES.contains(step.getActivityType()) || step.getActivityName() == null) {
-        continue;
-      }
-      String who = step.getAssignee() == null ? "" : " by " + step.getAssignee();
-      String end = step.getEndTime() == null ? "in progress" : when(step.getEndTime());
-      rows.add(new Row(step.getActivityName(), when(step.getStartTime()) + " - " + end + who));
+    for (Step step : stepHistory.steps(processInstanceId)) {
+      String who = step.user() == null ? "" : " by " + step.user();
+      String end = step.ended() == null ? "in progress" : when(step.ended());
+      rows.add(new Row(step.name(), when(step.started()) + " - " + end + who));
     }
     return Section.rows("Timeline (%s)".formatted(properties.timeZone().getId()), rows);
   }
@@ -294,7 +286,11 @@ public class MailComposer {
   }
 
   private String when(Date date) {
-    return date == null ? "" : TIMESTAMP.format(date.toInstant().atZone(zone()));
+    return date == null ? "" : when(date.toInstant());
+  }
+
+  private String when(Instant instant) {
+    return instant == null ? "" : TIMESTAMP.format(instant.atZone(zone()));
   }
 
   private String windowTime(String stored) {

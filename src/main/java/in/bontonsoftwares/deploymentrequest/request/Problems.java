@@ -13,10 +13,6 @@ public final class Problems {
     return this;
   }
 
-  public boolean isEmpty() {
-    return problems.isEmpty();
-  }
-
   public void throwIfAny() {
     if (!problems.isEmpty()) {
       throw new RequestValidationException(problems);

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.Item;
 import in.bontonsoftwares.deploymentrequest.identity.Groups;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
@@ -81,16 +80,11 @@ class TasklistBrowserTest {
   @RegisterExtension
   static final BrowserExtension BROWSER = new BrowserExtension(ZONE);
 
-  private static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
-
-  static {
-    SMTP.start();
-  }
+  private static final SeparateSmtpServer SMTP = SeparateSmtpServer.started();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    SMTP.register(registry);
   }
 
   @AfterAll
@@ -459,7 +453,7 @@ class TasklistBrowserTest {
   private static Map<String, MimeMessage> mailsBySubject(String requestNumber) throws Exception {
     Map<String, MimeMessage> bySubject = new LinkedHashMap<>();
     List<String> seen = new ArrayList<>();
-    for (MimeMessage message : SMTP.getReceivedMessages()) {
+    for (MimeMessage message : SMTP.received()) {
       if (message.getMessageID().startsWith("<" + requestNumber + ".") && !seen.contains(message.getMessageID())) {
         seen.add(message.getMessageID());
         bySubject.put(message.getSubject(), message);

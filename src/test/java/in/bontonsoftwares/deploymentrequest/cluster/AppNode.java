@@ -1,6 +1,8 @@
 package in.bontonsoftwares.deploymentrequest.cluster;
 
 import in.bontonsoftwares.deploymentrequest.DeploymentRequestApplication;
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +44,7 @@ final class AppNode implements AutoCloseable {
     return name;
   }
 
-  AppNode start() throws IOException, InterruptedException {
+  AppNode start() throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-cp", classPath(), DeploymentRequestApplication.class.getName(),
@@ -88,26 +90,19 @@ final class AppNode implements AutoCloseable {
     process.waitFor();
   }
 
-  private void awaitReady() throws InterruptedException {
+  private void awaitReady() {
     HttpClient client = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Node " + name + " died at start-up; see " + log);
-      }
-      try {
-        HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
-            + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("Node " + name + " not ready within 180 s; see " + log);
+    HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+        .timeout(Duration.ofSeconds(2)).build();
+    await("node " + name + " ready (see " + log + ")").atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+          if (!process.isAlive()) {
+            throw new IllegalStateException("Node " + name + " died at start-up; see " + log);
+          }
+          return client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        });
   }
+
 
   @Override
   public void close() throws InterruptedException {

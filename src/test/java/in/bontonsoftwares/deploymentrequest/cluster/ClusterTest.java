@@ -2,8 +2,7 @@ package in.bontonsoftwares.deploymentrequest.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -46,7 +45,7 @@ class ClusterTest {
       "deployment_record");
 
   private static EmbeddedPostgres postgres;
-  private static GreenMail smtp;
+  private static SeparateSmtpServer smtp;
   private static JdbcTemplate database;
   private static Path work;
   private static AppNode nodeA;
@@ -55,8 +54,7 @@ class ClusterTest {
   @BeforeAll
   static void startDatabaseMailAndFirstNode() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
-    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-    smtp.start();
+    smtp = SeparateSmtpServer.started();
     database = new JdbcTemplate(new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"), true));
     work = Files.createTempDirectory("cluster-test");
     nodeA = node("a").start();
@@ -173,7 +171,7 @@ class ClusterTest {
         .isZero();
 
     Map<String, List<MimeMessage>> copies = new HashMap<>();
-    for (MimeMessage message : smtp.getReceivedMessages()) {
+    for (MimeMessage message : smtp.received()) {
       copies.computeIfAbsent(message.getMessageID(), id -> new ArrayList<>()).add(message);
     }
     for (String number : numbers) {
@@ -203,7 +201,7 @@ class ClusterTest {
         "--spring.datasource.username=postgres",
         "--spring.datasource.password=",
         "--spring.mail.host=127.0.0.1",
-        "--spring.mail.port=" + smtp.getSmtp().getPort(),
+        "--spring.mail.port=" + smtp.port(),
         "--deployment-request.archive.directory=" + work.resolve("archive"),
         // a dead node's jobs return to the others quickly in the test; production keeps Camunda's 5 minutes
         "--camunda.bpm.job-execution.lock-time-in-millis=15000",

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,18 +52,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability
 class OperationsTest {
 
-  private static final int SMTP_PORT = freePort();
-  private static GreenMail smtp = startSmtp();
+  private static final SeparateSmtpServer SMTP = SeparateSmtpServer.started();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
+    SMTP.register(registry);
   }
 
   @AfterAll
   static void stopSmtp() {
-    smtp.stop();
+    SMTP.stop();
   }
 
   @Autowired TestRestTemplate http;
@@ -79,7 +75,7 @@ class OperationsTest {
 
   @Test
   void shouldDeliverEachMailExactlyOnceAfterTheMailServerComesBack() throws Exception {
-    smtp.stop();
+    SMTP.stop();
     ProcessInstance request = start();
     Job mail = managementService.createJobQuery().processInstanceId(request.getId())
         .activityId(SEND_REQUEST_EMAIL).singleResult();
@@ -89,7 +85,7 @@ class OperationsTest {
     try {
       failed = catchThrowable(() -> managementService.executeJob(mail.getId()));
     } finally {
-      smtp = startSmtp();
+      SMTP.start();
     }
     assertThat(failed).hasStackTraceContaining("Mail server connection failed");
     assertThat(managementService.createJobQuery().jobId(mail.getId()).singleResult().getRetries()).isZero();
@@ -103,7 +99,7 @@ class OperationsTest {
     managementService.executeJob(mail.getId());
 
     // then exactly one request mail was delivered and the request waits for its review
-    long requestMails = java.util.Arrays.stream(smtp.getReceivedMessages())
+    long requestMails = java.util.Arrays.stream(SMTP.received())
         .map(message -> uncheckedId(message)).filter(id -> id.startsWith("<" + request.getBusinessKey() + ".request."))
         .distinct().count();
     assertThat(requestMails).isEqualTo(1);
@@ -198,20 +194,6 @@ class OperationsTest {
     try {
       return message.getMessageID();
     } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static GreenMail startSmtp() {
-    GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    server.start();
-    return server;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
   }

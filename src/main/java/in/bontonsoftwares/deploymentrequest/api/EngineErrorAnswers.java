@@ -17,9 +17,9 @@ import java.util.Optional;
  * request, 409 for a task someone else claimed or changed at the same moment. Camunda's error format ({@code type},
  * {@code message}) is kept.
  */
-final class ValidationExceptionMapper {
+final class EngineErrorAnswers {
 
-  private ValidationExceptionMapper() {}
+  private EngineErrorAnswers() {}
 
   static Optional<Response> answer(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
