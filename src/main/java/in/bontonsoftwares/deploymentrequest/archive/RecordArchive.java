@@ -2,6 +2,7 @@ package in.bontonsoftwares.deploymentrequest.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Outcome;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
@@ -85,16 +86,32 @@ public class RecordArchive {
         requestNumber).stream().findFirst();
   }
 
-  public List<ArchivedRecord> find(String projectName, String environment, String outcome, Instant from, Instant to) {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from deployment_record where 1 = 1");
+  /** One page of the records matching the filters (null: any), newest first. */
+  public List<ArchivedRecord> find(String projectName, String environment, String outcome, Instant from, Instant to,
+      Page page) {
     List<Object> arguments = new ArrayList<>();
+    String sql = "select " + COLUMNS + " from deployment_record"
+        + where(arguments, projectName, environment, outcome, from, to)
+        + " order by created_at desc, request_number desc" + page.sql(arguments);
+    return jdbc.query(sql, RecordArchive::map, arguments.toArray());
+  }
+
+  /** How many records match the filters (null: any). */
+  public long count(String projectName, String environment, String outcome, Instant from, Instant to) {
+    List<Object> arguments = new ArrayList<>();
+    String sql = "select count(*) from deployment_record" + where(arguments, projectName, environment, outcome, from, to);
+    return jdbc.queryForObject(sql, Long.class, arguments.toArray());
+  }
+
+  private static String where(List<Object> arguments, String projectName, String environment, String outcome,
+      Instant from, Instant to) {
+    StringBuilder sql = new StringBuilder(" where 1 = 1");
     condition(sql, arguments, " and project_name = ?", projectName);
     condition(sql, arguments, " and environment = ?", environment);
     condition(sql, arguments, " and outcome = ?", outcome);
     condition(sql, arguments, " and created_at >= ?", from == null ? null : Timestamp.from(from));
     condition(sql, arguments, " and created_at < ?", to == null ? null : Timestamp.from(to));
-    sql.append(" order by created_at desc, request_number desc");
-    return jdbc.query(sql.toString(), RecordArchive::map, arguments.toArray());
+    return sql.toString();
   }
 
   /** The file's bytes, after checking that they still hash to what was recorded when it was written. */

@@ -1,9 +1,11 @@
 package in.bontonsoftwares.deploymentrequest.archive;
 
+import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The archive over REST, for DevSecOps and admins: {@code GET /api/records[?project=&environment=&outcome=&from=&to=]},
- * one record's entry, and its PDF and JSON, each checked against the SHA-256 recorded when it was written.
+ * The archive over REST, for DevSecOps and admins: {@code GET /api/records[?project=&environment=&outcome=&from=&to=]}
+ * page by page ({@code firstResult}, {@code maxResults}) and its {@code /count}, one record's entry, and its PDF and
+ * JSON, each checked against the SHA-256 recorded when it was written.
  */
 @RestController
 @RequestMapping("/api/records")
@@ -34,13 +37,26 @@ class RecordController {
     this.properties = properties;
   }
 
+  /** One page, newest first: {@code firstResult} (from 0) and {@code maxResults} as in Camunda's REST API. */
   @GetMapping
   List<RecordEntry> list(@RequestParam(required = false) String project,
       @RequestParam(required = false) String environment, @RequestParam(required = false) DeploymentRecord.Outcome outcome,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "0") int firstResult,
+      @RequestParam(defaultValue = Page.DEFAULT_SIZE) int maxResults) {
+    Page page = new Page(firstResult, maxResults);
     return archive.find(project, environment, outcome == null ? null : outcome.name(), startOf(from),
-        to == null ? null : startOf(to.plusDays(1))).stream().map(this::entry).toList();
+        startOfNextDay(to), page).stream().map(this::entry).toList();
+  }
+
+  @GetMapping("/count")
+  Map<String, Long> count(@RequestParam(required = false) String project,
+      @RequestParam(required = false) String environment, @RequestParam(required = false) DeploymentRecord.Outcome outcome,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    return Map.of("count", archive.count(project, environment, outcome == null ? null : outcome.name(),
+        startOf(from), startOfNextDay(to)));
   }
 
   @GetMapping("/{requestNumber}")
@@ -80,6 +96,10 @@ class RecordController {
 
   private Instant startOf(LocalDate date) {
     return date == null ? null : date.atStartOfDay(properties.timeZone()).toInstant();
+  }
+
+  private Instant startOfNextDay(LocalDate date) {
+    return date == null ? null : startOf(date.plusDays(1));
   }
 
   private RecordEntry entry(ArchivedRecord record) {

@@ -4,6 +4,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import jakarta.mail.MessagingException;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,7 +89,7 @@ public class MailService {
   MimeMessage mime(MailMessage message) {
     try {
       MimeMessage mime = new StableIdMimeMessage(message.messageId());
-      MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper = new SharedTypesHelper(mime);
       helper.setFrom(properties.sender(), "Deployment Request Process");
       helper.setTo(message.to().toArray(String[]::new));
       helper.setCc(message.cc().toArray(String[]::new));
@@ -121,18 +123,45 @@ public class MailService {
     }
   }
 
-  /** Jakarta Mail replaces the {@code Message-ID} on every save; a repeated send must keep it. */
+  /**
+   * Jakarta Mail replaces the {@code Message-ID} on every save; a repeated send must keep it. The session only gives
+   * the message its MIME defaults (the sender sends with its own): one for all, since a new one reads Jakarta Mail's
+   * provider files from the class path every time (found by the benchmark's profile, README "Performance").
+   */
   private static final class StableIdMimeMessage extends MimeMessage {
+    private static final Session DEFAULTS = Session.getInstance(new Properties());
     private final String messageId;
 
     StableIdMimeMessage(String messageId) {
-      super(Session.getInstance(new Properties()));
+      super(DEFAULTS);
       this.messageId = messageId;
     }
 
     @Override
     protected void updateMessageID() throws MessagingException {
       setHeader("Message-ID", messageId);
+    }
+  }
+
+  /**
+   * A multipart UTF-8 helper with one file-type map for all mails: Spring builds and loads a new one (parsing its
+   * mime.types) for every message that its own sender did not create.
+   */
+  private static final class SharedTypesHelper extends MimeMessageHelper {
+    private static final FileTypeMap TYPES = loaded(new ConfigurableMimeFileTypeMap());
+
+    SharedTypesHelper(MimeMessage mime) throws MessagingException {
+      super(mime, true, StandardCharsets.UTF_8.name());
+    }
+
+    @Override
+    protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+      return TYPES;
+    }
+
+    private static FileTypeMap loaded(ConfigurableMimeFileTypeMap types) {
+      types.afterPropertiesSet();
+      return types;
     }
   }
 }

@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
+import in.bontonsoftwares.deploymentrequest.api.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -74,11 +75,30 @@ class ChangeTicketRepository {
         ChangeTicketRepository::map, requestNumber).stream().findFirst();
   }
 
-  /** Tickets matching every criterion given ({@code null} = any); created in {@code [createdFrom, createdBefore)}. */
+  /**
+   * One page of the tickets matching every criterion given ({@code null} = any), newest first; created in
+   * {@code [createdFrom, createdBefore)}.
+   */
   List<ChangeTicket> find(String projectName, String environment, ChangeTicket.Status status, Instant createdFrom,
-      Instant createdBefore) {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from change_ticket where 1 = 1");
+      Instant createdBefore, Page page) {
     List<Object> arguments = new ArrayList<>();
+    String sql = "select " + COLUMNS + " from change_ticket"
+        + where(arguments, projectName, environment, status, createdFrom, createdBefore)
+        + " order by created_at desc, ticket_number desc" + page.sql(arguments);
+    return jdbc.query(sql, ChangeTicketRepository::map, arguments.toArray());
+  }
+
+  long count(String projectName, String environment, ChangeTicket.Status status, Instant createdFrom,
+      Instant createdBefore) {
+    List<Object> arguments = new ArrayList<>();
+    String sql = "select count(*) from change_ticket"
+        + where(arguments, projectName, environment, status, createdFrom, createdBefore);
+    return jdbc.queryForObject(sql, Long.class, arguments.toArray());
+  }
+
+  private static String where(List<Object> arguments, String projectName, String environment,
+      ChangeTicket.Status status, Instant createdFrom, Instant createdBefore) {
+    StringBuilder sql = new StringBuilder(" where 1 = 1");
     if (projectName != null) {
       sql.append(" and project_name = ?");
       arguments.add(projectName);
@@ -99,8 +119,7 @@ class ChangeTicketRepository {
       sql.append(" and created_at < ?");
       arguments.add(Timestamp.from(createdBefore));
     }
-    sql.append(" order by created_at desc, ticket_number desc");
-    return jdbc.query(sql.toString(), ChangeTicketRepository::map, arguments.toArray());
+    return sql.toString();
   }
 
   private static ChangeTicket map(ResultSet rs, int row) throws SQLException {

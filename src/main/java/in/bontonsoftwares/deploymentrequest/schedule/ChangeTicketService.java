@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
+import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.request.WindowTime;
@@ -135,10 +136,21 @@ public class ChangeTicketService {
    * the organisation's time zone, both included.
    */
   public List<ChangeTicket> find(String projectName, String environment, ChangeTicket.Status status,
-      LocalDate createdFrom, LocalDate createdTo) {
-    return repository.find(projectName, environment, status,
-        createdFrom == null ? null : createdFrom.atStartOfDay(properties.timeZone()).toInstant(),
-        createdTo == null ? null : createdTo.plusDays(1).atStartOfDay(properties.timeZone()).toInstant());
+      LocalDate createdFrom, LocalDate createdTo, Page page) {
+    return repository.find(projectName, environment, status, startOf(createdFrom), startOfNextDay(createdTo), page);
+  }
+
+  public long count(String projectName, String environment, ChangeTicket.Status status, LocalDate createdFrom,
+      LocalDate createdTo) {
+    return repository.count(projectName, environment, status, startOf(createdFrom), startOfNextDay(createdTo));
+  }
+
+  private Instant startOf(LocalDate day) {
+    return day == null ? null : day.atStartOfDay(properties.timeZone()).toInstant();
+  }
+
+  private Instant startOfNextDay(LocalDate day) {
+    return day == null ? null : startOf(day.plusDays(1));
   }
 
   private String window(Instant start, Instant end) {

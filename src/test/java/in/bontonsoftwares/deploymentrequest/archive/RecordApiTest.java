@@ -61,6 +61,16 @@ class RecordApiTest {
     assertThat(all).extracting(record -> record.get("requestNumber").asText()).contains(number, other);
     assertThat(payments).extracting(record -> record.get("requestNumber").asText()).containsExactly(number);
     assertThat(none).isEmpty();
+    // page by page, newest first, with the count of all
+    assertThat(as("sofia").getForObject("/api/records?maxResults=1", JsonNode.class))
+        .extracting(record -> record.get("requestNumber").asText()).containsExactly(other);
+    assertThat(as("sofia").getForObject("/api/records?firstResult=1&maxResults=1", JsonNode.class))
+        .extracting(record -> record.get("requestNumber").asText()).containsExactly(number);
+    assertThat(as("sofia").getForObject("/api/records/count?project=Payments", JsonNode.class).get("count").asLong())
+        .isEqualTo(1);
+    ResponseEntity<String> tooMany = as("sofia").getForEntity("/api/records?maxResults=100000", String.class);
+    assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooMany.getBody()).contains("maxResults between 1 and 500");
     assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
     assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");

@@ -3,12 +3,12 @@ package in.bontonsoftwares.deploymentrequest.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
+import in.bontonsoftwares.deploymentrequest.node.AppNode;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -195,7 +195,7 @@ class ClusterTest {
   }
 
   private static AppNode node(String name) throws Exception {
-    return new AppNode(name, freePort(), List.of(
+    return new AppNode(name, AppNode.freePort(), List.of(
         "--spring.profiles.active=demo,postgres",
         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--spring.datasource.username=postgres",
@@ -209,11 +209,5 @@ class ClusterTest {
         "--camunda.bpm.job-execution.max-wait=2000",
         "--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R5/PT2S",
         "--logging.level.root=WARN"), work.resolve("node-" + name + ".log"));
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

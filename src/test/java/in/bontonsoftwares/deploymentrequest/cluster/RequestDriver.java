@@ -6,18 +6,11 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import in.bontonsoftwares.deploymentrequest.node.EngineRest;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,16 +23,13 @@ import java.util.function.Supplier;
  */
 final class RequestDriver {
 
-  private static final String PASSWORD = "Demo-pass-2026";
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final ObjectMapper json = new ObjectMapper();
-  private final Supplier<String> nodes;
+  private final EngineRest rest;
   private final Map<String, Object> request;
 
   RequestDriver(Supplier<String> nodes, Map<String, Object> request) {
-    this.nodes = nodes;
+    this.rest = new EngineRest(nodes);
     this.request = new HashMap<>(request);
     // a version no other request has, to find this request again when its submission was cut off
     this.request.put(VERSION, "2.4.1-r" + UUID.randomUUID().toString().substring(0, 8));
@@ -96,26 +86,7 @@ final class RequestDriver {
   }
 
   private JsonNode call(String user, String method, String path, Object body) {
-    try {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(nodes.get() + path))
-          .timeout(Duration.ofSeconds(30))
-          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
-              .getBytes(StandardCharsets.UTF_8)))
-          .header("Content-Type", "application/json");
-      builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-      HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 300) {
-        throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-            + response.body());
-      }
-      return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return rest.call(user, method, path, body);
   }
 
 }

@@ -2,10 +2,8 @@ package in.bontonsoftwares.deploymentrequest.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import in.bontonsoftwares.deploymentrequest.node.AppNode;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -15,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class SeparateSmtpServer {
 
-  private final int port = freePort();
+  private final int port = AppNode.freePort();
   private GreenMail server;
 
   private SeparateSmtpServer() {}
@@ -44,17 +42,18 @@ public final class SeparateSmtpServer {
     return server.getReceivedMessages();
   }
 
+  /** Drops every mail received so far (long benchmark runs); GreenMail keeps them in memory. */
+  public void purge() {
+    try {
+      server.purgeEmailFromAllMailboxes();
+    } catch (com.icegreen.greenmail.store.FolderException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Points the app's mail sender here (for a {@code @DynamicPropertySource} method). */
   public void register(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> port);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

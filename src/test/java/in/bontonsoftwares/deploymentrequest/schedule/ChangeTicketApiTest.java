@@ -51,6 +51,13 @@ class ChangeTicketApiTest {
     assertThat(numbers("/api/change-tickets?project={p}&from={d}&to={d}", project, today, today)).hasSize(2);
     assertThat(numbers("/api/change-tickets?project={p}&from={d}", project, tomorrow)).isEmpty();
     assertThat(numbers("/api/change-tickets?project={p}&to={d}", project, yesterday)).isEmpty();
+    // page by page, with the count of all
+    assertThat(numbers("/api/change-tickets?project={p}&firstResult=1&maxResults=1", project))
+        .containsExactly(production.ticketNumber());
+    assertThat(as("sofia").getForObject("/api/change-tickets/count?project={p}", JsonNode.class, project)
+        .get("count").asLong()).isEqualTo(2);
+    assertThat(as("sofia").getForEntity("/api/change-tickets?maxResults=0", String.class).getBody())
+        .contains("maxResults between 1 and 500");
 
     JsonNode completed = as("sofia").getForObject("/api/change-tickets?project={p}&status=COMPLETED", JsonNode.class,
         project).get(0);

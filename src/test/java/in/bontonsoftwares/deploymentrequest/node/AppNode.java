@@ -1,4 +1,4 @@
-package in.bontonsoftwares.deploymentrequest.cluster;
+package in.bontonsoftwares.deploymentrequest.node;
 
 import in.bontonsoftwares.deploymentrequest.DeploymentRequestApplication;
 import static org.awaitility.Awaitility.await;
@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,35 +21,57 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
-/** The app as a separate JVM, the way a node of a cluster runs: started, probed, killed with SIGKILL, restarted. */
-final class AppNode implements AutoCloseable {
+/**
+ * The app as a separate JVM, the way a node of a cluster runs: started, probed, killed with SIGKILL, restarted. Used
+ * by the cluster test and the benchmarks.
+ */
+public final class AppNode implements AutoCloseable {
+
+  /** For tests: quick to start, small. */
+  public static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   private final String name;
   private final int port;
+  private final List<String> jvmOptions;
   private final List<String> arguments;
   private final Path log;
   private Process process;
+  private volatile boolean suspended;
 
-  AppNode(String name, int port, List<String> arguments, Path log) {
+  /** A node with the test JVM options, in the folder of {@code log}. */
+  public AppNode(String name, int port, List<String> arguments, Path log) {
+    this(name, port, TEST_JVM, arguments, log);
+  }
+
+  public AppNode(String name, int port, List<String> jvmOptions, List<String> arguments, Path log) {
     this.name = name;
     this.port = port;
+    this.jvmOptions = jvmOptions;
     this.arguments = arguments;
     this.log = log;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://localhost:" + port;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  AppNode start() throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", classPath(), DeploymentRequestApplication.class.getName(),
-        "--server.port=" + port));
+  public Path log() {
+    return log;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public AppNode start() throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classPath(), DeploymentRequestApplication.class.getName(), "--server.port=" + port));
     command.addAll(arguments);
     Files.createDirectories(log.getParent());
     Files.writeString(log, String.join(" ", command) + System.lineSeparator(), StandardOpenOption.CREATE,
@@ -65,7 +88,7 @@ final class AppNode implements AutoCloseable {
    * entries; a node started with that jar would see its resources twice (once per manifest entry, once per class
    * path root) and deploy the process twice.
    */
-  static String classPath() {
+  public static String classPath() {
     List<String> entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> !entry.isBlank()).toList();
     if (entries.size() != 1 || !entries.get(0).endsWith(".jar")) {
@@ -84,8 +107,30 @@ final class AppNode implements AutoCloseable {
     }
   }
 
+  /** Freezes the JVM (SIGSTOP): it uses no CPU and takes no jobs, and keeps its warm JIT for {@link #resume()}. */
+  public void suspend() throws IOException, InterruptedException {
+    signal("STOP");
+    suspended = true;
+  }
+
+  public void resume() throws IOException, InterruptedException {
+    signal("CONT");
+    suspended = false;
+  }
+
+  public boolean suspended() {
+    return suspended;
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+    }
+  }
+
   /** kill -9: no shutdown hook, no commit, no goodbye. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
@@ -103,6 +148,14 @@ final class AppNode implements AutoCloseable {
         });
   }
 
+  /** A free port for a node, a database or a mail server. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Override
   public void close() throws InterruptedException {

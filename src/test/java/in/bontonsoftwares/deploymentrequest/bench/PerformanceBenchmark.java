@@ -1,0 +1,332 @@
+package in.bontonsoftwares.deploymentrequest.bench;
+
+import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
+import in.bontonsoftwares.deploymentrequest.node.AppNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The benchmarks of README "Performance" ({@code ./mvnw -Pbench verify}): every figure is a ratio of two things
+ * measured alternately in the same run on the same machine, since absolute figures on a shared machine say little.
+ * The app runs as separate JVMs (nodes) with production settings, driven over REST like Tasklist and CI drive it.
+ * Results: printed, and written to {@code target/benchmark/results.md}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PerformanceBenchmark {
+
+  static final int REPETITIONS = Integer.getInteger("bench.repetitions", 3);
+  static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 60);
+  /** The baseline is about three times as fast: more lifecycles for a steady part as long as the app's. */
+  static final int BASELINE_LIFECYCLES = 2 * LIFECYCLES;
+  static final int WARM_UP = 2 * LifecycleDriver.IN_FLIGHT;
+  /** R3: finished requests and open tasks of the large database; timed calls of each query per repetition. */
+  static final int FINISHED = Integer.getInteger("bench.finished", 20_000);
+  static final int OPEN_TASKS = Integer.getInteger("bench.open-tasks", 1_000);
+  static final int QUERY_TIMES = 20;
+  /**
+   * Benchmark nodes: the JIT and heap a production node has (no test shortcuts); {@code -Dbench.node-jvm="..."} adds
+   * options, for example {@code -XX:StartFlightRecording=filename=node.jfr} to profile a node.
+   */
+  static final List<String> NODE_JVM = nodeJvm();
+
+  static final Path WORK = Path.of("target", "benchmark");
+  static final Report REPORT = new Report();
+  private static final long STARTED = System.nanoTime();
+
+  static SeparateSmtpServer smtp;
+  static EmbeddedPostgres postgres;
+  static AppNode h2Node;
+  static AppNode pgNodeA;
+  static AppNode pgNodeB;
+  static AppNode emptyNode;
+  static LifecycleDriver h2;
+  static LifecycleDriver pgA;
+
+  @BeforeAll
+  static void startMail() throws Exception {
+    for (String node : new String[] {"h2", "pg-a", "pg-b", "pg-empty", "pg-archive"}) {
+      FileSystemUtils.deleteRecursively(WORK.resolve(node));
+    }
+    Files.createDirectories(WORK);
+    smtp = SeparateSmtpServer.started();
+  }
+
+  @AfterAll
+  static void writeResults() throws Exception {
+    long hold = Long.getLong("bench.hold-seconds", 0);
+    if (hold > 0 && postgres != null) {
+      REPORT.progress("Holding the database for " + hold + " s: " + postgres.getJdbcUrl("postgres", "postgres"));
+      Thread.sleep(hold * 1000);
+    }
+    for (AppNode node : new AppNode[] {h2Node, pgNodeA, pgNodeB, emptyNode}) {
+      if (node != null) {
+        node.close();
+      }
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+    smtp.stop();
+    REPORT.write(WORK.resolve("results.md"), Duration.ofNanos(System.nanoTime() - STARTED));
+  }
+
+  @Test
+  @Order(1)
+  void startUpAndMemoryAgainstBareCamunda() throws Exception {
+    Path bare = StartupMeasurement.buildBareApp(Path.of(""));
+    Path ours;
+    try (var jars = Files.list(Path.of("target"))) {
+      ours = jars.filter(jar -> jar.getFileName().toString().matches("deployment-request-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("No app jar in target/: run with 'verify'"));
+    }
+    List<String> jvm = List.of("-Xmx512m");
+    List<StartupMeasurement.Sample> oursSamples = new ArrayList<>();
+    List<StartupMeasurement.Sample> bareSamples = new ArrayList<>();
+    // ours is ready when its readiness probe says so, after its own start-up work (demo users, grants, filters); the
+    // bare app has no probe: its welcome page, served once the engine and the webapps are up
+    Measurement startOurs = () -> oursSamples.add(StartupMeasurement.measure(ours, WORK.resolve("r4-ours"), jvm,
+        List.of("--deployment-request.embedded-smtp.port=0"), "/actuator/health/readiness"));
+    Measurement startBare = () -> bareSamples.add(StartupMeasurement.measure(bare, WORK.resolve("r4-bare"), jvm,
+        List.of(), "/camunda/app/welcome/default/"));
+    // one start of each, not measured: the first start after a build reads the jars from disk, not from memory
+    startOurs.run();
+    startBare.run();
+    oursSamples.clear();
+    bareSamples.clear();
+    alternate(startOurs, startBare);
+    List<Double> oursMillis = oursSamples.stream().map(sample -> (double) sample.millisToReady()).toList();
+    List<Double> bareMillis = bareSamples.stream().map(sample -> (double) sample.millisToReady()).toList();
+    List<Double> oursMiB = oursSamples.stream().map(sample -> sample.rssKiB() / 1024.0).toList();
+    List<Double> bareMiB = bareSamples.stream().map(sample -> sample.rssKiB() / 1024.0).toList();
+    REPORT.ratio("R4", "Start-up: time to ready (s), H2, -Xmx512m", "app " + seconds(oursMillis),
+        "bare Camunda " + seconds(bareMillis), ratios(oursMillis, bareMillis), 1.5, true);
+    REPORT.ratio("R4", "Resident memory when ready (MiB)", "app " + Stats.of(oursMiB).format(0),
+        "bare Camunda " + Stats.of(bareMiB).format(0), ratios(oursMiB, bareMiB), 1.5, true);
+  }
+
+  private static String seconds(List<Double> millis) {
+    return Stats.of(millis.stream().map(ms -> ms / 1000).toList()).format(1);
+  }
+
+  @Test
+  @Order(2)
+  void lifecycleThroughputAgainstBaseline() throws Exception {
+    h2Node = node("h2", "", List.of()).start();
+    h2 = new LifecycleDriver(h2Node::baseUrl);
+    Workload.deployBaseline(h2Node.baseUrl());
+    // warm-up: a new JVM needs some hundred requests before its JIT has compiled what they run
+    h2.run(Workload.deploymentRequest(), LIFECYCLES);
+    h2.run(Workload.baseline(), BASELINE_LIFECYCLES);
+
+    List<Double> ours = new ArrayList<>();
+    List<Double> baseline = new ArrayList<>();
+    alternate(() -> ours.add(h2.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()),
+        () -> baseline.add(h2.run(Workload.baseline(), BASELINE_LIFECYCLES).perSecond()));
+    REPORT.ratio("R1", "Lifecycles per second, H2", "Deployment Request " + Stats.of(ours).format(2),
+        "baseline " + Stats.of(baseline).format(2), ratios(ours, baseline), 0.7, false);
+  }
+
+  @Test
+  @Order(3)
+  void postgresAgainstH2() throws Exception {
+    // checkpoints no more often than a production server makes them under R3's bulk copy
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB");
+    String slowStatements = System.getProperty("bench.log-statements-over-ms");
+    if (slowStatements != null) {
+      builder.setServerConfig("log_min_duration_statement", slowStatements);
+    }
+    postgres = builder.start();
+    pgNodeA = node("pg-a", "postgres", postgresArguments()).start();
+    pgA = new LifecycleDriver(pgNodeA::baseUrl);
+    pgA.run(Workload.deploymentRequest(), WARM_UP);
+
+    List<Double> onPostgres = new ArrayList<>();
+    List<Double> onH2 = new ArrayList<>();
+    alternate(() -> onPostgres.add(pgA.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()),
+        () -> onH2.add(h2.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()));
+    REPORT.ratio("R5", "Lifecycles per second, PostgreSQL ÷ H2", "PostgreSQL " + Stats.of(onPostgres).format(2),
+        "H2 " + Stats.of(onH2).format(2), ratios(onPostgres, onH2), null, false);
+    h2Node.close();
+  }
+
+  @Test
+  @Order(4)
+  void twoNodesAgainstOne() throws Exception {
+    pgNodeB = node("pg-b", "postgres", postgresArguments()).start();
+    AtomicInteger next = new AtomicInteger();
+    LifecycleDriver both = new LifecycleDriver(() -> (next.getAndIncrement() % 2 == 0 ? pgNodeA : pgNodeB)
+        .baseUrl());
+    both.run(Workload.deploymentRequest(), LIFECYCLES); // node B is new: its JIT needs the work
+    ClusterCounters counters = new ClusterCounters(pgNodeA, pgNodeB);
+
+    List<Double> two = new ArrayList<>();
+    List<Double> one = new ArrayList<>();
+    ClusterCounters.Delta twoNodes = new ClusterCounters.Delta();
+    ClusterCounters.Delta oneNode = new ClusterCounters.Delta();
+    alternate(() -> two.add(counters.measure(twoNodes, () -> both.run(Workload.deploymentRequest(), LIFECYCLES))),
+        () -> {
+          // node B is frozen (SIGSTOP): no CPU, no job acquisition, warm JIT when it is thawed
+          pgNodeB.suspend();
+          try {
+            one.add(counters.measure(oneNode, () -> pgA.run(Workload.deploymentRequest(), LIFECYCLES)));
+          } finally {
+            pgNodeB.resume();
+          }
+        });
+    REPORT.ratio("R6", "Lifecycles per second, 2 nodes ÷ 1 node (PostgreSQL, same 2 cores)",
+        "2 nodes " + Stats.of(two).format(2), "1 node " + Stats.of(one).format(2), ratios(two, one), 0.9, false);
+    REPORT.detail("**R6 — contention** (per 1,000 jobs run, all repetitions): 2 nodes: " + twoNodes.summary()
+        + "; 1 node: " + oneNode.summary() + "\n");
+    pgNodeB.close();
+  }
+
+  interface Measurement {
+    void run() throws Exception;
+  }
+
+  @Test
+  @Order(5)
+  void reviewLatencyOverRest() throws Exception {
+    int[] clients = {1, 4, 16};
+    int[] perClient = {20, 10, 4};
+    TaskLatency latency = new TaskLatency(pgNodeA.baseUrl());
+    int needed = REPETITIONS * IntStream.range(0, clients.length).map(i -> clients[i] * perClient[i]).sum();
+    ConcurrentLinkedQueue<String> tasks = new ConcurrentLinkedQueue<>(latency.openReviewTasks(needed));
+
+    Map<Integer, List<Double>> p50 = new TreeMap<>();
+    Map<Integer, List<Double>> p95 = new TreeMap<>();
+    for (int repetition = 0; repetition < REPETITIONS; repetition++) {
+      for (int n = 0; n < clients.length; n++) {
+        int level = repetition % 2 == 0 ? n : clients.length - 1 - n;
+        List<Double> millis = latency.claimAndComplete(tasks, clients[level], perClient[level]);
+        p50.computeIfAbsent(clients[level], c -> new ArrayList<>()).add(Stats.percentile(millis, 50));
+        p95.computeIfAbsent(clients[level], c -> new ArrayList<>()).add(Stats.percentile(millis, 95));
+      }
+    }
+    REPORT.detail("**R2 — claim + complete of a review task over REST** (ms, PostgreSQL node; median of " + REPETITIONS
+        + " repetitions (min–max), levels in alternating order)\n");
+    REPORT.detail("| Concurrent reviewers | p50 | p95 |\n|---|---|---|");
+    p50.forEach((level, values) -> REPORT.detail("| " + level + " | " + Stats.of(values).format(0) + " | "
+        + Stats.of(p95.get(level)).format(0) + " |"));
+    REPORT.detail("");
+  }
+
+  @Test
+  @Order(6)
+  void queriesOnYearsOfHistory() throws Exception {
+    // large: the PostgreSQL database of R5, R6 and R2, its finished requests copied up to 20,000, and requests
+    // started until 1,000 tasks are open
+    REPORT.progress("R3: copying finished requests up to " + FINISHED);
+    int finished = HistoryCloner.cloneFinishedRequests(postgres.getJdbcUrl("postgres", "postgres"), FINISHED);
+    QueryLatency large = new QueryLatency(pgNodeA.baseUrl());
+    long open = large.openTasks();
+    REPORT.progress("R3: " + finished + " finished requests; starting requests until " + OPEN_TASKS
+        + " tasks are open (" + open + " now)");
+    if (open < OPEN_TASKS) {
+      new TaskLatency(pgNodeA.baseUrl()).openReviewTasks((int) (OPEN_TASKS - open));
+    }
+    // empty: a node of its own on a new database
+    try (Connection db = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        Statement sql = db.createStatement()) {
+      sql.execute("create database bench_empty");
+    }
+    emptyNode = node("pg-empty", "postgres", postgresArguments(postgres.getJdbcUrl("postgres", "bench_empty")))
+        .start();
+    QueryLatency empty = new QueryLatency(emptyNode.baseUrl());
+    REPORT.progress("R3: warming up both nodes");
+    large.measure(QUERY_TIMES);
+    empty.measure(3 * QUERY_TIMES); // a new JVM: its JIT has not seen these queries yet
+
+    Map<String, List<Double>> onLarge = new LinkedHashMap<>();
+    Map<String, List<Double>> onEmpty = new LinkedHashMap<>();
+    alternate(() -> large.measure(QUERY_TIMES).forEach((query, millis) -> onLarge.computeIfAbsent(query,
+            q -> new ArrayList<>()).add(millis)),
+        () -> empty.measure(QUERY_TIMES).forEach((query, millis) -> onEmpty.computeIfAbsent(query,
+            q -> new ArrayList<>()).add(millis)));
+    for (String query : QueryLatency.QUERIES) {
+      REPORT.ratio("R3", query + " (ms)", format("%,d finished, %,d open: %s", finished, large.openTasks(),
+          Stats.of(onLarge.get(query)).format(1)), "empty " + Stats.of(onEmpty.get(query)).format(1),
+          ratios(onLarge.get(query), onEmpty.get(query)), 2.0, true);
+    }
+  }
+
+  /** Repetitions of A and B in the order AB BA AB ..., so that neither always runs first (warmer, or fresher). */
+  static void alternate(Measurement a, Measurement b) throws Exception {
+    for (int i = 0; i < REPETITIONS; i++) {
+      if (i % 2 == 0) {
+        a.run();
+        b.run();
+      } else {
+        b.run();
+        a.run();
+      }
+      smtp.purge();
+    }
+  }
+
+  /** A_i ÷ B_i per repetition. */
+  static Stats ratios(List<Double> a, List<Double> b) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      ratios.add(a.get(i) / b.get(i));
+    }
+    return Stats.of(ratios);
+  }
+
+  private static List<String> nodeJvm() {
+    List<String> options = new ArrayList<>(List.of("-Xmx768m"));
+    String extra = System.getProperty("bench.node-jvm", "").trim();
+    if (!extra.isEmpty()) {
+      options.addAll(List.of(extra.split("\\s+")));
+    }
+    return options;
+  }
+
+  static String format(String pattern, Object... values) {
+    return String.format(Locale.ROOT, pattern, values);
+  }
+
+  /** The postgres profile's production settings on the embedded PostgreSQL; one archive for all nodes. */
+  static List<String> postgresArguments() {
+    return postgresArguments(postgres.getJdbcUrl("postgres", "postgres"));
+  }
+
+  static List<String> postgresArguments(String jdbcUrl) {
+    return List.of("--spring.datasource.url=" + jdbcUrl,
+        "--spring.datasource.username=postgres",
+        "--spring.datasource.password=",
+        "--deployment-request.archive.directory=" + WORK.resolve("pg-archive").toAbsolutePath());
+  }
+
+  /** A benchmark node in its own folder under target/benchmark, mail to the benchmark's SMTP server. */
+  static AppNode node(String name, String profiles, List<String> arguments) {
+    List<String> all = new ArrayList<>(List.of(
+        "--spring.profiles.active=demo,bench" + (profiles.isEmpty() ? "" : "," + profiles),
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + smtp.port(),
+        "--logging.level.root=WARN"));
+    all.addAll(arguments);
+    return new AppNode(name, AppNode.freePort(), NODE_JVM, all, WORK.resolve(name).resolve("node.log"));
+  }
+}
