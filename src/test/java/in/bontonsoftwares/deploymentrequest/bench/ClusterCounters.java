@@ -62,12 +62,18 @@ final class ClusterCounters {
   double measure(Delta into, Run run) throws Exception {
     Map<String, Long> before = snapshot();
     double nodeCpuBefore = Cpu.seconds(nodes.stream().map(AppNode::pid).toList());
+    List<Double> eachBefore = nodes.stream().map(node -> Cpu.seconds(List.of(node.pid()))).toList();
     double databaseCpuBefore = Cpu.seconds(Cpu.processesNamed("postgres"));
     LifecycleDriver.Run measured = run.run();
     double nodeCpu = Cpu.seconds(nodes.stream().map(AppNode::pid).toList()) - nodeCpuBefore;
     double databaseCpu = Cpu.seconds(Cpu.processesNamed("postgres")) - databaseCpuBefore;
-    System.out.printf(Locale.ROOT, "    CPU per request: app nodes %.0f ms, PostgreSQL %.0f ms%n",
-        1000 * nodeCpu / measured.instances(), 1000 * databaseCpu / measured.instances());
+    StringBuilder each = new StringBuilder();
+    for (int i = 0; i < nodes.size(); i++) {
+      each.append(String.format(Locale.ROOT, " %s %.0f", nodes.get(i).name(),
+          1000 * (Cpu.seconds(List.of(nodes.get(i).pid())) - eachBefore.get(i)) / measured.instances()));
+    }
+    System.out.printf(Locale.ROOT, "    CPU per request: app nodes %.0f ms (%s), PostgreSQL %.0f ms%n",
+        1000 * nodeCpu / measured.instances(), each.toString().trim(), 1000 * databaseCpu / measured.instances());
     into.nodeCpu += nodeCpu;
     into.databaseCpu += databaseCpu;
     into.lifecycles += measured.instances();
