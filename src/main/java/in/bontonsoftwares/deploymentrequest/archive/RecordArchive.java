@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Outcome;
+import in.bontonsoftwares.deploymentrequest.database.Filter;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -89,29 +89,22 @@ public class RecordArchive {
   /** One page of the records matching the filters (null: any), newest first. */
   public List<ArchivedRecord> find(String projectName, String environment, String outcome, Instant from, Instant to,
       Page page) {
-    List<Object> arguments = new ArrayList<>();
-    String sql = "select " + COLUMNS + " from deployment_record"
-        + where(arguments, projectName, environment, outcome, from, to)
-        + " order by created_at desc, request_number desc" + page.sql(arguments);
-    return jdbc.query(sql, RecordArchive::map, arguments.toArray());
+    Filter filter = filter(projectName, environment, outcome, from, to);
+    String sql = "select " + COLUMNS + " from deployment_record" + filter.where()
+        + " order by created_at desc, request_number desc" + page.sql(filter.arguments());
+    return jdbc.query(sql, RecordArchive::map, filter.arguments().toArray());
   }
 
   /** How many records match the filters (null: any). */
   public long count(String projectName, String environment, String outcome, Instant from, Instant to) {
-    List<Object> arguments = new ArrayList<>();
-    String sql = "select count(*) from deployment_record" + where(arguments, projectName, environment, outcome, from, to);
-    return jdbc.queryForObject(sql, Long.class, arguments.toArray());
+    Filter filter = filter(projectName, environment, outcome, from, to);
+    return jdbc.queryForObject("select count(*) from deployment_record" + filter.where(), Long.class,
+        filter.arguments().toArray());
   }
 
-  private static String where(List<Object> arguments, String projectName, String environment, String outcome,
-      Instant from, Instant to) {
-    StringBuilder sql = new StringBuilder(" where 1 = 1");
-    condition(sql, arguments, " and project_name = ?", projectName);
-    condition(sql, arguments, " and environment = ?", environment);
-    condition(sql, arguments, " and outcome = ?", outcome);
-    condition(sql, arguments, " and created_at >= ?", from == null ? null : Timestamp.from(from));
-    condition(sql, arguments, " and created_at < ?", to == null ? null : Timestamp.from(to));
-    return sql.toString();
+  private static Filter filter(String projectName, String environment, String outcome, Instant from, Instant to) {
+    return new Filter().and("project_name = ?", projectName).and("environment = ?", environment)
+        .and("outcome = ?", outcome).and("created_at >= ?", from).and("created_at < ?", to);
   }
 
   /** The file's bytes, after checking that they still hash to what was recorded when it was written. */
@@ -168,13 +161,6 @@ public class RecordArchive {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void condition(StringBuilder sql, List<Object> arguments, String clause, Object value) {
-    if (value != null) {
-      sql.append(clause);
-      arguments.add(value);
     }
   }
 

@@ -46,8 +46,8 @@ class RecordController {
       @RequestParam(defaultValue = "0") int firstResult,
       @RequestParam(defaultValue = Page.DEFAULT_SIZE) int maxResults) {
     Page page = new Page(firstResult, maxResults);
-    return archive.find(project, environment, outcome == null ? null : outcome.name(), startOf(from),
-        startOfNextDay(to), page).stream().map(this::entry).toList();
+    return archive.find(project, environment, outcome == null ? null : outcome.name(), properties.startOf(from),
+        properties.endOf(to), page).stream().map(this::entry).toList();
   }
 
   @GetMapping("/count")
@@ -56,7 +56,7 @@ class RecordController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     return Map.of("count", archive.count(project, environment, outcome == null ? null : outcome.name(),
-        startOf(from), startOfNextDay(to)));
+        properties.startOf(from), properties.endOf(to)));
   }
 
   @GetMapping("/{requestNumber}")
@@ -92,14 +92,6 @@ class RecordController {
     return ResponseEntity.ok().contentType(type)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
         .header("X-Content-SHA256", sha256).body(content);
-  }
-
-  private Instant startOf(LocalDate date) {
-    return date == null ? null : date.atStartOfDay(properties.timeZone()).toInstant();
-  }
-
-  private Instant startOfNextDay(LocalDate date) {
-    return date == null ? null : startOf(date.plusDays(1));
   }
 
   private RecordEntry entry(ArchivedRecord record) {

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,16 @@ public record DeploymentRequestProperties(
     @Valid @NotNull ReviewSla reviewSla,
     @Valid @NotNull Checklist checklist,
     @Valid @NotNull Demo demo) {
+
+  /** The first instant of {@code day} in the configured time zone; {@code null} for {@code null}. */
+  public Instant startOf(LocalDate day) {
+    return day == null ? null : day.atStartOfDay(timeZone).toInstant();
+  }
+
+  /** The first instant after {@code day} (an end that excludes itself); {@code null} for {@code null}. */
+  public Instant endOf(LocalDate day) {
+    return day == null ? null : startOf(day.plusDays(1));
+  }
 
   /** Review due per environment (policy Chapter 1 stand-in); environments not listed use {@code other}. */
   public record ReviewSla(@NotNull Map<String, Duration> environments, @NotNull Duration other) {

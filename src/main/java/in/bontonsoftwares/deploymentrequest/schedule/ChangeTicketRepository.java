@@ -1,11 +1,11 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
 import in.bontonsoftwares.deploymentrequest.api.Page;
+import in.bontonsoftwares.deploymentrequest.database.Filter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -81,45 +81,24 @@ class ChangeTicketRepository {
    */
   List<ChangeTicket> find(String projectName, String environment, ChangeTicket.Status status, Instant createdFrom,
       Instant createdBefore, Page page) {
-    List<Object> arguments = new ArrayList<>();
-    String sql = "select " + COLUMNS + " from change_ticket"
-        + where(arguments, projectName, environment, status, createdFrom, createdBefore)
-        + " order by created_at desc, ticket_number desc" + page.sql(arguments);
-    return jdbc.query(sql, ChangeTicketRepository::map, arguments.toArray());
+    Filter filter = filter(projectName, environment, status, createdFrom, createdBefore);
+    String sql = "select " + COLUMNS + " from change_ticket" + filter.where()
+        + " order by created_at desc, ticket_number desc" + page.sql(filter.arguments());
+    return jdbc.query(sql, ChangeTicketRepository::map, filter.arguments().toArray());
   }
 
   long count(String projectName, String environment, ChangeTicket.Status status, Instant createdFrom,
       Instant createdBefore) {
-    List<Object> arguments = new ArrayList<>();
-    String sql = "select count(*) from change_ticket"
-        + where(arguments, projectName, environment, status, createdFrom, createdBefore);
-    return jdbc.queryForObject(sql, Long.class, arguments.toArray());
+    Filter filter = filter(projectName, environment, status, createdFrom, createdBefore);
+    return jdbc.queryForObject("select count(*) from change_ticket" + filter.where(), Long.class,
+        filter.arguments().toArray());
   }
 
-  private static String where(List<Object> arguments, String projectName, String environment,
-      ChangeTicket.Status status, Instant createdFrom, Instant createdBefore) {
-    StringBuilder sql = new StringBuilder(" where 1 = 1");
-    if (projectName != null) {
-      sql.append(" and project_name = ?");
-      arguments.add(projectName);
-    }
-    if (environment != null) {
-      sql.append(" and environment = ?");
-      arguments.add(environment);
-    }
-    if (status != null) {
-      sql.append(" and status = ?");
-      arguments.add(status.name());
-    }
-    if (createdFrom != null) {
-      sql.append(" and created_at >= ?");
-      arguments.add(Timestamp.from(createdFrom));
-    }
-    if (createdBefore != null) {
-      sql.append(" and created_at < ?");
-      arguments.add(Timestamp.from(createdBefore));
-    }
-    return sql.toString();
+  private static Filter filter(String projectName, String environment, ChangeTicket.Status status,
+      Instant createdFrom, Instant createdBefore) {
+    return new Filter().and("project_name = ?", projectName).and("environment = ?", environment)
+        .and("status = ?", status == null ? null : status.name()).and("created_at >= ?", createdFrom)
+        .and("created_at < ?", createdBefore);
   }
 
   private static ChangeTicket map(ResultSet rs, int row) throws SQLException {

@@ -137,20 +137,14 @@ public class ChangeTicketService {
    */
   public List<ChangeTicket> find(String projectName, String environment, ChangeTicket.Status status,
       LocalDate createdFrom, LocalDate createdTo, Page page) {
-    return repository.find(projectName, environment, status, startOf(createdFrom), startOfNextDay(createdTo), page);
+    return repository.find(projectName, environment, status, properties.startOf(createdFrom),
+        properties.endOf(createdTo), page);
   }
 
   public long count(String projectName, String environment, ChangeTicket.Status status, LocalDate createdFrom,
       LocalDate createdTo) {
-    return repository.count(projectName, environment, status, startOf(createdFrom), startOfNextDay(createdTo));
-  }
-
-  private Instant startOf(LocalDate day) {
-    return day == null ? null : day.atStartOfDay(properties.timeZone()).toInstant();
-  }
-
-  private Instant startOfNextDay(LocalDate day) {
-    return day == null ? null : startOf(day.plusDays(1));
+    return repository.count(projectName, environment, status, properties.startOf(createdFrom),
+        properties.endOf(createdTo));
   }
 
   private String window(Instant start, Instant end) {

@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.api;
 
+import static in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer.recipients;
 import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.*;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
@@ -12,15 +13,10 @@ import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
-import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -105,7 +101,7 @@ class RestApiEndToEndTest {
 
     // and every mail of the policy arrived once, at the right people, in the policy's format
     String date = LocalDate.now(properties.timeZone()).toString();
-    Map<String, MimeMessage> mails = await().atMost(Duration.ofSeconds(30)).until(() -> mailsBySubject(number),
+    Map<String, MimeMessage> mails = await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.mailsBySubject(number),
         received -> received.size() == 4);
     assertThat(mails.keySet()).containsExactly(
         "Payments - Production - Deployment Request - " + date,
@@ -188,24 +184,5 @@ class RestApiEndToEndTest {
   private long instanceCount() {
     return as("admin").getForObject("/engine-rest/history/process-instance/count", JsonNode.class)
         .get("count").asLong();
-  }
-
-
-  /** The mails of one request (their Message-IDs carry its number), once each, by subject. */
-  private Map<String, MimeMessage> mailsBySubject(String requestNumber) throws Exception {
-    Map<String, MimeMessage> bySubject = new LinkedHashMap<>();
-    List<String> seen = new ArrayList<>();
-    for (MimeMessage message : SMTP.received()) {
-      if (message.getMessageID().startsWith("<" + requestNumber + ".") && !seen.contains(message.getMessageID())) {
-        seen.add(message.getMessageID());
-        bySubject.put(message.getSubject(), message);
-      }
-    }
-    return bySubject;
-  }
-
-  private static List<String> recipients(MimeMessage message, RecipientType type) throws Exception {
-    Address[] addresses = message.getRecipients(type);
-    return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
   }
 }

@@ -18,8 +18,8 @@ import java.util.Set;
  * until there are {@code target} of them (about 330 rows each, 6.5 million for 20,000; H2's file store grows to
  * gigabytes under such bulk copies, so R3 runs where years of history live: on PostgreSQL). Copy n of a request keeps every row and reference; its ids end in
  * "z" + n instead of their last four characters (same length, never an id the engine makes: UUIDs are hex), its
- * request number becomes DR-&lt;year&gt;-&lt;n·10000 + number&gt;, and its times move back n months, so that 20,000
- * requests spread over four years. Running 20,000 lifecycles for real would take hours on two cores.
+ * request number becomes DR-&lt;year&gt;-&lt;n·10000 + number&gt;, and its times move back n months, so that the copies
+ * spread over the years (four years from some 400 requests that really ran). Running 20,000 lifecycles for real would take hours on two cores.
  */
 final class HistoryCloner {
 

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -158,8 +159,7 @@ final class LifecycleDriver {
         String id = task.get("id").asText();
         try {
           if (task.get("assignee").isNull()) {
-            rest.call(step.user(), "POST", "/engine-rest/task/" + id + "/claim", java.util.Map.of("userId",
-                step.user()));
+            rest.call(step.user(), "POST", "/engine-rest/task/" + id + "/claim", Map.of("userId", step.user()));
           }
           rest.call(step.user(), "POST", "/engine-rest/task/" + id + "/submit-form", step.form().get());
         } catch (EngineRest.CallFailed e) {

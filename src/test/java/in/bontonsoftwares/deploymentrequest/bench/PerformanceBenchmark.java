@@ -74,6 +74,7 @@ class PerformanceBenchmark {
 
   @AfterAll
   static void writeResults() throws Exception {
+    // -Dbench.hold-seconds=N: the nodes and the database stay up N s after the last measurement (EXPLAIN, curl)
     long hold = Long.getLong("bench.hold-seconds", 0);
     if (hold > 0 && postgres != null) {
       REPORT.progress("Holding the database for " + hold + " s: " + postgres.getJdbcUrl("postgres", "postgres"));
@@ -151,12 +152,7 @@ class PerformanceBenchmark {
   @Order(3)
   void postgresAgainstH2() throws Exception {
     // checkpoints no more often than a production server makes them under R3's bulk copy
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB");
-    String slowStatements = System.getProperty("bench.log-statements-over-ms");
-    if (slowStatements != null) {
-      builder.setServerConfig("log_min_duration_statement", slowStatements);
-    }
-    postgres = builder.start();
+    postgres = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB").start();
     pgNodeA = node("pg-a", "postgres", postgresArguments()).start();
     pgA = new LifecycleDriver(pgNodeA::baseUrl);
     pgA.run(Workload.deploymentRequest(), WARM_UP);

@@ -28,9 +28,9 @@ final class TaskLatency {
   List<String> openReviewTasks(int count) throws Exception {
     Workload workload = Workload.deploymentRequest();
     String reviewKey = workload.steps().get(0).taskKey();
-    String query = "/engine-rest/task?processDefinitionKey=" + workload.processKey() + "&taskDefinitionKey="
-        + reviewKey + "&unassigned=true";
-    int before = rest.call("sofia", "GET", query.replace("/task?", "/task/count?"), null).get("count").asInt();
+    String criteria = "?processDefinitionKey=" + workload.processKey() + "&taskDefinitionKey=" + reviewKey
+        + "&unassigned=true";
+    int before = openReviews(criteria);
     ExecutorService starters = Executors.newFixedThreadPool(4);
     try {
       List<Future<JsonNode>> started = new ArrayList<>();
@@ -45,14 +45,18 @@ final class TaskLatency {
       starters.shutdownNow();
     }
     // the review task appears once the submission job (mail to DevSecOps) has run
-    while (rest.call("sofia", "GET", query.replace("/task?", "/task/count?"), null).get("count").asInt()
-        < before + count) {
+    while (openReviews(criteria) < before + count) {
       Thread.sleep(200);
     }
     List<String> ids = new ArrayList<>();
-    rest.call("sofia", "GET", query + "&sortBy=created&sortOrder=desc&maxResults=" + count, null)
+    rest.call("sofia", "GET", "/engine-rest/task" + criteria + "&sortBy=created&sortOrder=desc&maxResults=" + count,
+        null)
         .forEach(task -> ids.add(task.get("id").asText()));
     return ids;
+  }
+
+  private int openReviews(String criteria) {
+    return rest.call("sofia", "GET", "/engine-rest/task/count" + criteria, null).get("count").asInt();
   }
 
   /** Claim + submit latencies in milliseconds, {@code perClient} tasks for each of {@code clients} reviewers. */

@@ -1,5 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.browser;
 
+import static in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer.recipients;
+import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.*;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +15,6 @@ import in.bontonsoftwares.deploymentrequest.identity.Groups;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.browser.Browser.Band;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
-import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -21,9 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -328,7 +326,7 @@ class TasklistBrowserTest {
     String subject = "Payments - Production - %s - " + requested;
     List<String> purposes = List.of("Checklist Incomplete", "Deployment Request", "Changes Requested",
         "Deployment Request (Revision 2)", "Deployment Scheduled", "Deployment Status", "Deployment Record");
-    Map<String, MimeMessage> mails = await().atMost(Duration.ofSeconds(30)).until(() -> mailsBySubject(number),
+    Map<String, MimeMessage> mails = await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.mailsBySubject(number),
         received -> received.size() >= purposes.size());
     assertThat(mails.keySet()).containsExactlyInAnyOrderElementsOf(purposes.stream().map(subject::formatted)
         .toList());
@@ -348,7 +346,7 @@ class TasklistBrowserTest {
     // given riley, in both developers and devsecops, who started a request
     createDoubleHatUser();
     ResponseEntity<JsonNode> started = http.withBasicAuth(DOUBLE_HAT, password).postForEntity(
-        "/engine-rest/process-definition/key/{key}/submit-form", variables(TestRequests.validRequest(properties)),
+        "/engine-rest/process-definition/key/{key}/submit-form", restVariables(TestRequests.validRequest(properties)),
         JsonNode.class, DeploymentRequestProcess.KEY);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instanceId = started.getBody().get("id").asText();
@@ -439,31 +437,5 @@ class TasklistBrowserTest {
 
   private TestRestTemplate asAdmin() {
     return http.withBasicAuth("admin", password);
-  }
-
-  /** Camunda's REST variable format: {"name": {"value": ..., "type": ...}}. */
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
-        "type", value instanceof Boolean ? "Boolean" : "String")));
-    return Map.of("variables", variables);
-  }
-
-  /** The mails of one request (their Message-IDs carry its number), once each, by subject. */
-  private static Map<String, MimeMessage> mailsBySubject(String requestNumber) throws Exception {
-    Map<String, MimeMessage> bySubject = new LinkedHashMap<>();
-    List<String> seen = new ArrayList<>();
-    for (MimeMessage message : SMTP.received()) {
-      if (message.getMessageID().startsWith("<" + requestNumber + ".") && !seen.contains(message.getMessageID())) {
-        seen.add(message.getMessageID());
-        bySubject.put(message.getSubject(), message);
-      }
-    }
-    return bySubject;
-  }
-
-  private static List<String> recipients(MimeMessage message, RecipientType type) throws Exception {
-    Address[] addresses = message.getRecipients(type);
-    return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
   }
 }

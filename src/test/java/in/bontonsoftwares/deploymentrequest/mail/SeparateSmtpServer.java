@@ -3,7 +3,16 @@ package in.bontonsoftwares.deploymentrequest.mail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import in.bontonsoftwares.deploymentrequest.node.AppNode;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -40,6 +49,24 @@ public final class SeparateSmtpServer {
   /** Every copy received, one per recipient. */
   public MimeMessage[] received() {
     return server.getReceivedMessages();
+  }
+
+  /** The mails of one request (their Message-IDs carry its number), one copy each, by subject. */
+  public Map<String, MimeMessage> mailsBySubject(String requestNumber) throws MessagingException {
+    Map<String, MimeMessage> bySubject = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (MimeMessage message : received()) {
+      if (message.getMessageID().startsWith("<" + requestNumber + ".") && seen.add(message.getMessageID())) {
+        bySubject.put(message.getSubject(), message);
+      }
+    }
+    return bySubject;
+  }
+
+  /** The addresses of one kind (To, Cc) of a mail; none: empty. */
+  public static List<String> recipients(MimeMessage message, Message.RecipientType type) throws MessagingException {
+    Address[] addresses = message.getRecipients(type);
+    return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
   }
 
   /** Drops every mail received so far (long benchmark runs); GreenMail keeps them in memory. */
