@@ -14,6 +14,7 @@ import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
 import in.bontonsoftwares.deploymentrequest.request.WindowTime;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -40,18 +41,21 @@ public class MailComposer {
   private final DeploymentRequestProperties properties;
   private final ChecklistService checklist;
   private final StepHistory stepHistory;
+  private final Clock clock;
 
-  MailComposer(DeploymentRequestProperties properties, ChecklistService checklist, StepHistory stepHistory) {
+  MailComposer(DeploymentRequestProperties properties, ChecklistService checklist, StepHistory stepHistory,
+      Clock clock) {
     this.properties = properties;
     this.checklist = checklist;
     this.stepHistory = stepHistory;
+    this.clock = clock;
   }
 
   public MailMessage compose(MailType type, ProcessVariables v, String processInstanceId) {
     String number = v.text(REQUEST_NUMBER);
     int revision = v.number(REVISION, 1);
     String purpose = type == MailType.REQUEST && revision > 1
-        ? "%s (Revision %d)".formatted(type.purpose(), revision) : type.purpose();
+        ? String.format(Locale.ROOT, "%s (Revision %d)", type.purpose(), revision) : type.purpose();
     List<String> intro = new ArrayList<>();
     List<Section> sections = new ArrayList<>();
     Recipients recipients = new Recipients();
@@ -160,9 +164,10 @@ public class MailComposer {
       sections.add(0, Section.rows("Deployment record", List.of(new Row("Attached PDF, also archived at",
           properties.baseUrl() + "/api/records/" + number + "/pdf"))));
     }
-    String key = "%s/%s/r%d".formatted(number, type.name(), revision);
+    String key = String.format(Locale.ROOT, "%s/%s/r%d", number, type.name(), revision);
     String domain = properties.sender().substring(properties.sender().indexOf('@') + 1);
-    String messageId = "<%s.%s.r%d@%s>".formatted(number, type.name().toLowerCase(Locale.ROOT), revision, domain);
+    String messageId = String.format(Locale.ROOT, "<%s.%s.r%d@%s>", number, type.name().toLowerCase(Locale.ROOT),
+        revision, domain);
     String threadId = "<%s@%s>".formatted(number, domain);
     return new MailMessage(key, number, type, recipients.to, recipients.cc, subject(v, purpose), heading,
         intro, sections, link, messageId, threadId, List.of());
@@ -171,7 +176,7 @@ public class MailComposer {
   /** {@code <Project> - <Environment> - <Purpose> - <yyyy-MM-dd>}, on one line whatever a person typed. */
   String subject(ProcessVariables v, String purpose) {
     Date requestedAt = v.date(REQUESTED_AT);
-    Instant date = requestedAt == null ? Instant.now() : requestedAt.toInstant();
+    Instant date = requestedAt == null ? clock.instant() : requestedAt.toInstant();
     return "%s - %s - %s - %s".formatted(oneLine(v.text(PROJECT_NAME)), Environment.labelOf(v.string(ENVIRONMENT)),
         purpose, SUBJECT_DATE.format(date.atZone(properties.timeZone())));
   }

@@ -3,6 +3,7 @@ package in.bontonsoftwares.deploymentrequest.numbering;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,8 @@ public class NumberGenerator {
     for (int attempt = 1; ; attempt++) {
       try {
         Integer value = newTransaction.execute(status -> increment(prefix, year));
-        return "%s-%d-%04d".formatted(prefix, year, value);
+        // ASCII digits whatever the machine's locale: the number is an identifier
+        return String.format(Locale.ROOT, "%s-%d-%04d", prefix, year, value);
       } catch (DuplicateKeyException firstOfTheYearRace) {
         if (attempt == ATTEMPTS) {
           throw firstOfTheYearRace;

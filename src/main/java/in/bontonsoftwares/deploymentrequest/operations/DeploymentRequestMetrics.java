@@ -5,6 +5,7 @@ import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Ele
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -30,9 +31,11 @@ class DeploymentRequestMetrics implements MeterBinder {
   private final HistoryService historyService;
   private final TaskService taskService;
   private final ManagementService managementService;
+  private final Clock clock;
 
   DeploymentRequestMetrics(RuntimeService runtimeService, HistoryService historyService, TaskService taskService,
-      ManagementService managementService) {
+      ManagementService managementService, Clock clock) {
+    this.clock = clock;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.taskService = taskService;
@@ -51,7 +54,7 @@ class DeploymentRequestMetrics implements MeterBinder {
             .activityId(Element.TIMER_REVIEW_OVERDUE).count())
         .description("Reviews that passed their SLA (escalations sent)").register(registry);
     Gauge.builder("deployment.review.overdue", () -> taskService.createTaskQuery()
-            .taskDefinitionKey(Element.REVIEW_REQUEST).dueBefore(new Date()).count())
+            .taskDefinitionKey(Element.REVIEW_REQUEST).dueBefore(Date.from(clock.instant())).count())
         .description("Reviews open beyond their due date now").register(registry);
     Gauge.builder("deployment.jobs.failing", () -> managementService.createJobQuery().withException()
             .withRetriesLeft().count())

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import in.bontonsoftwares.deploymentrequest.DependsOnTime;
+import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
@@ -16,8 +18,8 @@ import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * drive it, with the job executor running and mail going to a separate SMTP server (GreenMail) configured through the
  * standard {@code spring.mail.*} properties.
  */
+@DependsOnTime
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=true")
 @ActiveProfiles({"demo", "test"})
 // Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
@@ -56,6 +59,7 @@ class RestApiEndToEndTest {
 
   @Autowired TestRestTemplate http;
   @Autowired DeploymentRequestProperties properties;
+  @Autowired HistoryService historyService;
 
   @Test
   void shouldCarryARequestFromSubmissionToDeployedRecordOverRest() throws Exception {
@@ -100,7 +104,8 @@ class RestApiEndToEndTest {
         .containsExactly("SCHEDULED", "IN_PROGRESS", "COMPLETED");
 
     // and every mail of the policy arrived once, at the right people, in the policy's format
-    String date = LocalDate.now(properties.timeZone()).toString();
+    String date = TestClock.dateInAppZone(historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(instance).singleResult().getStartTime().toInstant()).toString();
     Map<String, MimeMessage> mails = await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.mailsBySubject(number),
         received -> received.size() == 4);
     assertThat(mails.keySet()).containsExactly(

@@ -1,5 +1,8 @@
 package in.bontonsoftwares.deploymentrequest.archive;
 
+import in.bontonsoftwares.deploymentrequest.DependsOnTime;
+import in.bontonsoftwares.deploymentrequest.TestClock;
+import java.time.Instant;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.REVIEW_REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +13,6 @@ import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,6 +33,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The archive over REST: listed and filtered, downloaded with its hash checked, for DevSecOps and admins only. */
+@DependsOnTime
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 // Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
@@ -50,9 +53,8 @@ class RecordApiTest {
   void shouldListFilterAndServeArchivedRecords() throws Exception {
     String number = rejectedRequest("Payments");
     String other = rejectedRequest("Ledger");
-    String today = LocalDate.now(properties.timeZone()).toString();
-
     JsonNode all = as("sofia").getForObject("/api/records", JsonNode.class);
+    String today = TestClock.dateInAppZone(Instant.parse(all.get(0).get("archivedAt").asText())).toString();
     JsonNode payments = as("sofia").getForObject("/api/records?project=Payments&outcome=REJECTED&from={d}&to={d}",
         JsonNode.class, today, today);
     JsonNode none = as("sofia").getForObject("/api/records?outcome=DEPLOYED", JsonNode.class);

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -46,38 +47,49 @@ final class Browser implements AutoCloseable {
 
   static final Duration WAIT = Duration.ofSeconds(20);
   static final Dimension WINDOW = new Dimension(1400, 1000);
+  /** The browser's language and so its locale (form-js formats dates in it): {@value #DEFAULT_LANGUAGE} unless set. */
+  static final String LANGUAGE_PROPERTY = "browser.lang";
+  static final String DEFAULT_LANGUAGE = "en-US";
 
   private final ChromeDriver driver;
   private final Path screenshots;
-  private int step;
+  private final AtomicInteger steps;
 
-  private Browser(ChromeDriver driver, Path screenshots) {
+  private Browser(ChromeDriver driver, Path screenshots, AtomicInteger steps) {
     this.driver = driver;
     this.screenshots = screenshots;
+    this.steps = steps;
   }
 
   /**
-   * Starts Debian's Chromium through its driver. The driver's path is given before the driver is created, so that
-   * Selenium Manager never runs (it would try to download a driver or a browser).
+   * Starts Debian's Chromium through its driver, with a new, empty profile. The driver's path is given before the
+   * driver is created, so that Selenium Manager never runs (it would try to download a driver or a browser).
    *
    * @param zone the browser's time zone: Camunda Forms show and read date-times in it
+   * @param steps the number of the last screenshot taken, shared by the browsers of a test class
    */
-  static Browser start(Chromium chromium, ZoneId zone, Path screenshots) {
+  static Browser start(Chromium chromium, ZoneId zone, Path screenshots, AtomicInteger steps) {
+    String language = System.getProperty(LANGUAGE_PROPERTY, DEFAULT_LANGUAGE);
     System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, chromium.driver().toString());
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(chromium.driver().toFile())
         .usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", zone.getId(), "LANG", "en_US.UTF-8"))
+        .withEnvironment(Map.of("TZ", zone.getId(), "LANG", language.replace('-', '_') + ".UTF-8"))
         .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.binary().toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=" + WINDOW.width + "," + WINDOW.height, "--lang=en-US");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+        "--window-size=" + WINDOW.width + "," + WINDOW.height, "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+    return new Browser(new ChromeDriver(service, options), screenshots, steps);
+  }
+
+  /** Empties the screenshot folder of an earlier run. */
+  static void clearScreenshots(Path screenshots) {
     try {
       Files.createDirectories(screenshots);
       try (Stream<Path> old = Files.list(screenshots)) {
@@ -88,7 +100,6 @@ final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Browser(new ChromeDriver(service, options), screenshots);
   }
 
   WebDriver driver() {
@@ -168,7 +179,7 @@ final class Browser implements AutoCloseable {
 
   /** Saves a screenshot of what is on screen as the next numbered step. */
   Path shot(String name) {
-    Path file = screenshots.resolve("%02d-%s.png".formatted(++step, name));
+    Path file = screenshots.resolve("%02d-%s.png".formatted(steps.incrementAndGet(), name));
     write(file, driver.getScreenshotAs(OutputType.BYTES));
     return file;
   }

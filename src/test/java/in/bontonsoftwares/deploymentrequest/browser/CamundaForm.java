@@ -1,8 +1,14 @@
 package in.bontonsoftwares.deploymentrequest.browser;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -14,9 +20,8 @@ import org.openqa.selenium.support.pagefactory.ByChained;
  */
 final class CamundaForm {
 
-  /** What form-js shows and reads for an en-US browser. */
-  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  /** The time half of a datetime field: our forms use the 24-hour clock ({@code use24h}). */
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   private final Browser browser;
   private final By root;
@@ -68,15 +73,20 @@ final class CamundaForm {
     return this;
   }
 
-  /** Types a date and a time into a datetime field, as a person would (the date picker takes Enter). */
+  /**
+   * Types a date and a time into a datetime field, as a person would: the date in the format the field asks for (its
+   * placeholder follows the browser's locale, {@code mm/dd/yyyy} in en-US, {@code dd.mm.yyyy} in de-DE), Enter for
+   * the date picker, then the time. Done when the field holds that date-time, however form-js then displays it.
+   */
   CamundaForm dateTime(String key, ZonedDateTime value) {
     WebElement date = field(key, "-date");
     browser.click(date);
     date.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-    date.sendKeys(DATE.format(value), Keys.ENTER);
+    date.sendKeys(dateFormat(date, true).format(value), Keys.ENTER);
     WebElement time = field(key, "-time");
     browser.type(time, TIME.format(value));
-    browser.until(key + " shows " + value, d -> dateTime(key).equals(DATE.format(value) + " " + TIME.format(value)));
+    LocalDateTime expected = value.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
+    browser.until(key + " holds " + expected, d -> expected.equals(dateTime(key)));
     return this;
   }
 
@@ -84,9 +94,32 @@ final class CamundaForm {
     return field(key, "").getAttribute("value");
   }
 
-  /** What a datetime field shows: {@code MM/dd/yyyy HH:mm}. */
-  String dateTime(String key) {
-    return field(key, "-date").getAttribute("value") + " " + field(key, "-time").getAttribute("value");
+  /**
+   * The date-time a datetime field holds, read in the format it displays ({@code 12/1/2026} and {@code 12/01/2026}
+   * alike); {@code null} while it holds none.
+   */
+  LocalDateTime dateTime(String key) {
+    WebElement date = field(key, "-date");
+    try {
+      return LocalDateTime.of(LocalDate.parse(date.getAttribute("value"), dateFormat(date, false)),
+          LocalTime.parse(field(key, "-time").getAttribute("value"), TIME));
+    } catch (DateTimeParseException incompleteOrEmpty) {
+      return null;
+    }
+  }
+
+  /**
+   * The date format of a date input, from its placeholder ({@code mm/dd/yyyy}): zero-padded for typing, or accepting
+   * one or two digits for reading what form-js wrote back.
+   */
+  private static DateTimeFormatter dateFormat(WebElement dateInput, boolean padded) {
+    String placeholder = dateInput.getAttribute("placeholder");
+    if (placeholder == null || !placeholder.contains("yy")) {
+      throw new IllegalStateException("The date field shows no date format: placeholder '" + placeholder + "'");
+    }
+    String pattern = placeholder.replace("yyyy", "uuuu").replace("yy", "uu")
+        .replace("mm", padded ? "MM" : "M").replace("dd", padded ? "dd" : "d");
+    return DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
   }
 
   /** A field with its label, description and error. */

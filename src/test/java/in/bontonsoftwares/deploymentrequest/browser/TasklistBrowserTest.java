@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import in.bontonsoftwares.deploymentrequest.DependsOnTime;
+import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.Item;
@@ -32,10 +34,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,11 +61,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"demo", "test"})
 // Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DependsOnTime
 class TasklistBrowserTest {
 
   /** The application's {@code deployment-request.time-zone}, and so the browser's. */
-  private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+  private static final ZoneId ZONE = TestClock.APP_ZONE;
   private static final String PROCESS_NAME = "Deployment Request";
   private static final String MY_TASKS = "My tasks";
   private static final String MY_GROUPS_TASKS = "My groups' tasks";
@@ -111,9 +110,8 @@ class TasklistBrowserTest {
   }
 
   @Test
-  @Order(1)
   void shouldCarryARequestFromTheStartFormToItsDeploymentRecordThroughTasklist() throws Exception {
-    ZonedDateTime preferred = nextStep(ZonedDateTime.now(ZONE).plusHours(2));
+    ZonedDateTime preferred = nextStep(TestClock.nowInAppZone().plusHours(2));
 
     HistoricProcessInstance request = danaStartsARequestOnceTheFormAndTheServerAcceptIt(preferred);
     String number = request.getBusinessKey();
@@ -132,6 +130,7 @@ class TasklistBrowserTest {
 
   private HistoricProcessInstance danaStartsARequestOnceTheFormAndTheServerAcceptIt(ZonedDateTime preferred) {
     // given a request with a malformed on-call email and a window that ends before it starts
+    long startedBefore = requestsStartedBy("dana");
     tasklist.loginAs("dana", password);
     browser.shot("dana-signed-in");
     CamundaForm start = tasklist.startProcess(PROCESS_NAME, PROJECT_NAME);
@@ -152,7 +151,7 @@ class TasklistBrowserTest {
     assertThat(tasklist.awaitStartDialogError()).contains("The process could not be started",
         "The preferred deployment window must end after it starts");
     browser.shot("dana-server-refuses-the-window", Tasklist.START_DIALOG_ERROR);
-    assertThat(requestsStartedBy("dana")).isZero();
+    assertThat(requestsStartedBy("dana")).isEqualTo(startedBefore);
 
     // when the window is corrected too, the request starts
     tasklist.dismissStartDialogError();
@@ -164,9 +163,10 @@ class TasklistBrowserTest {
             + CHECKLIST_EVIDENCE_SUFFIX)), new Band(Tasklist.START_DIALOG_FOOTER, Tasklist.START_DIALOG_FOOTER)));
     tasklist.clickStart();
     tasklist.awaitStartDialogClosed();
-    HistoricProcessInstance request = await().atMost(Duration.ofSeconds(20)).until(() -> historyService
-        .createHistoricProcessInstanceQuery().processDefinitionKey(DeploymentRequestProcess.KEY).startedBy("dana")
-        .singleResult(), instance -> instance != null);
+    await().atMost(Duration.ofSeconds(20)).until(() -> requestsStartedBy("dana") == startedBefore + 1);
+    HistoricProcessInstance request = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(DeploymentRequestProcess.KEY).startedBy("dana").orderByProcessInstanceStartTime()
+        .desc().listPage(0, 1).get(0);
     assertThat(request.getBusinessKey()).matches("DR-\\d{4}-\\d{4}");
     return request;
   }
@@ -235,7 +235,7 @@ class TasklistBrowserTest {
     tasklist.claim("Sofia Secops");
     CamundaForm schedule = tasklist.form();
     assertThat(schedule.dateTime(CONFIRMED_WINDOW_START)).as("the preferred window is proposed")
-        .isEqualTo(CamundaForm.DATE.format(preferred) + " " + CamundaForm.TIME.format(preferred));
+        .isEqualTo(preferred.toLocalDateTime());
     ZonedDateTime opens = windowOpeningNow();
     schedule.dateTime(CONFIRMED_WINDOW_START, opens)
         .dateTime(CONFIRMED_WINDOW_END, opens.plusHours(1))
@@ -341,7 +341,6 @@ class TasklistBrowserTest {
   }
 
   @Test
-  @Order(2)
   void shouldShowARequesterInDevSecOpsThatTheyCannotTakeOnTheirOwnReview() {
     // given riley, in both developers and devsecops, who started a request
     createDoubleHatUser();
@@ -409,7 +408,7 @@ class TasklistBrowserTest {
    * minutes ago, within the server's 5 minutes of grace), or of the next one when the current step is almost over.
    */
   private static ZonedDateTime windowOpeningNow() {
-    ZonedDateTime inAMinute = ZonedDateTime.now(ZONE).plusMinutes(1).truncatedTo(ChronoUnit.MINUTES);
+    ZonedDateTime inAMinute = TestClock.nowInAppZone().plusMinutes(1).truncatedTo(ChronoUnit.MINUTES);
     return inAMinute.minusMinutes(inAMinute.getMinute() % 5);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
+import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Row;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Section;
 import jakarta.mail.internet.MimeMessage;
@@ -21,6 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Mail over real SMTP (the embedded server of the default run), sent once per key, readable on the mailbox page. */
+@DependsOnTime
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 // Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.

@@ -2,7 +2,6 @@ package in.bontonsoftwares.deploymentrequest.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import in.bontonsoftwares.deploymentrequest.node.AppNode;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -22,7 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class SeparateSmtpServer {
 
-  private final int port = AppNode.freePort();
+  /** Drawn by the operating system at the first start (no race for a port that was free a moment ago), then kept. */
+  private int port;
   private GreenMail server;
 
   private SeparateSmtpServer() {}
@@ -34,8 +34,10 @@ public final class SeparateSmtpServer {
   }
 
   public void start() {
-    server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    server = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
     server.start();
+    port = server.getSmtp().getPort();
   }
 
   public void stop() {

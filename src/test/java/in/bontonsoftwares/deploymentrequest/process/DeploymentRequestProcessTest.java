@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Date;
@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 /** Every path through the Deployment Request process, played by the people of the policy. */
+@DependsOnTime
 class DeploymentRequestProcessTest extends ProcessTestSupport {
 
   private static final String REQUESTER = "dana";
@@ -59,7 +60,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     assertThat(request).isEnded().hasPassed(SEND_REQUEST_EMAIL, CREATE_CHANGE_TICKET, SEND_SCHEDULE_CONFIRMATION,
         TIMER_WINDOW_OPENS, SEND_STATUS_EMAIL, SEND_DOCUMENTATION_EMAIL, END_DEPLOYED).hasNotPassed(
         SEND_CHECKLIST_INCOMPLETE_EMAIL, ROLL_BACK_DEPLOYMENT);
-    String date = LocalDate.now(properties.timeZone()).format(DateTimeFormatter.ISO_LOCAL_DATE);
+    String date = requestDate(request).format(DateTimeFormatter.ISO_LOCAL_DATE);
     assertThat(subjects()).containsExactly(
         "Payments - Production - Deployment Request - " + date,
         "Payments - Production - Deployment Scheduled - " + date,

@@ -1,5 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.process;
 
+import in.bontonsoftwares.deploymentrequest.TestClock;
+import java.time.LocalDate;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.KEY;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -46,6 +49,7 @@ public abstract class ProcessTestSupport {
   @Autowired protected ManagementService managementService;
   @Autowired protected GreenMail smtp;
   @Autowired protected DeploymentRequestProperties properties;
+  @Autowired protected HistoryService historyService;
 
   @BeforeEach
   void initAssertionsAndMailbox() throws Exception {
@@ -56,6 +60,12 @@ public abstract class ProcessTestSupport {
   @AfterEach
   void signOut() {
     identityService.clearAuthentication();
+  }
+
+  /** The day the request was submitted, in the app's zone: the date of its mails' subjects. */
+  protected LocalDate requestDate(ProcessInstance instance) {
+    return TestClock.dateInAppZone(historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(instance.getId()).singleResult().getStartTime().toInstant());
   }
 
   protected Map<String, Object> validRequest() {

@@ -2,6 +2,7 @@ package in.bontonsoftwares.deploymentrequest.process;
 
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
 
+import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.request.WindowTime;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public final class TestRequests {
   }
 
   private static Map<String, Object> validRequest(List<String> checklistIds) {
-    Instant start = Instant.now().plus(Duration.ofDays(1));
+    Instant start = TestClock.now().plus(Duration.ofDays(1));
     Map<String, Object> request = new HashMap<>();
     request.put(PROJECT_NAME, "Payments");
     request.put(APPLICATION_NAME, "payments-api");
@@ -71,7 +72,7 @@ public final class TestRequests {
 
   /** Scheduling that confirms a window opening now, so that the window timer is due at once. */
   public static Map<String, Object> scheduleNow() {
-    Instant start = Instant.now();
+    Instant start = TestClock.now();
     Map<String, Object> schedule = new HashMap<>();
     schedule.put(CONFIRMED_WINDOW_START, WindowTime.store(start));
     schedule.put(CONFIRMED_WINDOW_END, WindowTime.store(start.plus(Duration.ofHours(1))));

@@ -4,6 +4,8 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.bontonsoftwares.deploymentrequest.DependsOnTime;
+import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessTestSupport;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
@@ -28,6 +30,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 /** The invitations travel with the real mails: request, update after a reschedule, cancellation after a roll-back. */
+@DependsOnTime
 class CalendarInviteMailTest extends ProcessTestSupport {
 
   @Test
@@ -40,7 +43,7 @@ class CalendarInviteMailTest extends ProcessTestSupport {
     runDueJobs(request);
     complete(request, EXECUTE_DEPLOYMENT, "sam", Map.of(EXECUTION_OUTCOME, Value.OUTCOME_RESCHEDULE,
         EXECUTION_NOTES, "Payment provider maintenance tonight"));
-    Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+    Instant tomorrow = TestClock.now().plus(Duration.ofDays(1));
     Map<String, Object> schedule = new HashMap<>(TestRequests.scheduleNow());
     schedule.put(CONFIRMED_WINDOW_START, WindowTime.store(tomorrow));
     schedule.put(CONFIRMED_WINDOW_END, WindowTime.store(tomorrow.plus(Duration.ofHours(1))));

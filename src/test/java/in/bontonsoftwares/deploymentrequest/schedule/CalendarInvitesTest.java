@@ -4,6 +4,7 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage;
 import in.bontonsoftwares.deploymentrequest.mail.MailType;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The invitations as a mail client reads them: parsed with iCal4j, a real iCalendar library. */
+@DependsOnTime
 class CalendarInvitesTest {
 
   private static final String ROLLBACK_PLAN_TEXT = "Redeploy 2.4.0; then, if needed, restore the snapshot\n"

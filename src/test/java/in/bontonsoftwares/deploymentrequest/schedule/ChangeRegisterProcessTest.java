@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import in.bontonsoftwares.deploymentrequest.DependsOnTime;
+import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessTestSupport;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The change register moves with the process: deployed, rolled back, rescheduled and cancelled requests. */
+@DependsOnTime
 class ChangeRegisterProcessTest extends ProcessTestSupport {
 
   private static final String REQUESTER = "dana";
@@ -146,7 +149,7 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
     assertThat(back.note()).contains("Payment provider maintenance tonight");
 
     // when DevSecOps confirms a new window tomorrow
-    Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+    Instant tomorrow = TestClock.now().plus(Duration.ofDays(1));
     Map<String, Object> schedule = new HashMap<>(TestRequests.scheduleNow());
     schedule.put(CONFIRMED_WINDOW_START, WindowTime.store(tomorrow));
     schedule.put(CONFIRMED_WINDOW_END, WindowTime.store(tomorrow.plus(Duration.ofHours(1))));
@@ -188,7 +191,7 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
     complete(request, REVIEW_REQUEST, REVIEWER, TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
     runDueJobs(request);
     Map<String, Object> schedule = new HashMap<>(TestRequests.scheduleNow());
-    Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+    Instant tomorrow = TestClock.now().plus(Duration.ofDays(1));
     schedule.put(CONFIRMED_WINDOW_START, WindowTime.store(tomorrow));
     schedule.put(CONFIRMED_WINDOW_END, WindowTime.store(tomorrow.plus(Duration.ofHours(1))));
     complete(request, SCHEDULE_DEPLOYMENT, REVIEWER, schedule);

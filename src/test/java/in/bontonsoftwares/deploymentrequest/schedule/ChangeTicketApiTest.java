@@ -3,6 +3,8 @@ package in.bontonsoftwares.deploymentrequest.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import in.bontonsoftwares.deploymentrequest.DependsOnTime;
+import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The change register over REST: filters, one ticket with its events, and who may read it. */
+@DependsOnTime
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 // Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
@@ -37,9 +40,11 @@ class ChangeTicketApiTest {
     ChangeTicket staging = open(project, "staging");
     tickets.move(staging.requestNumber(), ChangeTicket.Status.IN_PROGRESS, null, "Deployment window opened");
     tickets.move(staging.requestNumber(), ChangeTicket.Status.COMPLETED, "sam", "Health checks: passed");
-    String today = LocalDate.now(properties.timeZone()).toString();
-    String yesterday = LocalDate.now(properties.timeZone()).minusDays(1).toString();
-    String tomorrow = LocalDate.now(properties.timeZone()).plusDays(1).toString();
+    LocalDate created = TestClock.dateInAppZone(production.createdAt());
+    assertThat(TestClock.dateInAppZone(staging.createdAt())).isEqualTo(created);
+    String today = created.toString();
+    String yesterday = created.minusDays(1).toString();
+    String tomorrow = created.plusDays(1).toString();
 
     assertThat(numbers("/api/change-tickets?project={p}", project))
         .containsExactly(staging.ticketNumber(), production.ticketNumber());
@@ -85,7 +90,7 @@ class ChangeTicketApiTest {
     assertThat(events.get(2).get("to").asText()).isEqualTo("ROLLED_BACK");
     assertThat(events.get(2).get("by").asText()).isEqualTo("sam");
     assertThat(events.get(2).get("note").asText()).isEqualTo("2.4.0 redeployed");
-    assertThat(Instant.parse(events.get(2).get("at").asText())).isBeforeOrEqualTo(Instant.now());
+    assertThat(Instant.parse(events.get(2).get("at").asText())).isBeforeOrEqualTo(TestClock.now());
   }
 
   @Test
@@ -103,7 +108,7 @@ class ChangeTicketApiTest {
   }
 
   private ChangeTicket open(String project, String environment) {
-    Instant start = Instant.now().plus(Duration.ofDays(1));
+    Instant start = TestClock.now().plus(Duration.ofDays(1));
     String request = "DR-T-" + UUID.randomUUID().toString().substring(0, 12);
     return tickets.open(new ChangeTicketService.NewTicket(request, "instance-" + request, project, "ledger-api", "1.0",
         environment, start, start.plus(Duration.ofHours(1)), "Redeploy 0.9", "sofia", "sofia"));
