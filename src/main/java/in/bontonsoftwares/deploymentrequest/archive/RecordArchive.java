@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Outcome;
 import in.bontonsoftwares.deploymentrequest.database.Filter;
+import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -75,7 +75,7 @@ public class RecordArchive {
         sha256(pdfFile), jsonFile.toString(), sha256(jsonFile));
     jdbc.update("insert into deployment_record (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         archived.requestNumber(), archived.processInstanceId(), archived.projectName(), archived.environment(),
-        archived.outcome(), Timestamp.from(archived.createdAt()), archived.pdfPath(), archived.pdfSha256(),
+        archived.outcome(), SqlInstant.of(archived.createdAt()), archived.pdfPath(), archived.pdfSha256(),
         archived.jsonPath(), archived.jsonSha256());
     LOG.info("Archived the record of {} ({}) in {}", number, outcome, folder);
     return archived;
@@ -167,7 +167,7 @@ public class RecordArchive {
   private static ArchivedRecord map(ResultSet rs, int row) throws SQLException {
     return new ArchivedRecord(rs.getString("request_number"), rs.getString("process_instance_id"),
         rs.getString("project_name"), rs.getString("environment"), rs.getString("outcome"),
-        rs.getTimestamp("created_at").toInstant(), rs.getString("pdf_path"), rs.getString("pdf_sha256"),
+        SqlInstant.read(rs, "created_at"), rs.getString("pdf_path"), rs.getString("pdf_sha256"),
         rs.getString("json_path"), rs.getString("json_sha256"));
   }
 

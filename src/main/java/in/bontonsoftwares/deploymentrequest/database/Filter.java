@@ -1,13 +1,12 @@
 package in.bontonsoftwares.deploymentrequest.database;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The where clause of a list query whose criteria are all optional: each criterion that is given ({@code null}: any)
- * adds {@code and <condition>} with its value as the argument; instants become SQL timestamps.
+ * adds {@code and <condition>} with its value as the argument; instants become {@link SqlInstant}s.
  */
 public final class Filter {
 
@@ -18,7 +17,7 @@ public final class Filter {
   public Filter and(String condition, Object value) {
     if (value != null) {
       where.append(" and ").append(condition);
-      arguments.add(value instanceof Instant instant ? Timestamp.from(instant) : value);
+      arguments.add(value instanceof Instant instant ? SqlInstant.of(instant) : value);
     }
     return this;
   }

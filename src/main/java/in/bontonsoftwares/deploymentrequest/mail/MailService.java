@@ -3,6 +3,7 @@ package in.bontonsoftwares.deploymentrequest.mail;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -12,7 +13,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +74,7 @@ public class MailService {
     jdbc.update("insert into sent_mail (mail_key, message_id, request_number, mail_type, subject, recipients, sent_at)"
         + " values (?, ?, ?, ?, ?, ?, ?)", message.key(), message.messageId(), message.requestNumber(),
         message.type().name(), message.subject(), String.join(", ", recipients(message)),
-        Timestamp.from(clock.instant()));
+        SqlInstant.of(clock.instant()));
     try {
       mailSender.send(mime(message));
     } catch (MailException e) {

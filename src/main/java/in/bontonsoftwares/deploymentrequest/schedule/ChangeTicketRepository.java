@@ -2,9 +2,9 @@ package in.bontonsoftwares.deploymentrequest.schedule;
 
 import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.database.Filter;
+import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +29,10 @@ class ChangeTicketRepository {
   void insert(ChangeTicket ticket) {
     jdbc.update("insert into change_ticket (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ticket.ticketNumber(), ticket.requestNumber(), ticket.processInstanceId(), ticket.projectName(),
-        ticket.applicationName(), ticket.version(), ticket.environment(), Timestamp.from(ticket.windowStart()),
-        Timestamp.from(ticket.windowEnd()), ticket.rollbackPlan(), ticket.status().name(), ticket.createdBy(),
-        Timestamp.from(ticket.createdAt()), Timestamp.from(ticket.updatedAt()), timestamp(ticket.startedAt()),
-        timestamp(ticket.finishedAt()));
+        ticket.applicationName(), ticket.version(), ticket.environment(), SqlInstant.of(ticket.windowStart()),
+        SqlInstant.of(ticket.windowEnd()), ticket.rollbackPlan(), ticket.status().name(), ticket.createdBy(),
+        SqlInstant.of(ticket.createdAt()), SqlInstant.of(ticket.updatedAt()), SqlInstant.of(ticket.startedAt()),
+        SqlInstant.of(ticket.finishedAt()));
   }
 
   /**
@@ -42,22 +42,22 @@ class ChangeTicketRepository {
   boolean moveStatus(String ticketNumber, ChangeTicket.Status from, ChangeTicket.Status to, Instant at,
       Instant startedAt, Instant finishedAt) {
     return jdbc.update("update change_ticket set status = ?, updated_at = ?, started_at = ?, finished_at = ? "
-        + "where ticket_number = ? and status = ?", to.name(), Timestamp.from(at), timestamp(startedAt),
-        timestamp(finishedAt), ticketNumber, from.name()) == 1;
+        + "where ticket_number = ? and status = ?", to.name(), SqlInstant.of(at), SqlInstant.of(startedAt),
+        SqlInstant.of(finishedAt), ticketNumber, from.name()) == 1;
   }
 
   /** Sets a new window on a ticket that is (still) scheduled; returns whether it changed. */
   boolean moveWindow(String ticketNumber, Instant start, Instant end, Instant at) {
     return jdbc.update("update change_ticket set window_start = ?, window_end = ?, updated_at = ? "
-        + "where ticket_number = ? and status = ? and (window_start <> ? or window_end <> ?)", Timestamp.from(start),
-        Timestamp.from(end), Timestamp.from(at), ticketNumber, ChangeTicket.Status.SCHEDULED.name(),
-        Timestamp.from(start), Timestamp.from(end)) == 1;
+        + "where ticket_number = ? and status = ? and (window_start <> ? or window_end <> ?)", SqlInstant.of(start),
+        SqlInstant.of(end), SqlInstant.of(at), ticketNumber, ChangeTicket.Status.SCHEDULED.name(),
+        SqlInstant.of(start), SqlInstant.of(end)) == 1;
   }
 
   void insertEvent(ChangeTicketEvent event) {
     jdbc.update("insert into change_ticket_event (" + EVENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?)",
         event.ticketNumber(), event.from() == null ? null : event.from().name(), event.to().name(),
-        Timestamp.from(event.at()), event.by(), event.note());
+        SqlInstant.of(event.at()), event.by(), event.note());
   }
 
   List<ChangeTicketEvent> events(String ticketNumber) {
@@ -104,25 +104,18 @@ class ChangeTicketRepository {
   private static ChangeTicket map(ResultSet rs, int row) throws SQLException {
     return new ChangeTicket(rs.getString("ticket_number"), rs.getString("request_number"),
         rs.getString("process_instance_id"), rs.getString("project_name"), rs.getString("application_name"),
-        rs.getString("version"), rs.getString("environment"), rs.getTimestamp("window_start").toInstant(),
-        rs.getTimestamp("window_end").toInstant(), rs.getString("rollback_plan"),
+        rs.getString("version"), rs.getString("environment"), SqlInstant.read(rs, "window_start"),
+        SqlInstant.read(rs, "window_end"), rs.getString("rollback_plan"),
         ChangeTicket.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
-        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-        instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")));
+        SqlInstant.read(rs, "created_at"), SqlInstant.read(rs, "updated_at"),
+        SqlInstant.read(rs, "started_at"), SqlInstant.read(rs, "finished_at"));
   }
 
   private static ChangeTicketEvent mapEvent(ResultSet rs, int row) throws SQLException {
     String from = rs.getString("from_status");
     return new ChangeTicketEvent(rs.getString("ticket_number"), from == null ? null : ChangeTicket.Status.valueOf(from),
-        ChangeTicket.Status.valueOf(rs.getString("to_status")), rs.getTimestamp("occurred_at").toInstant(),
+        ChangeTicket.Status.valueOf(rs.getString("to_status")), SqlInstant.read(rs, "occurred_at"),
         rs.getString("acted_by"), rs.getString("note"));
   }
 
-  private static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
-  }
 }

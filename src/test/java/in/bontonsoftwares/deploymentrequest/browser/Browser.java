@@ -80,12 +80,21 @@ final class Browser implements AutoCloseable {
     options.setBinary(chromium.binary().toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=" + WINDOW.width + "," + WINDOW.height, "--lang=" + language);
+        "--window-size=" + WINDOW.width + "," + WINDOW.height, "--lang=" + language, "--accept-lang=" + language);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-    return new Browser(new ChromeDriver(service, options), screenshots, steps);
+    ChromeDriver driver = new ChromeDriver(service, options);
+    // Headless Chromium on Linux takes its JavaScript locale (Intl, and so form-js's date format) from neither
+    // --lang nor LANG: the DevTools protocol sets it, for every page this browser opens.
+    driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", language));
+    Object locale = driver.executeScript("return new Intl.DateTimeFormat().resolvedOptions().locale");
+    if (!language.equals(locale)) {
+      driver.quit();
+      throw new IllegalStateException("The browser runs in locale " + locale + ", not " + language);
+    }
+    return new Browser(driver, screenshots, steps);
   }
 
   /** Empties the screenshot folder of an earlier run. */
