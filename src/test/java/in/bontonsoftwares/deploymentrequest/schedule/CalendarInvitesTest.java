@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -208,7 +209,7 @@ class CalendarInvitesTest {
     return new MailMessage(number + "/" + type.name() + "/r1", number, type, List.of("devsecops@bontonsoftwares.in"),
         List.of(), "Payments - Production - " + type.purpose() + " - 2026-11-27", type.purpose(), List.of(),
         List.of(), "http://localhost:8080/camunda/app/tasklist/",
-        "<%s.%s.r1@bontonsoftwares.in>".formatted(number, type.name().toLowerCase()),
+        "<%s.%s.r1@bontonsoftwares.in>".formatted(number, type.name().toLowerCase(Locale.ROOT)),
         "<" + number + "@bontonsoftwares.in>", List.of());
   }
 
