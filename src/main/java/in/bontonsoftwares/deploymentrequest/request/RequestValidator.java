@@ -26,7 +26,7 @@ public class RequestValidator {
   /** A window picked a few minutes ago, while the form was being filled in, is not "in the past". */
   static final Duration PAST_GRACE = Duration.ofMinutes(5);
 
-  static final int MAX_TEXT_LENGTH = 4000;
+  public static final int MAX_TEXT_LENGTH = 4000;
 
   private static final Pattern EMAIL =
       Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");

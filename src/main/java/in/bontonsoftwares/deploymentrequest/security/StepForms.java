@@ -1,0 +1,102 @@
+package in.bontonsoftwares.deploymentrequest.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+
+/**
+ * What a person may edit in each step, read from the forms deployed with the process: the fields of the Camunda Form
+ * that the start event or user task references ({@code camunda:formRef}, binding {@code deployment}). A field is
+ * editable unless it is read-only or disabled; text, images and other components without a key are no fields. The
+ * forms are the one source: a field added to a form may be sent, a field removed may not.
+ */
+final class StepForms {
+
+  /** Components that show something and hold no value. */
+  private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
+      "iframe", "table", "documentPreview");
+
+  /** The fields of one step's form. */
+  record Fields(Set<String> editable, Set<String> readOnly) {
+
+    static final Fields NONE = new Fields(Set.of(), Set.of());
+  }
+
+  private final RepositoryService repositoryService;
+  private final ObjectMapper json = new ObjectMapper();
+  /** Per process definition (immutable once deployed): element id to its form's fields. */
+  private final Map<String, Map<String, Fields>> byDefinition = new ConcurrentHashMap<>();
+
+  StepForms(RepositoryService repositoryService) {
+    this.repositoryService = repositoryService;
+  }
+
+  /** The fields of the form of a start event or user task; {@link Fields#NONE} for an element without one. */
+  Fields of(String processDefinitionId, String elementId) {
+    return byDefinition.computeIfAbsent(processDefinitionId, this::read).getOrDefault(elementId, Fields.NONE);
+  }
+
+  private Map<String, Fields> read(String processDefinitionId) {
+    String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
+    Map<String, Fields> formsById = new HashMap<>();
+    for (String resource : repositoryService.getDeploymentResourceNames(deploymentId)) {
+      if (resource.endsWith(".form")) {
+        try (InputStream in = repositoryService.getResourceAsStream(deploymentId, resource)) {
+          JsonNode form = json.readTree(in);
+          formsById.put(form.path("id").asText(), fields(form));
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read the deployed form " + resource, e);
+        }
+      }
+    }
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(processDefinitionId);
+    Map<String, Fields> byElement = new HashMap<>();
+    for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+      String formRef = element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "formRef");
+      if (formRef != null) {
+        Fields fields = formsById.get(formRef);
+        if (fields == null) {
+          throw new IllegalStateException("Element " + element.getId() + " references the form " + formRef
+              + ", which is not in deployment " + deploymentId);
+        }
+        byElement.put(element.getId(), fields);
+      }
+    }
+    return Map.copyOf(byElement);
+  }
+
+  private static Fields fields(JsonNode form) {
+    Set<String> editable = new LinkedHashSet<>();
+    Set<String> readOnly = new LinkedHashSet<>();
+    collect(form.path("components"), editable, readOnly);
+    return new Fields(Set.copyOf(editable), Set.copyOf(readOnly));
+  }
+
+  private static void collect(JsonNode components, Set<String> editable, Set<String> readOnly) {
+    for (JsonNode component : components) {
+      collect(component.path("components"), editable, readOnly);
+      String key = component.path("key").asText(null);
+      if (key == null || DISPLAY_ONLY.contains(component.path("type").asText())) {
+        continue;
+      }
+      // a read-only or disabled flag given as an expression may hold at any moment: not editable
+      boolean locked = isSet(component.get("readonly")) || isSet(component.get("disabled"));
+      (locked ? readOnly : editable).add(key);
+    }
+  }
+
+  private static boolean isSet(JsonNode flag) {
+    return flag != null && !flag.isNull() && !(flag.isBoolean() && !flag.booleanValue());
+  }
+}
