@@ -79,6 +79,11 @@ final class StepGate extends CommandInterceptor {
       "org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd",
       "org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd");
 
+  /**
+   * What the engine runs after a job failed, to use up a retry and record the failure. Around a job run by hand that
+   * the gate refused, nothing ran and nothing failed: it must not use a retry or open an incident.
+   */
+  private static final String FAILED_JOB_LISTENER = "org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener";
   private static final String SUBMIT_START_FORM = "org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd";
   private static final String START = "org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd";
   private static final String SUBMIT_TASK_FORM = "org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd";
@@ -89,6 +94,7 @@ final class StepGate extends CommandInterceptor {
   private static final String PATCH_TASK_VARIABLES = "org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd";
 
   private final List<Class<?>> adminOnly;
+  private final Class<?> failedJobListener;
   private final Class<?> submitStartForm;
   private final Class<?> start;
   private final Class<?> submitTaskForm;
@@ -112,6 +118,7 @@ final class StepGate extends CommandInterceptor {
   StepGate(Services services) {
     this.services = services;
     this.adminOnly = ADMIN_ONLY.stream().map(StepGate::type).toList();
+    this.failedJobListener = type(FAILED_JOB_LISTENER);
     this.submitStartForm = type(SUBMIT_START_FORM);
     this.start = type(START);
     this.submitTaskForm = type(SUBMIT_TASK_FORM);
@@ -127,6 +134,9 @@ final class StepGate extends CommandInterceptor {
     if (Context.getCommandContext() == null && Context.getJobExecutorContext() == null) {
       Authentication person = services.identity().getCurrentAuthentication();
       if (person != null && person.getUserId() != null && !isAdmin(person)) {
+        if (failedJobListener.isInstance(command)) {
+          return null; // the job run it follows was refused here: nothing to record
+        }
         check(command, person);
       }
     }
