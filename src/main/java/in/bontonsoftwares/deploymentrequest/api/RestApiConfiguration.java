@@ -46,7 +46,8 @@ class RestApiConfiguration {
           ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
           if (engineApi != null) {
             engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-                RestExceptionMapper.class.getName() + "," + EngineExceptionMapper.class.getName());
+                RestExceptionMapper.class.getName() + "," + EngineExceptionMapper.class.getName() + ","
+                + MalformedRequestMapper.class.getName());
           }
         }, null));
   }
@@ -58,6 +59,7 @@ class RestApiConfiguration {
       protected void registerAdditionalResources() {
         register(RestExceptionMapper.class);
         register(EngineExceptionMapper.class);
+        register(MalformedRequestMapper.class);
       }
     };
   }

@@ -46,8 +46,9 @@ final class StepGate extends CommandInterceptor {
 
   /**
    * Engine operations that move a request outside its model: start at an activity, modify, restart, run a job by
-   * hand, change a job's retries, due date, priority or state, a task's due date, and set or remove a request's
-   * variables outside a step. Subclasses count too.
+   * hand, change a job's retries, due date, priority or state, a task's due date or delegation, set or remove a
+   * request's variables outside a step, send messages and signals (the process waits for none). Subclasses count
+   * too.
    */
   static final List<String> ADMIN_ONLY = List.of(
       "org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd",
@@ -68,6 +69,8 @@ final class StepGate extends CommandInterceptor {
       "org.camunda.bpm.engine.impl.cmd.DeleteJobCmd",
       "org.camunda.bpm.engine.impl.cmd.UnlockJobCmd",
       "org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd",
+      // resolving hands a delegated task back to its owner; the process delegates none
+      "org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd",
       "org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd",
       "org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd",
       "org.camunda.bpm.engine.impl.cmd.PatchExecutionVariablesCmd",

@@ -291,6 +291,73 @@ class GateTest extends ProcessTestSupport {
             .getVariableName())).hasSize(1);
   }
 
+  /**
+   * Every other engine resource that changes something, tried by the requester on their own request in verification:
+   * each is refused (by the engine's grants, or by the gate where the grants would let it through) and the request is
+   * as it was. A task comment is the one change Tasklist offers to whoever sees the task.
+   */
+  @Test
+  void shouldRefuseTheRequesterEveryOtherDoorIntoTheirRequest() {
+    ProcessInstance request = inVerification();
+    Task smoke = task(request, RUN_SMOKE_TESTS);
+    String task = "/engine-rest/task/" + smoke.getId();
+    String instance = "/engine-rest/process-instance/" + request.getId();
+    String job = managementService.createJobDefinitionQuery().processDefinitionId(request.getProcessDefinitionId())
+        .list().get(0).getId();
+    Map<String, Object> variablesBefore = runtimeService.getVariables(request.getId());
+    List<String> activitiesBefore = runtimeService.getActiveActivityIds(request.getId());
+    List<Object[]> doors = List.of(
+        new Object[] {HttpMethod.POST, task + "/resolve", Map.of()},
+        new Object[] {HttpMethod.POST, task + "/delegate", Map.of("userId", "dev")},
+        new Object[] {HttpMethod.POST, task + "/assignee", Map.of("userId", "dev")},
+        new Object[] {HttpMethod.POST, task + "/identity-links", Map.of("userId", "dev", "type", "candidate")},
+        new Object[] {HttpMethod.PUT, task, Map.of("name", "Done", "due", "2020-01-01T00:00:00.000+0000")},
+        new Object[] {HttpMethod.PUT, task + "/localVariables/" + QA_VALIDATION_PASSED, Map.of("value", true)},
+        new Object[] {HttpMethod.POST, task + "/attachment/create", Map.of()},
+        new Object[] {HttpMethod.POST, "/engine-rest/task/create", Map.of("id", "mine", "name", "Approve me")},
+        new Object[] {HttpMethod.POST, "/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "All",
+            "query", Map.of())},
+        new Object[] {HttpMethod.PUT, instance + "/suspended", Map.of("suspended", true)},
+        new Object[] {HttpMethod.DELETE, instance, null},
+        new Object[] {HttpMethod.PUT, "/engine-rest/execution/" + request.getId() + "/localVariables/x",
+            Map.of("value", "y")},
+        new Object[] {HttpMethod.POST, "/engine-rest/process-instance/variables-async", Map.of("processInstanceIds",
+            List.of(request.getId()), "variables", Map.of(DEPLOYMENT_OUTCOME, Map.of("value", "DEPLOYED")))},
+        new Object[] {HttpMethod.POST, "/engine-rest/process-instance/suspended-async", Map.of("processInstanceIds",
+            List.of(request.getId()), "suspended", true)},
+        new Object[] {HttpMethod.POST, "/engine-rest/process-instance/delete", Map.of("processInstanceIds",
+            List.of(request.getId()))},
+        new Object[] {HttpMethod.POST, "/engine-rest/message", Map.of("messageName", "Approved")},
+        new Object[] {HttpMethod.POST, "/engine-rest/signal", Map.of("name", "Approved")},
+        new Object[] {HttpMethod.PUT, "/engine-rest/job-definition/" + job + "/suspended", Map.of("suspended", true)},
+        new Object[] {HttpMethod.POST, "/engine-rest/migration/execute", Map.of()},
+        new Object[] {HttpMethod.DELETE, "/engine-rest/history/process-instance/" + request.getId(), null},
+        new Object[] {HttpMethod.PUT, "/engine-rest/group/devsecops/members/dana", null},
+        new Object[] {HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1, "permissions",
+            List.of("ALL"), "userId", DANA, "resourceType", 8, "resourceId", "*")});
+
+    for (Object[] door : doors) {
+      ResponseEntity<String> answer = as(DANA).exchange((String) door[1], (HttpMethod) door[0],
+          door[2] == null ? null : json(door[2]), String.class);
+      assertThat(answer.getStatusCode().is4xxClientError()).as(door[0] + " " + door[1] + ": " + answer.getBody())
+          .isTrue();
+      assertThat(answer.getBody()).as(door[0] + " " + door[1]).doesNotContain("at org.", "NullPointer");
+    }
+
+    assertThat(runtimeService.getVariables(request.getId())).isEqualTo(variablesBefore);
+    assertThat(runtimeService.getActiveActivityIds(request.getId())).isEqualTo(activitiesBefore);
+    Task after = task(request, RUN_SMOKE_TESTS);
+    assertThat(after.getAssignee()).isEqualTo(smoke.getAssignee());
+    assertThat(after.getName()).isEqualTo(smoke.getName());
+    assertThat(after.getDueDate()).isEqualTo(smoke.getDueDate());
+    assertThat(taskService.getIdentityLinksForTask(after.getId())).hasSameSizeAs(
+        taskService.getIdentityLinksForTask(smoke.getId()));
+    assertThat(taskService.createTaskQuery().taskId("mine").count()).isZero();
+    assertThat(managementService.createBatchQuery().count()).isZero();
+    assertThat(managementService.createJobDefinitionQuery().jobDefinitionId(job).singleResult().isSuspended())
+        .isFalse();
+  }
+
   /** A production request with smoke tests and QA, approved, scheduled into an open window and executed. */
   private ProcessInstance inVerification() {
     Map<String, Object> form = validRequest();
