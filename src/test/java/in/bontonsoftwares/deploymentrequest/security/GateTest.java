@@ -400,12 +400,10 @@ class GateTest extends ProcessTestSupport {
   }
 
   private TestRestTemplate as(String user) {
-    return http.withBasicAuth(user, properties.demo().password());
+    return new DemoUsersRest(http, properties).as(user);
   }
 
   private static HttpEntity<Object> json(Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
+    return DemoUsersRest.json(body);
   }
 }

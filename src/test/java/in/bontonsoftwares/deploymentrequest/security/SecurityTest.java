@@ -384,12 +384,10 @@ class SecurityTest {
   }
 
   private TestRestTemplate as(String user) {
-    return http.withBasicAuth(user, properties.demo().password());
+    return new DemoUsersRest(http, properties).as(user);
   }
 
   private static HttpEntity<Object> json(Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
+    return DemoUsersRest.json(body);
   }
 }
