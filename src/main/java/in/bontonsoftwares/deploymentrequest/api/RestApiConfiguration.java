@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.api;
 
+import in.bontonsoftwares.deploymentrequest.security.SideDoorFilter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -47,7 +48,7 @@ class RestApiConfiguration {
           if (engineApi != null) {
             engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
                 RestExceptionMapper.class.getName() + "," + EngineExceptionMapper.class.getName() + ","
-                + MalformedRequestMapper.class.getName());
+                + MalformedRequestMapper.class.getName() + "," + SideDoorFilter.class.getName());
           }
         }, null));
   }
@@ -60,6 +61,7 @@ class RestApiConfiguration {
         register(RestExceptionMapper.class);
         register(EngineExceptionMapper.class);
         register(MalformedRequestMapper.class);
+        register(SideDoorFilter.class);
       }
     };
   }

@@ -1,6 +1,5 @@
 package in.bontonsoftwares.deploymentrequest.security;
 
-import in.bontonsoftwares.deploymentrequest.identity.Groups;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidationException;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
 import in.bontonsoftwares.deploymentrequest.security.StepForms.Fields;
@@ -14,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -136,7 +134,7 @@ final class StepGate extends CommandInterceptor {
     // only what a person sends: not the commands our own code issues inside a running command
     if (Context.getCommandContext() == null && Context.getJobExecutorContext() == null) {
       Authentication person = services.identity().getCurrentAuthentication();
-      if (person != null && person.getUserId() != null && !isAdmin(person)) {
+      if (AdminOnly.refuses(person)) {
         if (failedJobListener.isInstance(command)) {
           return null; // the job run it follows was refused here: nothing to record
         }
@@ -149,9 +147,7 @@ final class StepGate extends CommandInterceptor {
   private void check(Command<?> command, Authentication person) {
     Class<?> type = command.getClass();
     if (adminOnly.stream().anyMatch(admin -> admin.isAssignableFrom(type))) {
-      throw new AuthorizationException(("%s may not do this: starting a request at a chosen activity, modifying or "
-          + "restarting it, running its jobs by hand, changing their retries, due dates or state, or setting its "
-          + "variables outside a step is for administrators (%s) only.").formatted(person.getUserId(), Groups.ADMINS));
+      throw AdminOnly.refusal(person.getUserId());
     }
     withoutPerson(person, () -> {
       if (submitStartForm.isAssignableFrom(type)) {
@@ -282,10 +278,6 @@ final class StepGate extends CommandInterceptor {
     } finally {
       identity.setAuthentication(person);
     }
-  }
-
-  private static boolean isAdmin(Authentication person) {
-    return person.getGroupIds() != null && person.getGroupIds().contains(Groups.ADMINS);
   }
 
   @SuppressWarnings("unchecked")

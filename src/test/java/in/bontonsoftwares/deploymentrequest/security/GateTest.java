@@ -361,6 +361,32 @@ class GateTest extends ProcessTestSupport {
         .isFalse();
   }
 
+  @Test
+  void shouldShutTheSideDoorsAtTheHttpDoorBeforeAnyResourceRuns() throws Exception {
+    // given a job that does not exist: a resource that ran would answer 404
+    String missing = "no-such-job";
+    WebappSession cockpit = WebappSession.login(port, "sofia", properties.demo().password());
+
+    ResponseEntity<JsonNode> rest = as("sofia").postForEntity("/engine-rest/job/{id}/execute", null, JsonNode.class,
+        missing);
+    HttpResponse<String> webapp = cockpit.post("/camunda/api/engine/engine/default/job/" + missing + "/execute", "{}",
+        true);
+    ResponseEntity<JsonNode> startAt = as(DANA).postForEntity("/engine-rest/process-definition/key/{key}/start",
+        json(startAt(SCHEDULE_DEPLOYMENT, Map.of())), JsonNode.class, DeploymentRequestProcess.KEY);
+
+    // then the HTTP door refuses first, in its own words (the engine's refusal would carry a "code")
+    assertThat(rest.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.getBody().has("code")).isFalse();
+    assertThat(rest.getBody().get("message").asText()).contains("administrators");
+    assertThat(webapp.statusCode()).isEqualTo(403);
+    assertThat(webapp.body()).contains("administrators").doesNotContain("\"code\"");
+    assertThat(startAt.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(startAt.getBody().has("code")).isFalse();
+    // and an administrator passes it, to the resource's own answer
+    assertThat(as("admin").postForEntity("/engine-rest/job/{id}/execute", null, String.class, missing)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
   /** A production request with smoke tests and QA, approved, scheduled into an open window and executed. */
   private ProcessInstance inVerification() {
     Map<String, Object> form = validRequest();
