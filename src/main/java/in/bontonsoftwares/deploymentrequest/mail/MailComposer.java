@@ -9,6 +9,7 @@ import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.Item;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Row;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Section;
+import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
@@ -52,7 +53,8 @@ public class MailComposer {
   }
 
   public MailMessage compose(MailType type, ProcessVariables v, String processInstanceId) {
-    String number = v.text(REQUEST_NUMBER);
+    // it goes into the Message-ID, References and the archive's link
+    String number = NumberGenerator.requireValid(v.text(REQUEST_NUMBER));
     int revision = v.number(REVISION, 1);
     String purpose = type == MailType.REQUEST && revision > 1
         ? String.format(Locale.ROOT, "%s (Revision %d)", type.purpose(), revision) : type.purpose();

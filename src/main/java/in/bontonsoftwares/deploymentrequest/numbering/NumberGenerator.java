@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NumberGenerator {
 
   private static final int ATTEMPTS = 5;
+  /** What {@link #next} draws: a prefix, the year and a sequence of at least four digits. */
+  private static final Pattern NUMBER = Pattern.compile("[A-Z]{2,8}-\\d{4}-\\d{4,9}");
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate newTransaction;
@@ -31,6 +34,22 @@ public class NumberGenerator {
     this.newTransaction = new TransactionTemplate(transactionManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
+  }
+
+  /**
+   * Whether a text is a number this generator draws. Numbers end up in file names, mail headers and calendar
+   * properties; whatever holds one checks it before it uses it.
+   */
+  public static boolean isValid(String number) {
+    return number != null && NUMBER.matcher(number).matches();
+  }
+
+  /** The number, or an exception naming what stands where a number should. */
+  public static String requireValid(String number) {
+    if (!isValid(number)) {
+      throw new IllegalStateException("Not a request number: '" + number + "'");
+    }
+    return number;
   }
 
   /** The next number for the prefix in the current year of the given zone, e.g. {@code DR-2026-0042}. */

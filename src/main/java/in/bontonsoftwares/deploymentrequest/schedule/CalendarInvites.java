@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage;
 import in.bontonsoftwares.deploymentrequest.mail.MailType;
+import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
@@ -104,7 +105,7 @@ public class CalendarInvites {
   }
 
   private String calendar(String method, ProcessVariables v, int sequence, String status, List<String> description) {
-    String number = v.text(REQUEST_NUMBER);
+    String number = NumberGenerator.requireValid(v.text(REQUEST_NUMBER)); // the event's UID
     List<String> lines = new ArrayList<>();
     lines.add("BEGIN:VCALENDAR");
     lines.add("PRODID:" + PRODUCT_ID);
