@@ -1,0 +1,17 @@
+package in.bontonsoftwares.deploymentrequest.limits;
+
+/** The limits a hit can be recorded for; {@link #id()} is what the table and the API show. */
+public enum Limit {
+  /** Failed sign-ins from one client address (the subject is the address). */
+  FAILED_SIGN_INS("failed-sign-ins");
+
+  private final String id;
+
+  Limit(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+}
