@@ -12,3 +12,8 @@ create table limit_hit (
 create index limit_hit_subject on limit_hit (limit_name, subject, last_at);
 create index limit_hit_last on limit_hit (last_at);
 
+-- One row per person who started a request: the start's transaction locks it, so that one person's parallel starts
+-- are counted against the limits one after the other.
+create table start_limit_lock (
+  user_id varchar(255) not null primary key
+);
