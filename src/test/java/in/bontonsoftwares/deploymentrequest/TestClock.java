@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -69,6 +70,22 @@ public final class TestClock implements LauncherSessionListener {
   /** Now, for the engine, the app and the tests. */
   public static Instant now() {
     return ClockUtil.now().toInstant();
+  }
+
+  /** How far the clock is ahead of the machine's, for {@link #restore(long)}. */
+  public static long offset() {
+    return ClockUtil.now().getTime() - System.currentTimeMillis();
+  }
+
+  /** Moves the clock of the engine, the app and the tests ahead, still ticking: what a wait would do, at once. */
+  public static void advance(Duration by) {
+    ClockUtil.offset(offset() + by.toMillis());
+  }
+
+  /** Sets the clock back to an {@link #offset()} taken before {@link #advance(Duration)}. */
+  public static void restore(long offset) {
+    ClockUtil.reset();
+    ClockUtil.offset(offset);
   }
 
   /** Now in the app's zone. */

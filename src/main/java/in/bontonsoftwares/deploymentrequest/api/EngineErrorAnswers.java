@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.api;
 
+import in.bontonsoftwares.deploymentrequest.limits.RequestLimitException;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidationException;
 import in.bontonsoftwares.deploymentrequest.security.SeparationOfDutiesException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -14,8 +15,8 @@ import java.util.Optional;
 /**
  * Camunda's REST resources answer engine exceptions as 500, wrapped once or twice. When the cause is ours, answer what
  * it means: 400 with the problems for input a person must correct, 403 for a step the caller may not do on their own
- * request, 409 for a task someone else claimed or changed at the same moment. Camunda's error format ({@code type},
- * {@code message}) is kept.
+ * request, 409 for a task someone else claimed or changed at the same moment, 429 with {@code Retry-After} for a start
+ * over a person's limit. Camunda's error format ({@code type}, {@code message}) is kept.
  */
 final class EngineErrorAnswers {
 
@@ -27,6 +28,12 @@ final class EngineErrorAnswers {
         Map<String, Object> body = body(invalid);
         body.put("problems", List.copyOf(invalid.problems()));
         return Optional.of(json(Response.Status.BAD_REQUEST, body));
+      }
+      if (cause instanceof RequestLimitException limited) {
+        Map<String, Object> body = body(limited);
+        body.put("limit", limited.limit().id());
+        return Optional.of(Response.status(Response.Status.TOO_MANY_REQUESTS).type(MediaType.APPLICATION_JSON_TYPE)
+            .header("Retry-After", limited.retryAfterSeconds()).entity(body).build());
       }
       if (cause instanceof SeparationOfDutiesException refused) {
         return Optional.of(json(Response.Status.FORBIDDEN, body(refused)));

@@ -3,6 +3,7 @@ package in.bontonsoftwares.deploymentrequest.request;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.limits.StartLimits;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.security.AuthorizationSetup;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs when a request is submitted, inside the transaction that starts it: an invalid request is refused before
- * anything is stored; a valid one gets its number ({@code DR-<year>-<seq>}) as business key, the requester's
- * contact details from the identity service, and the requester the right to read it.
+ * anything is stored, and so is a start by a person over a limit ({@link StartLimits}); a valid one gets its number
+ * ({@code DR-<year>-<seq>}) as business key, the requester's contact details from the identity service, and the
+ * requester the right to read it.
  */
 @Component("requestSubmittedListener")
 class RequestSubmittedListener implements ExecutionListener {
@@ -31,15 +33,17 @@ class RequestSubmittedListener implements ExecutionListener {
   private final DeploymentRequestProperties properties;
   private final Clock clock;
   private final AuthorizationSetup authorizations;
+  private final StartLimits limits;
 
   RequestSubmittedListener(RequestValidator validator, NumberGenerator numbers, IdentityService identityService,
-      DeploymentRequestProperties properties, Clock clock, AuthorizationSetup authorizations) {
+      DeploymentRequestProperties properties, Clock clock, AuthorizationSetup authorizations, StartLimits limits) {
     this.validator = validator;
     this.numbers = numbers;
     this.identityService = identityService;
     this.properties = properties;
     this.clock = clock;
     this.authorizations = authorizations;
+    this.limits = limits;
   }
 
   @Override
@@ -47,8 +51,12 @@ class RequestSubmittedListener implements ExecutionListener {
     ProcessVariables variables = ProcessVariables.of(execution);
     validator.validateRequest(variables);
     User requester = requester(variables.string(REQUESTER));
-
+    // A person over a limit is refused before a number is drawn, and checked again in turn with their parallel
+    // starts after it: the number takes a second connection, which a start holding the person's lock must not wait
+    // for while the starts queued behind it hold theirs.
+    limits.check(requester.getId());
     String number = numbers.next(NUMBER_PREFIX, properties.timeZone());
+    limits.checkInTurn(requester.getId());
     execution.setProcessBusinessKey(number);
     variables.set(REQUEST_NUMBER, number);
     variables.set(REQUESTER_EMAIL, requester.getEmail());

@@ -36,6 +36,7 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
             .requestMatchers("/api/change-tickets/**", "/api/records/**").hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
+            .requestMatchers("/api/limits/**").hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
             .requestMatchers("/api/mailbox/**", "/mailbox.html", "/mailbox.js")
             .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
             .anyRequest().authenticated())

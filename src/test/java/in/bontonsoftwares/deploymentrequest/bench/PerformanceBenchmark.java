@@ -322,6 +322,7 @@ class PerformanceBenchmark {
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtp.port(),
         "--logging.level.root=WARN"));
+    all.addAll(AppNode.WITHOUT_START_LIMITS);
     all.addAll(arguments);
     return new AppNode(name, AppNode.freePort(), NODE_JVM, all, WORK.resolve(name).resolve("node.log"));
   }

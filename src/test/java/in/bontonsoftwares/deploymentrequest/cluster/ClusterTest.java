@@ -195,7 +195,8 @@ class ClusterTest {
   }
 
   private static AppNode node(String name) throws Exception {
-    return new AppNode(name, AppNode.freePort(), List.of(
+    List<String> arguments = new ArrayList<>(AppNode.WITHOUT_START_LIMITS);
+    arguments.addAll(List.of(
         "--spring.profiles.active=demo,postgres",
         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--spring.datasource.username=postgres",
@@ -208,6 +209,7 @@ class ClusterTest {
         "--camunda.bpm.job-execution.wait-time-in-millis=500",
         "--camunda.bpm.job-execution.max-wait=2000",
         "--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R5/PT2S",
-        "--logging.level.root=WARN"), work.resolve("node-" + name + ".log"));
+        "--logging.level.root=WARN"));
+    return new AppNode(name, AppNode.freePort(), arguments, work.resolve("node-" + name + ".log"));
   }
 }
