@@ -31,15 +31,14 @@ class TestClockTest {
   void shouldGiveTheAppTheEnginesTimeInTheZoneTheTestsAssume() {
     // given the engine's clock set to a moment
     Instant moment = Instant.parse("2030-02-28T18:29:59Z");
-    long offset = ClockUtil.now().getTime() - System.currentTimeMillis();
+    long offset = TestClock.offset();
     ClockUtil.setCurrentTime(Date.from(moment));
     try {
       // then the app reads that moment too
       assertThat(clock.instant()).isEqualTo(moment);
       assertThat(LocalDate.now(clock.withZone(properties.timeZone()))).isEqualTo(LocalDate.parse("2030-02-28"));
     } finally {
-      ClockUtil.reset();
-      ClockUtil.offset(offset);
+      TestClock.restore(offset);
     }
     // and the tests' zone is the app's
     assertThat(properties.timeZone()).isEqualTo(TestClock.APP_ZONE);
