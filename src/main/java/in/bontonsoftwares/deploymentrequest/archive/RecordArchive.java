@@ -10,10 +10,13 @@ import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -33,13 +36,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The archive: each request's record written once, as {@code <archive>/<year>/<number>.pdf} and {@code .json}, and
- * registered in the database with the SHA-256 of each file. Archiving again returns what is there: a job that runs
- * twice, or runs again after a crash between writing the files and committing, never makes a second, different record.
+ * registered in the database with the SHA-256 of each file once both are on the disk, so that a registered record's
+ * files survive a crash or a power cut. Archiving again returns what is there: a job that runs twice, or runs again
+ * after a crash between writing the files and committing, never makes a second, different record.
  */
 @Service
 public class RecordArchive {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordArchive.class);
+  private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
   private static final String COLUMNS = "request_number, process_instance_id, project_name, environment, outcome, "
       + "created_at, pdf_path, pdf_sha256, json_path, json_sha256";
 
@@ -131,26 +136,71 @@ public class RecordArchive {
   }
 
   /**
-   * Writes the file unless it exists: a file left by an attempt that did not commit is kept as it is, never
-   * replaced, and its hash is the one recorded.
+   * Writes the file unless it exists, so that it is on the disk under its name before the row that names it is
+   * registered: the content goes to a temporary file that is forced to the device, is moved into place in one step,
+   * and the folder that now names it is forced too. A file left by an attempt that did not commit is kept as it is,
+   * never replaced, and its hash is the one recorded; it and its folder are forced again, since that attempt may have
+   * died before it forced them.
    */
   private static Path writeOnce(Path file, byte[] content) {
     try {
-      Files.createDirectories(file.getParent());
+      createDirectories(file.getParent());
       if (Files.exists(file)) {
         LOG.info("{} exists from an earlier attempt; keeping it", file);
+        try (FileChannel kept = FileChannel.open(file, StandardOpenOption.READ)) {
+          kept.force(true);
+        }
+        forceDirectory(file.getParent());
         return file;
       }
       Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
-      Files.write(temporary, content);
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        ByteBuffer remaining = ByteBuffer.wrap(content);
+        while (remaining.hasRemaining()) {
+          channel.write(remaining);
+        }
+        channel.force(true);
+      }
       try {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException raced) {
         Files.deleteIfExists(temporary);
       }
+      forceDirectory(file.getParent());
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not archive " + file, e);
+    }
+  }
+
+  /** Creates the folder and any missing parents, each new one made durable in the folder that holds it. */
+  private static void createDirectories(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      return;
+    }
+    Path parent = folder.toAbsolutePath().getParent();
+    createDirectories(parent);
+    try {
+      Files.createDirectory(folder);
+    } catch (FileAlreadyExistsException raced) {
+      // made at the same moment by another job (durable once forced below), unless it is not a folder
+      if (!Files.isDirectory(folder)) {
+        throw raced;
+      }
+    }
+    forceDirectory(parent);
+  }
+
+  /**
+   * Forces a folder's entries (a file moved in, a folder created) to the device. Windows cannot open a folder as a
+   * file; NTFS journals those changes itself.
+   */
+  private static void forceDirectory(Path folder) throws IOException {
+    if (WINDOWS) {
+      return;
+    }
+    try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+      directory.force(true);
     }
   }
 

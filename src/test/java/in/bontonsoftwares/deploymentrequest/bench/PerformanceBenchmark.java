@@ -65,7 +65,7 @@ class PerformanceBenchmark {
 
   @BeforeAll
   static void startMail() throws Exception {
-    for (String node : new String[] {"h2", "pg-a", "pg-b", "pg-empty", "pg-archive"}) {
+    for (String node : new String[] {"h2", "h2-delayed", "pg-a", "pg-b", "pg-empty", "pg-archive"}) {
       FileSystemUtils.deleteRecursively(WORK.resolve(node));
     }
     Files.createDirectories(WORK);
@@ -150,6 +150,25 @@ class PerformanceBenchmark {
 
   @Test
   @Order(3)
+  void h2CommitsForcedAgainstWriteDelay() throws Exception {
+    // the R1 node forces every commit to disk (README "Crashes"); this one leaves H2 to its write delay
+    try (AppNode delayedNode = node("h2-delayed", "", List.of("--deployment-request.database.force-commits=false"))
+        .start()) {
+      LifecycleDriver delayed = new LifecycleDriver(delayedNode::baseUrl);
+      delayed.run(Workload.deploymentRequest(), LIFECYCLES);
+
+      List<Double> forced = new ArrayList<>();
+      List<Double> writeDelay = new ArrayList<>();
+      alternate(() -> forced.add(h2.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()),
+          () -> writeDelay.add(delayed.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()));
+      REPORT.ratio("R1", "Lifecycles per second, H2: every commit forced to disk ÷ H2's 0.5 s write delay",
+          "forced " + Stats.of(forced).format(2), "write delay " + Stats.of(writeDelay).format(2),
+          ratios(forced, writeDelay), null, false);
+    }
+  }
+
+  @Test
+  @Order(4)
   void postgresAgainstH2() throws Exception {
     // checkpoints no more often than a production server makes them under R3's bulk copy
     postgres = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB").start();
@@ -167,7 +186,7 @@ class PerformanceBenchmark {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void twoNodesAgainstOne() throws Exception {
     pgNodeB = node("pg-b", "postgres", postgresArguments()).start();
     AtomicInteger next = new AtomicInteger();
@@ -202,7 +221,7 @@ class PerformanceBenchmark {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void reviewLatencyOverRest() throws Exception {
     int[] clients = {1, 4, 16};
     int[] perClient = {20, 10, 4};
@@ -229,7 +248,7 @@ class PerformanceBenchmark {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void queriesOnYearsOfHistory() throws Exception {
     // large: the PostgreSQL database of R5, R6 and R2, its finished requests copied up to 20,000, and requests
     // started until 1,000 tasks are open

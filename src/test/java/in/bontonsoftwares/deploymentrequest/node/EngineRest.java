@@ -49,6 +49,20 @@ public final class EngineRest {
   /** Calls {@code path} as {@code user}; returns the JSON answer (a null node when empty), or throws CallFailed. */
   public JsonNode call(String user, String method, String path, Object body) {
     try {
+      String answer = new String(send(user, method, path, body), StandardCharsets.UTF_8);
+      return answer.isEmpty() ? JSON.nullNode() : JSON.readTree(answer);
+    } catch (IOException e) {
+      throw new CallFailed(method + " " + path + " answered no JSON: " + e, 0);
+    }
+  }
+
+  /** GETs {@code path} as {@code user}; returns the answer's bytes (a file), or throws CallFailed. */
+  public byte[] download(String user, String path) {
+    return send(user, "GET", path, null);
+  }
+
+  private byte[] send(String user, String method, String path, Object body) {
+    try {
       HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(nodes.get() + path))
           .timeout(Duration.ofSeconds(60))
           .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DEMO_PASSWORD)
@@ -56,12 +70,12 @@ public final class EngineRest {
           .header("Content-Type", "application/json");
       builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
           : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-      HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() >= 300) {
-        throw new CallFailed(method + " " + path + " answered " + response.statusCode() + ": " + response.body(),
-            response.statusCode());
+        throw new CallFailed(method + " " + path + " answered " + response.statusCode() + ": "
+            + new String(response.body(), StandardCharsets.UTF_8), response.statusCode());
       }
-      return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+      return response.body();
     } catch (IOException e) {
       throw new CallFailed(method + " " + path + " failed: " + e, 0);
     } catch (InterruptedException e) {
