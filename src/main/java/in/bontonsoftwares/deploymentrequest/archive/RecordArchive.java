@@ -6,6 +6,7 @@ import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Outcome;
 import in.bontonsoftwares.deploymentrequest.database.Filter;
 import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
+import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -63,18 +63,29 @@ public class RecordArchive {
     this.json = mappers.build().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
+  /** A path of the archive's, refused when it would lead out of the archive's folder. */
+  private Path inArchive(Path file) {
+    Path root = directory.toAbsolutePath().normalize();
+    Path resolved = file.toAbsolutePath().normalize();
+    if (!resolved.startsWith(root) || resolved.equals(root)) {
+      throw new IllegalStateException("Refused to write " + file + " outside the archive " + root);
+    }
+    return file.normalize();
+  }
+
   /** The request's record, archived now if it is not yet. */
   @Transactional
   public ArchivedRecord archive(String processInstanceId, ProcessVariables variables, Outcome outcome) {
-    String number = variables.text(Var.REQUEST_NUMBER);
+    String number = NumberGenerator.requireValid(variables.text(Var.REQUEST_NUMBER));
     Optional<ArchivedRecord> existing = find(number);
     if (existing.isPresent()) {
       return existing.get();
     }
     DeploymentRecord record = builder.build(processInstanceId, variables, outcome);
-    Path folder = directory.resolve(String.valueOf(record.generatedAt().atZone(ZoneOffset.UTC).getYear()));
-    Path pdfFile = writeOnce(folder.resolve(number + ".pdf"), pdf.render(record));
-    Path jsonFile = writeOnce(folder.resolve(number + ".json"), toJson(record));
+    // the year of the number (DR-2026-0042), which is the year in the app's zone when the request was made
+    Path folder = directory.resolve(number.split("-")[1]);
+    Path pdfFile = writeOnce(inArchive(folder.resolve(number + ".pdf")), pdf.render(record));
+    Path jsonFile = writeOnce(inArchive(folder.resolve(number + ".json")), toJson(record));
     ArchivedRecord archived = new ArchivedRecord(number, processInstanceId, record.request().projectName(),
         record.request().environment(), record.outcome().name(), record.generatedAt(), pdfFile.toString(),
         sha256(pdfFile), jsonFile.toString(), sha256(jsonFile));
