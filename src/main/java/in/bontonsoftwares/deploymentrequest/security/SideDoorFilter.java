@@ -49,7 +49,7 @@ public class SideDoorFilter implements ContainerRequestFilter {
       new Door("POST", "message(/async)?"),
       new Door("POST", "signal"),
       new Door("POST", "migration/execute(Async)?"),
-      new Door("POST", "task/" + ID + "/resolve"));
+      new Door("POST", "task/" + ID + "/(resolve|bpmnError|bpmnEscalation)"));
   /** A start, which is for everyone who may start, unless it says where to start. */
   private static final Pattern START = Pattern.compile(
       "(engine/" + ID + "/)?process-definition/(key/" + ID + "(/tenant-id/" + ID + ")?|" + ID + ")/start");

@@ -44,9 +44,9 @@ final class StepGate extends CommandInterceptor {
 
   /**
    * Engine operations that move a request outside its model: start at an activity, modify, restart, run a job by
-   * hand, change a job's retries, due date, priority or state, a task's due date or delegation, set or remove a
-   * request's variables outside a step, send messages and signals (the process waits for none). Subclasses count
-   * too.
+   * hand, change a job's retries, due date, priority or state, a task's due date or delegation, throw a BPMN error
+   * or escalation from a task, set or remove a request's variables outside a step, send messages and signals (the
+   * process waits for none). Subclasses count too.
    */
   static final List<String> ADMIN_ONLY = List.of(
       "org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd",
@@ -69,6 +69,9 @@ final class StepGate extends CommandInterceptor {
       "org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd",
       // resolving hands a delegated task back to its owner; the process delegates none
       "org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd",
+      // a BPMN error or escalation thrown from a user task: the process catches none, so it would end the request
+      "org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd",
+      "org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd",
       "org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd",
       "org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd",
       "org.camunda.bpm.engine.impl.cmd.PatchExecutionVariablesCmd",

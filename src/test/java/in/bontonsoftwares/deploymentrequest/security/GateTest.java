@@ -309,6 +309,9 @@ class GateTest extends ProcessTestSupport {
     List<String> activitiesBefore = runtimeService.getActiveActivityIds(request.getId());
     List<Object[]> doors = List.of(
         new Object[] {HttpMethod.POST, task + "/resolve", Map.of()},
+        new Object[] {HttpMethod.POST, task + "/bpmnError", Map.of("errorCode", "Skip", "variables",
+            Map.of(QA_VALIDATION_PASSED, Map.of("value", true)))},
+        new Object[] {HttpMethod.POST, task + "/bpmnEscalation", Map.of("escalationCode", "Skip")},
         new Object[] {HttpMethod.POST, task + "/delegate", Map.of("userId", "dev")},
         new Object[] {HttpMethod.POST, task + "/assignee", Map.of("userId", "dev")},
         new Object[] {HttpMethod.POST, task + "/identity-links", Map.of("userId", "dev", "type", "candidate")},
