@@ -34,8 +34,15 @@ final class Tasklist {
   /** Signs in on the login page that Camunda's webapps share, opened at the app's URL (Tasklist, Cockpit). */
   static void login(Browser browser, String url, String user, String password) {
     browser.open(url);
-    browser.type(browser.visible(By.cssSelector("form[name='signinForm'] input[ng-model='username']")), user);
-    browser.type(browser.visible(By.cssSelector("form[name='signinForm'] input[type='password']")), password);
+    WebElement name = browser.visible(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
+    WebElement secret = browser.visible(By.cssSelector("form[name='signinForm'] input[type='password']"));
+    // the page may focus its first field while it still starts up, taking the keys meant for the second: type
+    // again until each field holds what was meant for it
+    browser.until("the sign-in form holds the user and the password", d -> {
+      browser.type(name, user);
+      browser.type(secret, password);
+      return user.equals(name.getAttribute("value")) && password.equals(secret.getAttribute("value"));
+    });
     browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
     browser.visible(By.cssSelector("[cam-widget-header] li.account"));
   }
