@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
 /**
  * What a person may edit in each step, read from the forms deployed with the process: the fields of the Camunda Form
@@ -33,6 +35,9 @@ final class StepForms {
     static final Fields NONE = new Fields(Set.of(), Set.of());
   }
 
+  /** Where {@link #read} files the top-level start event's form, beside the elements' ids. */
+  private static final String PROCESS_START = "#process-start";
+
   private final RepositoryService repositoryService;
   private final ObjectMapper json = new ObjectMapper();
   /** Per process definition (immutable once deployed): element id to its form's fields. */
@@ -45,6 +50,11 @@ final class StepForms {
   /** The fields of the form of a start event or user task; {@link Fields#NONE} for an element without one. */
   Fields of(String processDefinitionId, String elementId) {
     return byDefinition.computeIfAbsent(processDefinitionId, this::read).getOrDefault(elementId, Fields.NONE);
+  }
+
+  /** The fields of the process's start form: of its start event at the top level, not in a sub-process. */
+  Fields ofStart(String processDefinitionId) {
+    return of(processDefinitionId, PROCESS_START);
   }
 
   private Map<String, Fields> read(String processDefinitionId) {
@@ -71,6 +81,9 @@ final class StepForms {
               + ", which is not in deployment " + deploymentId);
         }
         byElement.put(element.getId(), fields);
+        if (element instanceof StartEvent && element.getParentElement() instanceof Process) {
+          byElement.put(PROCESS_START, fields);
+        }
       }
     }
     return Map.copyOf(byElement);

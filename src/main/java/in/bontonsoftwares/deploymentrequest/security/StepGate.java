@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
 /**
  * The gate inside the engine, in front of every command a signed-in person sends, whatever the door (engine REST,
@@ -176,12 +175,7 @@ final class StepGate extends CommandInterceptor {
     if (variables == null || variables.isEmpty() || processDefinitionId == null) {
       return;
     }
-    String startEvent = services.repository().getBpmnModelInstance(processDefinitionId)
-        .getModelElementsByType(StartEvent.class).stream()
-        .filter(event -> event.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process)
-        .map(StartEvent::getId).findFirst().orElse(null);
-    Fields fields = services.forms().of(processDefinitionId, startEvent);
-    refuse("the start form", variables, Set.of(), fields, key -> null);
+    refuse("the start form", variables, Set.of(), services.forms().ofStart(processDefinitionId), key -> null);
   }
 
   /** Checks a task's variables and removals; unchanged read-only context is taken out of the command. */
