@@ -7,8 +7,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Tests whose outcome could depend on the date, the time of day, the machine's time zone or locale: the Maven
- * profile {@code time-settings} runs them again under other zones, locales and {@link TestClock} moments.
+ * Tests whose outcome could depend on the date, the time of day, the machine's time zone or locale:
+ * the Maven profile {@code time-settings} runs them again under other zones, locales and {@link
+ * TestClock} moments.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,7 +7,10 @@ import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 
-/** Ahead of Camunda's mapper for engine exceptions that resources let through unwrapped (e.g. a claim). */
+/**
+ * Ahead of Camunda's mapper for engine exceptions that resources let through unwrapped (e.g. a
+ * claim).
+ */
 @Provider
 @Priority(1000)
 public class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {

@@ -7,7 +7,10 @@ import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
-/** Ahead of Camunda's mapper for {@link RestException} (a lower priority value wins); falls back to Camunda's answer. */
+/**
+ * Ahead of Camunda's mapper for {@link RestException} (a lower priority value wins); falls back to
+ * Camunda's answer.
+ */
 @Provider
 @Priority(1000)
 public class RestExceptionMapper implements ExceptionMapper<RestException> {

@@ -1,2 +1,5 @@
-/** The HTTP face of the app: Camunda's REST API set up for people and pipelines, and its error answers. */
+/**
+ * The HTTP face of the app: Camunda's REST API set up for people and pipelines, and its error
+ * answers.
+ */
 package in.bontonsoftwares.deploymentrequest.api;

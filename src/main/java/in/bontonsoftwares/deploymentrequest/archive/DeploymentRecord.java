@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything an auditor asks about one request, as it happened. Serialised as the JSON record; the PDF shows the same.
+ * Everything an auditor asks about one request, as it happened. Serialised as the JSON record; the
+ * PDF shows the same.
  */
 public record DeploymentRecord(
     String requestNumber,
@@ -26,7 +27,10 @@ public record DeploymentRecord(
     Metrics metrics) {
 
   public enum Outcome {
-    DEPLOYED("Deployed"), ROLLED_BACK("Rolled back"), REJECTED("Rejected"), WITHDRAWN("Withdrawn");
+    DEPLOYED("Deployed"),
+    ROLLED_BACK("Rolled back"),
+    REJECTED("Rejected"),
+    WITHDRAWN("Withdrawn");
 
     private final String label;
 
@@ -39,30 +43,66 @@ public record DeploymentRecord(
     }
   }
 
-  public record Request(String projectName, String applicationName, String version, String environment,
-      String changeDescription, String requester, String requesterName, String requesterEmail, Instant requestedAt,
-      int revisions, String rollbackPlan, String onCallName, String onCallEmail, String onCallPhone,
-      String realtimeChannel, String stakeholderEmails, String healthCheckUrl, boolean smokeTestsApply,
+  public record Request(
+      String projectName,
+      String applicationName,
+      String version,
+      String environment,
+      String changeDescription,
+      String requester,
+      String requesterName,
+      String requesterEmail,
+      Instant requestedAt,
+      int revisions,
+      String rollbackPlan,
+      String onCallName,
+      String onCallEmail,
+      String onCallPhone,
+      String realtimeChannel,
+      String stakeholderEmails,
+      String healthCheckUrl,
+      boolean smokeTestsApply,
       boolean qaValidationApplies) {}
 
-  public record ChecklistAnswer(String id, String text, boolean required, boolean done, String evidence) {}
+  public record ChecklistAnswer(
+      String id, String text, boolean required, boolean done, String evidence) {}
 
-  /** One step of the process with its timestamps and the person who did it (none for automatic steps). */
-  public record Step(String activityId, String name, String type, Instant started, Instant ended, String user) {}
+  /**
+   * One step of the process with its timestamps and the person who did it (none for automatic
+   * steps).
+   */
+  public record Step(
+      String activityId, String name, String type, Instant started, Instant ended, String user) {}
 
-  public record ReviewRound(int round, String reviewer, Instant started, Instant completed, boolean prerequisites,
-      boolean codeAndConfiguration, boolean securityAndCompliance, boolean infrastructure,
-      boolean risksAndDependencies, String riskLevel, String comments, String decision) {}
+  public record ReviewRound(
+      int round,
+      String reviewer,
+      Instant started,
+      Instant completed,
+      boolean prerequisites,
+      boolean codeAndConfiguration,
+      boolean securityAndCompliance,
+      boolean infrastructure,
+      boolean risksAndDependencies,
+      String riskLevel,
+      String comments,
+      String decision) {}
 
   public record Window(Instant start, Instant end) {}
 
-  public record Execution(String outcome, String notes, String executedBy, Instant started, Instant completed,
+  public record Execution(
+      String outcome,
+      String notes,
+      String executedBy,
+      Instant started,
+      Instant completed,
       String rollbackNotes) {}
 
   public record Check(String name, boolean applies, Boolean passed, String notes) {}
 
   /**
-   * Figures computed by the app. Durations are ISO-8601; {@code null} where the request never got that far.
+   * Figures computed by the app. Durations are ISO-8601; {@code null} where the request never got
+   * that far.
    *
    * @param leadTime request submitted until deployment executed
    * @param reviewTimes time each review round took
@@ -71,6 +111,13 @@ public record DeploymentRecord(
    * @param windowStartedOnTime the deployment started inside the confirmed window, not before it
    * @param windowFinishedInside the deployment was executed before the confirmed window ended
    */
-  public record Metrics(String leadTime, List<String> reviewTimes, String reviewSla, int reviewsWithinSla,
-      int revisions, Boolean windowStartedOnTime, Boolean windowFinishedInside, String outcome) {}
+  public record Metrics(
+      String leadTime,
+      List<String> reviewTimes,
+      String reviewSla,
+      int reviewsWithinSla,
+      int revisions,
+      Boolean windowStartedOnTime,
+      Boolean windowFinishedInside,
+      String outcome) {}
 }

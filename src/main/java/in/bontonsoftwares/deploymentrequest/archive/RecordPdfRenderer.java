@@ -68,15 +68,26 @@ class RecordPdfRenderer {
   private void write(Document document, DeploymentRecord record) {
     DeploymentRecord.Request request = record.request();
     document.add(new Paragraph("Deployment record " + record.requestNumber(), TITLE));
-    document.add(new Paragraph("%s - %s - %s. Outcome: %s. Generated %s (%s).".formatted(request.projectName(),
-        request.applicationName(), Environment.labelOf(request.environment()), record.outcome().label(),
-        time(record.generatedAt()), zone.getId()), SMALL));
+    document.add(
+        new Paragraph(
+            "%s - %s - %s. Outcome: %s. Generated %s (%s)."
+                .formatted(
+                    request.projectName(),
+                    request.applicationName(),
+                    Environment.labelOf(request.environment()),
+                    record.outcome().label(),
+                    time(record.generatedAt()),
+                    zone.getId()),
+            SMALL));
 
     heading(document, "Request");
     PdfPTable details = pairs();
     pair(details, "Request number", record.requestNumber());
-    pair(details, "Requester", "%s <%s> (%s)".formatted(request.requesterName(), request.requesterEmail(),
-        request.requester()));
+    pair(
+        details,
+        "Requester",
+        "%s <%s> (%s)"
+            .formatted(request.requesterName(), request.requesterEmail(), request.requester()));
     pair(details, "Requested", time(request.requestedAt()));
     pair(details, "Project", request.projectName());
     pair(details, "Application / service", request.applicationName());
@@ -85,19 +96,29 @@ class RecordPdfRenderer {
     pair(details, "Change description", request.changeDescription());
     pair(details, "Revisions", String.valueOf(request.revisions()));
     pair(details, "Rollback plan", request.rollbackPlan());
-    pair(details, "On-call contact", "%s, %s, %s".formatted(request.onCallName(), request.onCallEmail(),
-        request.onCallPhone()));
+    pair(
+        details,
+        "On-call contact",
+        "%s, %s, %s".formatted(request.onCallName(), request.onCallEmail(), request.onCallPhone()));
     pair(details, "Real-time channel", request.realtimeChannel());
     pair(details, "Stakeholders", request.stakeholderEmails());
     pair(details, "Health-check URL", request.healthCheckUrl());
-    pair(details, "Smoke tests / QA validation", yesNo(request.smokeTestsApply()) + " / "
-        + yesNo(request.qaValidationApplies()));
+    pair(
+        details,
+        "Smoke tests / QA validation",
+        yesNo(request.smokeTestsApply()) + " / " + yesNo(request.qaValidationApplies()));
     document.add(details);
 
     heading(document, "Pre-deployment checklist (policy 3.1.2)");
-    PdfPTable checklist = table(new float[] {46, 12, 10, 32}, "Item", "Required", "Done", "Evidence");
+    PdfPTable checklist =
+        table(new float[] {46, 12, 10, 32}, "Item", "Required", "Done", "Evidence");
     for (ChecklistAnswer answer : record.checklist()) {
-      row(checklist, answer.text(), yesNo(answer.required()), yesNo(answer.done()), answer.evidence());
+      row(
+          checklist,
+          answer.text(),
+          yesNo(answer.required()),
+          yesNo(answer.done()),
+          answer.evidence());
     }
     document.add(checklist);
 
@@ -107,14 +128,25 @@ class RecordPdfRenderer {
     }
     for (ReviewRound round : record.reviews()) {
       PdfPTable review = pairs();
-      pair(review, "Round", "%d, by %s, %s - %s".formatted(round.round(), round.reviewer(), time(round.started()),
-          time(round.completed())));
+      pair(
+          review,
+          "Round",
+          "%d, by %s, %s - %s"
+              .formatted(
+                  round.round(), round.reviewer(), time(round.started()), time(round.completed())));
       pair(review, "Decision", round.decision());
       pair(review, "Risk level", round.riskLevel());
-      pair(review, "Review points", ("prerequisites %s; code and configuration %s; security and compliance %s; "
-          + "infrastructure %s; risks and dependencies %s").formatted(yesNo(round.prerequisites()),
-          yesNo(round.codeAndConfiguration()), yesNo(round.securityAndCompliance()), yesNo(round.infrastructure()),
-          yesNo(round.risksAndDependencies())));
+      pair(
+          review,
+          "Review points",
+          ("prerequisites %s; code and configuration %s; security and compliance %s; "
+                  + "infrastructure %s; risks and dependencies %s")
+              .formatted(
+                  yesNo(round.prerequisites()),
+                  yesNo(round.codeAndConfiguration()),
+                  yesNo(round.securityAndCompliance()),
+                  yesNo(round.infrastructure()),
+                  yesNo(round.risksAndDependencies())));
       pair(review, "Comments", round.comments());
       document.add(review);
     }
@@ -126,8 +158,11 @@ class RecordPdfRenderer {
     pair(schedule, "Confirmed window", window(record.confirmedWindow()));
     if (record.execution() != null) {
       pair(schedule, "Executed by", record.execution().executedBy());
-      pair(schedule, "Execution", "%s - %s".formatted(time(record.execution().started()),
-          time(record.execution().completed())));
+      pair(
+          schedule,
+          "Execution",
+          "%s - %s"
+              .formatted(time(record.execution().started()), time(record.execution().completed())));
       pair(schedule, "Execution outcome", record.execution().outcome());
       pair(schedule, "Execution notes", record.execution().notes());
       pair(schedule, "Rollback notes", record.execution().rollbackNotes());
@@ -140,8 +175,12 @@ class RecordPdfRenderer {
     } else {
       PdfPTable checks = table(new float[] {30, 14, 14, 42}, "Check", "Applies", "Result", "Notes");
       for (Check check : record.verification()) {
-        row(checks, check.name(), yesNo(check.applies()), check.passed() == null ? "-"
-            : check.passed() ? "passed" : "FAILED", check.notes());
+        row(
+            checks,
+            check.name(),
+            yesNo(check.applies()),
+            check.passed() == null ? "-" : check.passed() ? "passed" : "FAILED",
+            check.notes());
       }
       document.add(checks);
     }
@@ -159,8 +198,12 @@ class RecordPdfRenderer {
     pair(figures, "Outcome", metrics.outcome());
     pair(figures, "Lead time (submitted to deployed)", metrics.leadTime());
     pair(figures, "Review time per round", String.join(", ", metrics.reviewTimes()));
-    pair(figures, "Review SLA", "%s; %d of %d rounds within".formatted(metrics.reviewSla(),
-        metrics.reviewsWithinSla(), metrics.reviewTimes().size()));
+    pair(
+        figures,
+        "Review SLA",
+        "%s; %d of %d rounds within"
+            .formatted(
+                metrics.reviewSla(), metrics.reviewsWithinSla(), metrics.reviewTimes().size()));
     pair(figures, "Revisions", String.valueOf(metrics.revisions()));
     pair(figures, "Started on time", yesNo(metrics.windowStartedOnTime()));
     pair(figures, "Finished inside the window", yesNo(metrics.windowFinishedInside()));
@@ -169,7 +212,11 @@ class RecordPdfRenderer {
     heading(document, "Timeline (" + zone.getId() + ")");
     PdfPTable timeline = table(new float[] {40, 22, 22, 16}, "Step", "Started", "Ended", "By");
     for (Step step : record.steps()) {
-      row(timeline, step.name(), time(step.started()), step.ended() == null ? "in progress" : time(step.ended()),
+      row(
+          timeline,
+          step.name(),
+          time(step.started()),
+          step.ended() == null ? "in progress" : time(step.ended()),
           step.user());
     }
     document.add(timeline);
@@ -242,10 +289,16 @@ class RecordPdfRenderer {
     @Override
     public void onEndPage(PdfWriter writer, Document document) {
       Rectangle page = document.getPageSize();
-      ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER,
-          new Phrase(new Chunk("Deployment record %s - page %d".formatted(number, writer.getPageNumber()), SMALL)),
-          (page.getLeft() + page.getRight()) / 2, page.getBottom() + 24, 0);
+      ColumnText.showTextAligned(
+          writer.getDirectContent(),
+          Element.ALIGN_CENTER,
+          new Phrase(
+              new Chunk(
+                  "Deployment record %s - page %d".formatted(number, writer.getPageNumber()),
+                  SMALL)),
+          (page.getLeft() + page.getRight()) / 2,
+          page.getBottom() + 24,
+          0);
     }
   }
-
 }

@@ -14,14 +14,21 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps a request went through, from the engine's history: named events, tasks and timers with their timestamps
- * and, for user tasks, the person who completed them. One source for the record and the documentation mail.
+ * The steps a request went through, from the engine's history: named events, tasks and timers with
+ * their timestamps and, for user tasks, the person who completed them. One source for the record
+ * and the documentation mail.
  */
 @Component
 public class StepHistory {
 
   private static final Set<String> STEP_TYPES =
-      Set.of("startEvent", "userTask", "serviceTask", "intermediateTimer", "boundaryTimer", "noneEndEvent");
+      Set.of(
+          "startEvent",
+          "userTask",
+          "serviceTask",
+          "intermediateTimer",
+          "boundaryTimer",
+          "noneEndEvent");
 
   private final HistoryService historyService;
 
@@ -32,24 +39,44 @@ public class StepHistory {
   public List<Step> steps(String processInstanceId) {
     Map<String, String> completedBy = completedBy(processInstanceId);
     List<Step> steps = new ArrayList<>();
-    for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
-        .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
-        .orderPartiallyByOccurrence().asc().list()) {
+    for (HistoricActivityInstance activity :
+        historyService
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .orderByHistoricActivityInstanceStartTime()
+            .asc()
+            .orderPartiallyByOccurrence()
+            .asc()
+            .list()) {
       if (STEP_TYPES.contains(activity.getActivityType()) && activity.getActivityName() != null) {
-        String user = activity.getTaskId() == null ? null
-            : completedBy.getOrDefault(activity.getTaskId(), activity.getAssignee());
-        steps.add(new Step(activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
-            instant(activity.getStartTime()), instant(activity.getEndTime()), user));
+        String user =
+            activity.getTaskId() == null
+                ? null
+                : completedBy.getOrDefault(activity.getTaskId(), activity.getAssignee());
+        steps.add(
+            new Step(
+                activity.getActivityId(),
+                activity.getActivityName(),
+                activity.getActivityType(),
+                instant(activity.getStartTime()),
+                instant(activity.getEndTime()),
+                user));
       }
     }
     return steps;
   }
 
-  /** Who completed each task, from the user operation log (the assignee where nobody was signed in). */
+  /**
+   * Who completed each task, from the user operation log (the assignee where nobody was signed in).
+   */
   private Map<String, String> completedBy(String processInstanceId) {
     Map<String, String> users = new HashMap<>();
-    for (UserOperationLogEntry entry : historyService.createUserOperationLogQuery()
-        .processInstanceId(processInstanceId).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
+    for (UserOperationLogEntry entry :
+        historyService
+            .createUserOperationLogQuery()
+            .processInstanceId(processInstanceId)
+            .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+            .list()) {
       if (entry.getTaskId() != null && entry.getUserId() != null) {
         users.put(entry.getTaskId(), entry.getUserId());
       }

@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Check pre-deployment checklist": records whether the checklist is complete and, if not, what is missing. */
+/**
+ * "Check pre-deployment checklist": records whether the checklist is complete and, if not, what is
+ * missing.
+ */
 @Component("checkChecklist")
 class CheckChecklistDelegate implements JavaDelegate {
 
@@ -27,6 +30,8 @@ class CheckChecklistDelegate implements JavaDelegate {
     ProcessVariables variables = ProcessVariables.of(execution);
     List<Item> missing = checklist.missing(variables.string(ENVIRONMENT), variables);
     variables.set(CHECKLIST_COMPLETE, missing.isEmpty());
-    variables.set(CHECKLIST_MISSING, missing.stream().map(item -> "- " + item.text()).collect(Collectors.joining("\n")));
+    variables.set(
+        CHECKLIST_MISSING,
+        missing.stream().map(item -> "- " + item.text()).collect(Collectors.joining("\n")));
   }
 }

@@ -7,7 +7,10 @@ import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** The pre-deployment checklist of policy 3.1.2 as configured: which items an environment requires, which are open. */
+/**
+ * The pre-deployment checklist of policy 3.1.2 as configured: which items an environment requires,
+ * which are open.
+ */
 @Service
 public class ChecklistService {
 
@@ -27,7 +30,9 @@ public class ChecklistService {
 
   /** The items the environment requires that the request has not ticked. */
   public List<Item> missing(String environment, ProcessVariables variables) {
-    return requiredFor(environment).stream().filter(item -> !variables.flag(answerVariable(item))).toList();
+    return requiredFor(environment).stream()
+        .filter(item -> !variables.flag(answerVariable(item)))
+        .toList();
   }
 
   public static String answerVariable(Item item) {

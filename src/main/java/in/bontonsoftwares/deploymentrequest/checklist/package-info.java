@@ -1,2 +1,5 @@
-/** The pre-deployment checklist (policy 3.1.2): configured items and the automatic completeness check. */
+/**
+ * The pre-deployment checklist (policy 3.1.2): configured items and the automatic completeness
+ * check.
+ */
 package in.bontonsoftwares.deploymentrequest.checklist;

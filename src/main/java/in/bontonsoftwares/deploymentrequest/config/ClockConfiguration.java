@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One clock for the engine and the app's own code. The engine dates timers, due dates and history with Camunda's
- * {@code ClockUtil}; the app reads the same time, so that the window the validator accepts is the window the timer
- * waits for, and a test that sets the engine's clock sets the app's with it.
+ * One clock for the engine and the app's own code. The engine dates timers, due dates and history
+ * with Camunda's {@code ClockUtil}; the app reads the same time, so that the window the validator
+ * accepts is the window the timer waits for, and a test that sets the engine's clock sets the app's
+ * with it.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {

@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Everything the policy leaves to the organisation (mailbox, checklist, SLA) and the few knobs of the app. Defaults
- * live in {@code application.yaml}; a wrong value stops the start-up with a message naming the property.
+ * Everything the policy leaves to the organisation (mailbox, checklist, SLA) and the few knobs of
+ * the app. Defaults live in {@code application.yaml}; a wrong value stops the start-up with a
+ * message naming the property.
  */
 @Validated
 @ConfigurationProperties("deployment-request")
@@ -29,17 +30,25 @@ public record DeploymentRequestProperties(
     @Valid @NotNull Checklist checklist,
     @Valid @NotNull Demo demo) {
 
-  /** The first instant of {@code day} in the configured time zone; {@code null} for {@code null}. */
+  /**
+   * The first instant of {@code day} in the configured time zone; {@code null} for {@code null}.
+   */
   public Instant startOf(LocalDate day) {
     return day == null ? null : day.atStartOfDay(timeZone).toInstant();
   }
 
-  /** The first instant after {@code day} (an end that excludes itself); {@code null} for {@code null}. */
+  /**
+   * The first instant after {@code day} (an end that excludes itself); {@code null} for {@code
+   * null}.
+   */
   public Instant endOf(LocalDate day) {
     return day == null ? null : startOf(day.plusDays(1));
   }
 
-  /** Review due per environment (policy Chapter 1 stand-in); environments not listed use {@code other}. */
+  /**
+   * Review due per environment (policy Chapter 1 stand-in); environments not listed use {@code
+   * other}.
+   */
   public record ReviewSla(@NotNull Map<String, Duration> environments, @NotNull Duration other) {
 
     public Duration forEnvironment(String environment) {
@@ -51,10 +60,12 @@ public record DeploymentRequestProperties(
   public record Checklist(@Valid @NotEmpty List<Item> items) {}
 
   /**
-   * One checklist item. Its {@code id} names the form fields {@code checklist<Id>} and {@code checklist<Id>Evidence};
-   * {@code environments} are the environments in which the item is mandatory.
+   * One checklist item. Its {@code id} names the form fields {@code checklist<Id>} and {@code
+   * checklist<Id>Evidence}; {@code environments} are the environments in which the item is
+   * mandatory.
    */
-  public record Item(@NotBlank String id, @NotBlank String text, @NotNull List<String> environments) {}
+  public record Item(
+      @NotBlank String id, @NotBlank String text, @NotNull List<String> environments) {}
 
   /** Demo users and groups of the embedded default run. */
   public record Demo(boolean enabled, String password) {}

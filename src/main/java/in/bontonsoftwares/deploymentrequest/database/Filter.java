@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The where clause of a list query whose criteria are all optional: each criterion that is given ({@code null}: any)
- * adds {@code and <condition>} with its value as the argument; instants become {@link SqlInstant}s.
+ * The where clause of a list query whose criteria are all optional: each criterion that is given
+ * ({@code null}: any) adds {@code and <condition>} with its value as the argument; instants become
+ * {@link SqlInstant}s.
  */
 public final class Filter {
 

@@ -13,10 +13,11 @@ import org.springframework.jdbc.datasource.ConnectionProxy;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * An H2 pool whose connections return from {@code commit()} only once the commit is on the disk: a commit is followed
- * by {@code CHECKPOINT SYNC} on the same connection, which writes what H2 has not written yet and forces the database
- * file to the storage device ({@code FileChannel.force}), unless a sync that started after it already did. H2 itself
- * acknowledges a commit before its MVStore has written it (see {@link ForcedH2Commits}).
+ * An H2 pool whose connections return from {@code commit()} only once the commit is on the disk: a
+ * commit is followed by {@code CHECKPOINT SYNC} on the same connection, which writes what H2 has
+ * not written yet and forces the database file to the storage device ({@code FileChannel.force}),
+ * unless a sync that started after it already did. H2 itself acknowledges a commit before its
+ * MVStore has written it (see {@link ForcedH2Commits}).
  */
 final class ForcedCommitDataSource extends DelegatingDataSource implements AutoCloseable {
 
@@ -24,6 +25,7 @@ final class ForcedCommitDataSource extends DelegatingDataSource implements AutoC
 
   /** Commits returned so far, and how many of them are known to be on the disk. */
   private final AtomicLong commits = new AtomicLong();
+
   private final Object syncLock = new Object();
   private long forced;
 
@@ -50,14 +52,17 @@ final class ForcedCommitDataSource extends DelegatingDataSource implements AutoC
   }
 
   private Connection forcing(Connection connection) {
-    return (Connection) Proxy.newProxyInstance(ForcedCommitDataSource.class.getClassLoader(),
-        new Class<?>[] {ConnectionProxy.class}, new ForcingCommits(connection));
+    return (Connection)
+        Proxy.newProxyInstance(
+            ForcedCommitDataSource.class.getClassLoader(),
+            new Class<?>[] {ConnectionProxy.class},
+            new ForcingCommits(connection));
   }
 
   /**
-   * Forces the commits made so far to disk, once for all that are waiting: a sync that starts after a commit returned
-   * writes and forces that commit too, so of several connections committing at once only the first syncs and the
-   * others find their commit already forced (group commit).
+   * Forces the commits made so far to disk, once for all that are waiting: a sync that starts after
+   * a commit returned writes and forces that commit too, so of several connections committing at
+   * once only the first syncs and the others find their commit already forced (group commit).
    */
   private void forceCommitted(Connection connection) throws SQLException {
     long commit = commits.incrementAndGet();

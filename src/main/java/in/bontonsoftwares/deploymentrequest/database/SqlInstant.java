@@ -7,8 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Instants to and from the app's {@code timestamp with time zone} columns, as {@link OffsetDateTime} in UTC: a
- * {@link java.sql.Timestamp} would pass through the JVM's zone on the way.
+ * Instants to and from the app's {@code timestamp with time zone} columns, as {@link
+ * OffsetDateTime} in UTC: a {@link java.sql.Timestamp} would pass through the JVM's zone on the
+ * way.
  */
 public final class SqlInstant {
 

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,8 +19,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates, once the engine is up and idempotently, the groups every run needs, the Tasklist filters people work
- * from, and in the embedded default run the demo users listed in the README.
+ * Creates, once the engine is up and idempotently, the groups every run needs, the Tasklist filters
+ * people work from, and in the embedded default run the demo users listed in the README.
  */
 @Component
 class IdentitySetup {
@@ -29,19 +28,23 @@ class IdentitySetup {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
 
   /** id, first name, last name, groups. */
-  static final List<DemoUser> DEMO_USERS = List.of(
-      new DemoUser("dana", "Dana", "Developer", List.of(Groups.DEVELOPERS)),
-      new DemoUser("dev", "Devon", "Builder", List.of(Groups.DEVELOPERS)),
-      new DemoUser("sofia", "Sofia", "Secops", List.of(Groups.DEVSECOPS)),
-      new DemoUser("sam", "Sam", "Operator", List.of(Groups.DEVSECOPS)),
-      new DemoUser("quinn", "Quinn", "Tester", List.of(Groups.QA)));
+  static final List<DemoUser> DEMO_USERS =
+      List.of(
+          new DemoUser("dana", "Dana", "Developer", List.of(Groups.DEVELOPERS)),
+          new DemoUser("dev", "Devon", "Builder", List.of(Groups.DEVELOPERS)),
+          new DemoUser("sofia", "Sofia", "Secops", List.of(Groups.DEVSECOPS)),
+          new DemoUser("sam", "Sam", "Operator", List.of(Groups.DEVSECOPS)),
+          new DemoUser("quinn", "Quinn", "Tester", List.of(Groups.QA)));
 
   private final IdentityService identityService;
   private final FilterService filterService;
   private final TaskService taskService;
   private final DeploymentRequestProperties properties;
 
-  IdentitySetup(IdentityService identityService, FilterService filterService, TaskService taskService,
+  IdentitySetup(
+      IdentityService identityService,
+      FilterService filterService,
+      TaskService taskService,
       DeploymentRequestProperties properties) {
     this.identityService = identityService;
     this.filterService = filterService;
@@ -84,13 +87,28 @@ class IdentitySetup {
   }
 
   private void filters() {
-    filter("My tasks", "Tasks assigned to me", -10, taskService.createTaskQuery().taskAssigneeExpression(
-        "${currentUser()}"));
-    filter("My groups' tasks", "Unclaimed tasks of my groups: claim one to work on it", -5,
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-    filter("Overdue", "Tasks past their due date, such as reviews beyond the SLA", 0,
+    filter(
+        "My tasks",
+        "Tasks assigned to me",
+        -10,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filter(
+        "My groups' tasks",
+        "Unclaimed tasks of my groups: claim one to work on it",
+        -5,
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskUnassigned());
+    filter(
+        "Overdue",
+        "Tasks past their due date, such as reviews beyond the SLA",
+        0,
         taskService.createTaskQuery().dueBeforeExpression("${now()}"));
-    filter("All deployment requests", "Every open task of the Deployment Request process", 10,
+    filter(
+        "All deployment requests",
+        "Every open task of the Deployment Request process",
+        10,
         taskService.createTaskQuery().processDefinitionKey(DeploymentRequestProcess.KEY));
   }
 
@@ -102,11 +120,13 @@ class IdentitySetup {
     properties.put("description", description);
     properties.put("priority", priority);
     properties.put("refresh", true);
-    properties.put("variables", List.of(
-        variable(DeploymentRequestProcess.Var.REQUEST_NUMBER, "Request"),
-        variable(DeploymentRequestProcess.Var.PROJECT_NAME, "Project"),
-        variable(DeploymentRequestProcess.Var.ENVIRONMENT, "Environment"),
-        variable(DeploymentRequestProcess.Var.REQUESTER, "Requester")));
+    properties.put(
+        "variables",
+        List.of(
+            variable(DeploymentRequestProcess.Var.REQUEST_NUMBER, "Request"),
+            variable(DeploymentRequestProcess.Var.PROJECT_NAME, "Project"),
+            variable(DeploymentRequestProcess.Var.ENVIRONMENT, "Environment"),
+            variable(DeploymentRequestProcess.Var.REQUESTER, "Requester")));
     Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
     filterService.saveFilter(filter);
     LOG.info("Created Tasklist filter '{}'", name);

@@ -24,11 +24,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Who hit which limit: each refusal counts at once in the metric {@code deployment.limits.hits} (tag {@code limit})
- * and is written to the table {@code limit_hit}, one row per episode (refusals of one subject by one limit that
- * follow each other within {@code episode}). Rows are written by a thread of their own: a refusal inside a start's
- * transaction must survive its rollback, and a refused caller must not wait for, or hold, a second database
- * connection; under a flood the queue fills and further rows are dropped, the metric still counts them.
+ * Who hit which limit: each refusal counts at once in the metric {@code deployment.limits.hits}
+ * (tag {@code limit}) and is written to the table {@code limit_hit}, one row per episode (refusals
+ * of one subject by one limit that follow each other within {@code episode}). Rows are written by a
+ * thread of their own: a refusal inside a start's transaction must survive its rollback, and a
+ * refused caller must not wait for, or hold, a second database connection; under a flood the queue
+ * fills and further rows are dropped, the metric still counts them.
  */
 @Service
 public class LimitHits implements DisposableBean {
@@ -47,32 +48,56 @@ public class LimitHits implements DisposableBean {
     this.jdbc = jdbc;
     this.clock = clock;
     for (Limit limit : Limit.values()) {
-      counters.put(limit, Counter.builder("deployment.limits.hits").description("Attempts refused by a limit")
-          .tag("limit", limit.id()).register(registry));
+      counters.put(
+          limit,
+          Counter.builder("deployment.limits.hits")
+              .description("Attempts refused by a limit")
+              .tag("limit", limit.id())
+              .register(registry));
     }
-    this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), task -> {
-      Thread thread = new Thread(task, "limit-hits");
-      thread.setDaemon(true);
-      return thread;
-    }, (task, executor) -> LOG.warn("A limit hit could not be queued (queue full or shutting down): only counted"));
+    this.writer =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUE),
+            task -> {
+              Thread thread = new Thread(task, "limit-hits");
+              thread.setDaemon(true);
+              return thread;
+            },
+            (task, executor) ->
+                LOG.warn(
+                    "A limit hit could not be queued (queue full or shutting down): only counted"));
   }
 
   /** Counts a refusal of {@code subject} by {@code limit} now and records it soon after. */
   public void record(Limit limit, String subject, Duration episode) {
     counters.get(limit).increment();
     Instant at = clock.instant();
-    String shortSubject = subject.length() > SUBJECT_LENGTH ? subject.substring(0, SUBJECT_LENGTH) : subject;
+    String shortSubject =
+        subject.length() > SUBJECT_LENGTH ? subject.substring(0, SUBJECT_LENGTH) : subject;
     writer.execute(() -> write(limit, shortSubject, at, episode));
   }
 
   private void write(Limit limit, String subject, Instant at, Duration episode) {
     try {
-      int updated = jdbc.update("update limit_hit set last_at = ?, refused = refused + 1 where id = (select max(id) "
-          + "from limit_hit where limit_name = ? and subject = ? and last_at >= ?)", SqlInstant.of(at), limit.id(),
-          subject, SqlInstant.of(at.minus(episode)));
+      int updated =
+          jdbc.update(
+              "update limit_hit set last_at = ?, refused = refused + 1 where id = (select max(id) "
+                  + "from limit_hit where limit_name = ? and subject = ? and last_at >= ?)",
+              SqlInstant.of(at),
+              limit.id(),
+              subject,
+              SqlInstant.of(at.minus(episode)));
       if (updated == 0) {
-        jdbc.update("insert into limit_hit (" + COLUMNS + ") values (?, ?, ?, ?, 1)", limit.id(), subject,
-            SqlInstant.of(at), SqlInstant.of(at));
+        jdbc.update(
+            "insert into limit_hit (" + COLUMNS + ") values (?, ?, ?, ?, 1)",
+            limit.id(),
+            subject,
+            SqlInstant.of(at),
+            SqlInstant.of(at));
       }
     } catch (DataAccessException e) {
       LOG.warn("Could not record that {} hit the limit {}", subject, limit.id(), e);
@@ -82,13 +107,22 @@ public class LimitHits implements DisposableBean {
   /** One page of the hits matching the filters (null: any), the latest first. */
   public List<LimitHit> find(String limit, String subject, Page page) {
     Filter filter = filter(limit, subject);
-    return jdbc.query("select " + COLUMNS + " from limit_hit" + filter.where() + " order by last_at desc, id desc"
-        + page.sql(filter.arguments()), LimitHits::map, filter.arguments().toArray());
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from limit_hit"
+            + filter.where()
+            + " order by last_at desc, id desc"
+            + page.sql(filter.arguments()),
+        LimitHits::map,
+        filter.arguments().toArray());
   }
 
   public long count(String limit, String subject) {
     Filter filter = filter(limit, subject);
-    return jdbc.queryForObject("select count(*) from limit_hit" + filter.where(), Long.class,
+    return jdbc.queryForObject(
+        "select count(*) from limit_hit" + filter.where(),
+        Long.class,
         filter.arguments().toArray());
   }
 
@@ -97,8 +131,12 @@ public class LimitHits implements DisposableBean {
   }
 
   private static LimitHit map(ResultSet rs, int row) throws SQLException {
-    return new LimitHit(rs.getString("limit_name"), rs.getString("subject"), SqlInstant.read(rs, "first_at"),
-        SqlInstant.read(rs, "last_at"), rs.getInt("refused"));
+    return new LimitHit(
+        rs.getString("limit_name"),
+        rs.getString("subject"),
+        SqlInstant.read(rs, "first_at"),
+        SqlInstant.read(rs, "last_at"),
+        rs.getInt("refused"));
   }
 
   /** Rows still queued are written before the database goes away. */

@@ -4,9 +4,9 @@ import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
- * A start refused because the person is over a limit. Thrown inside the start's transaction, so that nothing is
- * started and no mail goes out; the REST API and the webapps' API answer it with 429 and {@code Retry-After}, and
- * Tasklist shows its message in the start dialog.
+ * A start refused because the person is over a limit. Thrown inside the start's transaction, so
+ * that nothing is started and no mail goes out; the REST API and the webapps' API answer it with
+ * 429 and {@code Retry-After}, and Tasklist shows its message in the start dialog.
  */
 public class RequestLimitException extends ProcessEngineException {
 

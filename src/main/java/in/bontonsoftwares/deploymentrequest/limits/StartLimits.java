@@ -27,9 +27,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The caps on what one person may start: requests started within a window and requests open at a time, counted in
- * the engine's history (right on every node and after a restart). Called from the start listener, inside the start's
- * transaction, so that every door obeys them and a refused start leaves nothing behind. Admins are exempt.
+ * The caps on what one person may start: requests started within a window and requests open at a
+ * time, counted in the engine's history (right on every node and after a restart). Called from the
+ * start listener, inside the start's transaction, so that every door obeys them and a refused start
+ * leaves nothing behind. Admins are exempt.
  */
 @Component
 public class StartLimits {
@@ -46,8 +47,14 @@ public class StartLimits {
   private final Clock clock;
   private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
 
-  StartLimits(HistoryService historyService, IdentityService identityService, LimitProperties limits, LimitHits hits,
-      JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+  StartLimits(
+      HistoryService historyService,
+      IdentityService identityService,
+      LimitProperties limits,
+      LimitHits hits,
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
     this.historyService = historyService;
     this.identityService = identityService;
     this.limits = limits;
@@ -59,8 +66,9 @@ public class StartLimits {
   }
 
   /**
-   * Refuses the start when its person is over a cap, from what is committed now. Cheap and without a lock, so that
-   * a person already over a cap is refused before anything else is spent on the start (such as a request number).
+   * Refuses the start when its person is over a cap, from what is committed now. Cheap and without
+   * a lock, so that a person already over a cap is refused before anything else is spent on the
+   * start (such as a request number).
    */
   public void check(String requester) {
     String person = person(requester);
@@ -70,20 +78,25 @@ public class StartLimits {
   }
 
   /**
-   * The same check again, this time one start of the person after the other: waits for the person's turn on this
-   * node and takes the person's lock row, both held until the start's transaction commits or rolls back, so that a
-   * burst of parallel starts, also on several nodes, cannot pass the caps together. Call it last in the start
-   * listener: while a start holds the turn, the starts waiting for it hold database connections, so nothing after it
-   * may need a second one.
+   * The same check again, this time one start of the person after the other: waits for the person's
+   * turn on this node and takes the person's lock row, both held until the start's transaction
+   * commits or rolls back, so that a burst of parallel starts, also on several nodes, cannot pass
+   * the caps together. Call it last in the start listener: while a start holds the turn, the starts
+   * waiting for it hold database connections, so nothing after it may need a second one.
    */
   public void checkInTurn(String requester) {
     String person = person(requester);
     if (!exempt(person)) {
       ensureLockRow(person);
       waitForTurn(person);
-      jdbc.queryForList("select user_id from start_limit_lock where user_id = ? for update", String.class, person);
-      // The engine's MyBatis session caches query results for the length of the command, and would answer the
-      // counts that follow from before the wait: what the starts committed in the meantime must be read.
+      jdbc.queryForList(
+          "select user_id from start_limit_lock where user_id = ? for update",
+          String.class,
+          person);
+      // The engine's MyBatis session caches query results for the length of the command, and would
+      // answer the
+      // counts that follow from before the wait: what the starts committed in the meantime must be
+      // read.
       Context.getCommandContext().getDbSqlSession().getSqlSession().clearCache();
       refuseIfOver(person);
     }
@@ -92,48 +105,73 @@ public class StartLimits {
   private void refuseIfOver(String person) {
     Instant now = clock.instant();
     LimitProperties.Rate starts = limits.starts();
-    long started = withoutAuthorization(() -> startedBy(person)
-        .startedAfter(Date.from(now.minus(starts.window()))).count());
+    long started =
+        withoutAuthorization(
+            () -> startedBy(person).startedAfter(Date.from(now.minus(starts.window()))).count());
     if (started >= starts.max()) {
       // room again when the start that pushes the count to the cap leaves the window
-      Instant oldest = withoutAuthorization(() -> startedBy(person).startedAfter(Date.from(now.minus(starts.window())))
-          .orderByProcessInstanceStartTime().asc().listPage((int) (started - starts.max()), 1)).get(0)
-          .getStartTime().toInstant();
+      Instant oldest =
+          withoutAuthorization(
+                  () ->
+                      startedBy(person)
+                          .startedAfter(Date.from(now.minus(starts.window())))
+                          .orderByProcessInstanceStartTime()
+                          .asc()
+                          .listPage((int) (started - starts.max()), 1))
+              .get(0)
+              .getStartTime()
+              .toInstant();
       Duration retryAfter = Duration.between(now, oldest.plus(starts.window()));
       hits.record(Limit.STARTS, person, starts.window());
-      throw new RequestLimitException(Limit.STARTS, ("You have started %d deployment requests within %s, the most one "
-          + "person may start; you can start the next one in %s.").formatted(started, Waits.inWords(starts.window()),
-          Waits.inWords(retryAfter)), retryAfter);
+      throw new RequestLimitException(
+          Limit.STARTS,
+          ("You have started %d deployment requests within %s, the most one "
+                  + "person may start; you can start the next one in %s.")
+              .formatted(started, Waits.inWords(starts.window()), Waits.inWords(retryAfter)),
+          retryAfter);
     }
     LimitProperties.OpenRequests open = limits.openRequests();
     long opened = withoutAuthorization(() -> startedBy(person).unfinished().count());
     if (opened >= open.max()) {
       hits.record(Limit.OPEN_REQUESTS, person, open.retryAfter());
-      throw new RequestLimitException(Limit.OPEN_REQUESTS, ("You have %d open deployment requests, the most one "
-          + "requester may have open at a time; finish or withdraw one before you start another.").formatted(opened),
+      throw new RequestLimitException(
+          Limit.OPEN_REQUESTS,
+          ("You have %d open deployment requests, the most one "
+                  + "requester may have open at a time; finish or withdraw one before you start another.")
+              .formatted(opened),
           open.retryAfter());
     }
   }
 
   private HistoricProcessInstanceQuery startedBy(String person) {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(DeploymentRequestProcess.KEY)
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(DeploymentRequestProcess.KEY)
         .startedBy(person);
   }
 
-  /** The person the engine records as starting the request; the requester when the caller is not signed in. */
+  /**
+   * The person the engine records as starting the request; the requester when the caller is not
+   * signed in.
+   */
   private String person(String requester) {
     Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : requester;
+    return authentication != null && authentication.getUserId() != null
+        ? authentication.getUserId()
+        : requester;
   }
 
   private boolean exempt(String person) {
-    return withoutAuthorization(() -> identityService.createUserQuery().userId(person).memberOfGroup(Groups.ADMINS)
-        .count() > 0);
+    return withoutAuthorization(
+        () ->
+            identityService.createUserQuery().userId(person).memberOfGroup(Groups.ADMINS).count()
+                > 0);
   }
 
   /**
-   * One start of a person at a time on this node, until its transaction ends: the database lock below then only
-   * waits for other nodes, and never runs into a database's lock timeout (H2's is two seconds) under a burst.
+   * One start of a person at a time on this node, until its transaction ends: the database lock
+   * below then only waits for other nodes, and never runs into a database's lock timeout (H2's is
+   * two seconds) under a burst.
    */
   private void waitForTurn(String person) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -148,33 +186,42 @@ public class StartLimits {
       mine = false;
     }
     if (!mine) {
-      throw new RequestLimitException(Limit.STARTS, "Your other deployment requests are still being started; try "
-          + "again in a moment.", BUSY_RETRY);
+      throw new RequestLimitException(
+          Limit.STARTS,
+          "Your other deployment requests are still being started; try " + "again in a moment.",
+          BUSY_RETRY);
     }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCompletion(int status) {
-        turn.unlock();
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            turn.unlock();
+          }
+        });
   }
 
-  /** The person's lock row, inserted on their first start; before the turn, as it takes a second connection. */
+  /**
+   * The person's lock row, inserted on their first start; before the turn, as it takes a second
+   * connection.
+   */
   private void ensureLockRow(String person) {
-    Integer rows = jdbc.queryForObject("select count(*) from start_limit_lock where user_id = ?", Integer.class,
-        person);
+    Integer rows =
+        jdbc.queryForObject(
+            "select count(*) from start_limit_lock where user_id = ?", Integer.class, person);
     if (rows == 0) {
       try {
         // committed at once, so that a parallel start of the same person finds the row to wait on
-        newTransaction.executeWithoutResult(status -> jdbc.update(
-            "insert into start_limit_lock (user_id) values (?)", person));
+        newTransaction.executeWithoutResult(
+            status -> jdbc.update("insert into start_limit_lock (user_id) values (?)", person));
       } catch (DuplicateKeyException parallelFirstStart) {
         // the other start inserted it: the row is there
       }
     }
   }
 
-  /** The caps count every request of the person, also those the person's own grants would not show. */
+  /**
+   * The caps count every request of the person, also those the person's own grants would not show.
+   */
   private static <T> T withoutAuthorization(Callable<T> query) {
     // called from the start listener, inside the engine's command
     return Context.getCommandContext().runWithoutAuthorization(query);

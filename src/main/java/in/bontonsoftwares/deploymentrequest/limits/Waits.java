@@ -12,7 +12,10 @@ public final class Waits {
     return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
-  /** "1 hour", "42 minutes", "30 seconds": whole units, rounded up; ASCII digits whatever the locale. */
+  /**
+   * "1 hour", "42 minutes", "30 seconds": whole units, rounded up; ASCII digits whatever the
+   * locale.
+   */
   public static String inWords(Duration wait) {
     long seconds = seconds(wait);
     if (seconds % 3600 == 0) {

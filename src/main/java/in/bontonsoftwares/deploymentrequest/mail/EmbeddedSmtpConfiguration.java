@@ -10,9 +10,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The default run's own SMTP server, so that a first run sends real mail that a newcomer can read on the mailbox
- * page. It exists only while {@code spring.mail.host} is not set: setting it (SPRING_MAIL_HOST) hands mail to that
- * server through Spring Boot's own mail configuration instead.
+ * The default run's own SMTP server, so that a first run sends real mail that a newcomer can read
+ * on the mailbox page. It exists only while {@code spring.mail.host} is not set: setting it
+ * (SPRING_MAIL_HOST) hands mail to that server through Spring Boot's own mail configuration
+ * instead.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression(EmbeddedSmtpConfiguration.NO_MAIL_HOST)

@@ -29,22 +29,26 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the emails of policy 3.1 from a request's variables: who receives them, the subject
- * {@code <Project> - <Environment> - <Purpose> - <yyyy-MM-dd>} (the date the request was made, so that all mails of a
- * request share it) and the contents the policy lists for each step.
+ * Writes the emails of policy 3.1 from a request's variables: who receives them, the subject {@code
+ * <Project> - <Environment> - <Purpose> - <yyyy-MM-dd>} (the date the request was made, so that all
+ * mails of a request share it) and the contents the policy lists for each step.
  */
 @Component
 public class MailComposer {
 
   private static final DateTimeFormatter SUBJECT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final DeploymentRequestProperties properties;
   private final ChecklistService checklist;
   private final StepHistory stepHistory;
   private final Clock clock;
 
-  MailComposer(DeploymentRequestProperties properties, ChecklistService checklist, StepHistory stepHistory,
+  MailComposer(
+      DeploymentRequestProperties properties,
+      ChecklistService checklist,
+      StepHistory stepHistory,
       Clock clock) {
     this.properties = properties;
     this.checklist = checklist;
@@ -56,8 +60,10 @@ public class MailComposer {
     // it goes into the Message-ID, References and the archive's link
     String number = NumberGenerator.requireValid(v.text(REQUEST_NUMBER));
     int revision = v.number(REVISION, 1);
-    String purpose = type == MailType.REQUEST && revision > 1
-        ? String.format(Locale.ROOT, "%s (Revision %d)", type.purpose(), revision) : type.purpose();
+    String purpose =
+        type == MailType.REQUEST && revision > 1
+            ? String.format(Locale.ROOT, "%s (Revision %d)", type.purpose(), revision)
+            : type.purpose();
     List<String> intro = new ArrayList<>();
     List<Section> sections = new ArrayList<>();
     Recipients recipients = new Recipients();
@@ -67,20 +73,24 @@ public class MailComposer {
     switch (type) {
       case CHECKLIST_INCOMPLETE -> {
         recipients.to(v.string(REQUESTER_EMAIL));
-        intro.add("Your deployment request %s cannot go to DevSecOps yet: the pre-deployment checklist (policy 3.1.2)"
-            .formatted(number) + " requires these items for %s and they are not complete:"
-            .formatted(Environment.labelOf(v.string(ENVIRONMENT))));
+        intro.add(
+            "Your deployment request %s cannot go to DevSecOps yet: the pre-deployment checklist (policy 3.1.2)"
+                    .formatted(number)
+                + " requires these items for %s and they are not complete:"
+                    .formatted(Environment.labelOf(v.string(ENVIRONMENT))));
         sections.add(Section.text("Missing checklist items", v.text(CHECKLIST_MISSING)));
-        intro.add("Complete the checklist (or withdraw the request) in your task \"Complete checklist\" in Tasklist.");
+        intro.add(
+            "Complete the checklist (or withdraw the request) in your task \"Complete checklist\" in Tasklist.");
         sections.add(request(v));
         sections.add(checklist(v));
       }
       case REQUEST -> {
         recipients.to(properties.mailbox()).cc(v.string(REQUESTER_EMAIL));
-        intro.add(revision > 1
-            ? "Revision %d of deployment request %s, amended after the requested changes, for DevSecOps review."
-                .formatted(revision, number)
-            : "New deployment request %s for DevSecOps review.".formatted(number));
+        intro.add(
+            revision > 1
+                ? "Revision %d of deployment request %s, amended after the requested changes, for DevSecOps review."
+                    .formatted(revision, number)
+                : "New deployment request %s for DevSecOps review.".formatted(number));
         intro.add("Review due by " + when(v.date(REVIEW_DUE)) + ".");
         sections.add(request(v));
         if (revision > 1) {
@@ -94,14 +104,17 @@ public class MailComposer {
       }
       case REVIEW_OVERDUE -> {
         recipients.to(properties.mailbox()).cc(v.string(REQUESTER_EMAIL));
-        intro.add("The DevSecOps review of deployment request %s (revision %d) was due by %s and is still open."
-            .formatted(number, revision, when(v.date(REVIEW_DUE))));
+        intro.add(
+            "The DevSecOps review of deployment request %s (revision %d) was due by %s and is still open."
+                .formatted(number, revision, when(v.date(REVIEW_DUE))));
         sections.add(request(v));
       }
       case CHANGES_REQUESTED -> {
         recipients.to(v.string(REQUESTER_EMAIL)).cc(properties.mailbox());
-        intro.add("DevSecOps requests changes to deployment request %s. Make them, then re-submit it from your task "
-            .formatted(number) + "\"Amend request\" in Tasklist; it will be checked and reviewed again.");
+        intro.add(
+            "DevSecOps requests changes to deployment request %s. Make them, then re-submit it from your task "
+                    .formatted(number)
+                + "\"Amend request\" in Tasklist; it will be checked and reviewed again.");
         sections.add(review(v));
         sections.add(request(v));
       }
@@ -122,8 +135,9 @@ public class MailComposer {
       }
       case SCHEDULE_CONFIRMED -> {
         recipients.to(properties.mailbox()).cc(stakeholders(v));
-        intro.add("The deployment window of %s is confirmed. Change ticket: %s.".formatted(number,
-            v.text(CHANGE_TICKET_NUMBER)));
+        intro.add(
+            "The deployment window of %s is confirmed. Change ticket: %s."
+                .formatted(number, v.text(CHANGE_TICKET_NUMBER)));
         sections.add(schedule(v));
         sections.add(request(v));
         sections.add(Section.text("Rollback procedure", v.text(ROLLBACK_PLAN)));
@@ -131,24 +145,37 @@ public class MailComposer {
       }
       case VERIFICATION_STATUS -> {
         recipients.to(stakeholders(v)).cc(properties.mailbox());
-        intro.add("%s is deployed to %s and verified. Change ticket: %s.".formatted(number,
-            Environment.labelOf(v.string(ENVIRONMENT)), v.text(CHANGE_TICKET_NUMBER)));
+        intro.add(
+            "%s is deployed to %s and verified. Change ticket: %s."
+                .formatted(
+                    number,
+                    Environment.labelOf(v.string(ENVIRONMENT)),
+                    v.text(CHANGE_TICKET_NUMBER)));
         sections.add(execution(v));
         sections.add(request(v));
       }
       case ROLLED_BACK -> {
         recipients.to(stakeholders(v)).cc(properties.mailbox());
-        intro.add("The deployment of %s to %s was rolled back. Change ticket: %s.".formatted(number,
-            Environment.labelOf(v.string(ENVIRONMENT)), v.text(CHANGE_TICKET_NUMBER)));
+        intro.add(
+            "The deployment of %s to %s was rolled back. Change ticket: %s."
+                .formatted(
+                    number,
+                    Environment.labelOf(v.string(ENVIRONMENT)),
+                    v.text(CHANGE_TICKET_NUMBER)));
         sections.add(Section.text("Rollback", v.text(ROLLBACK_NOTES)));
         sections.add(execution(v));
         sections.add(request(v));
       }
       case DEPLOYMENT_RECORD -> {
         recipients.to(properties.mailbox()).cc(v.string(REQUESTER_EMAIL));
-        intro.add("Deployment record of %s: outcome %s. Change ticket: %s.".formatted(number,
-            Value.DEPLOYED.equals(v.string(DEPLOYMENT_OUTCOME)) ? "deployed" : "rolled back",
-            v.text(CHANGE_TICKET_NUMBER)));
+        intro.add(
+            "Deployment record of %s: outcome %s. Change ticket: %s."
+                .formatted(
+                    number,
+                    Value.DEPLOYED.equals(v.string(DEPLOYMENT_OUTCOME))
+                        ? "deployed"
+                        : "rolled back",
+                    v.text(CHANGE_TICKET_NUMBER)));
         sections.add(request(v));
         sections.add(schedule(v));
         sections.add(execution(v));
@@ -162,25 +189,58 @@ public class MailComposer {
       default -> throw new IllegalStateException("No mail written for " + type);
     }
 
-    if (type == MailType.DEPLOYMENT_RECORD || type == MailType.REJECTED || type == MailType.WITHDRAWN) {
-      sections.add(0, Section.rows("Deployment record", List.of(new Row("Attached PDF, also archived at",
-          properties.baseUrl() + "/api/records/" + number + "/pdf"))));
+    if (type == MailType.DEPLOYMENT_RECORD
+        || type == MailType.REJECTED
+        || type == MailType.WITHDRAWN) {
+      sections.add(
+          0,
+          Section.rows(
+              "Deployment record",
+              List.of(
+                  new Row(
+                      "Attached PDF, also archived at",
+                      properties.baseUrl() + "/api/records/" + number + "/pdf"))));
     }
     String key = String.format(Locale.ROOT, "%s/%s/r%d", number, type.name(), revision);
     String domain = properties.sender().substring(properties.sender().indexOf('@') + 1);
-    String messageId = String.format(Locale.ROOT, "<%s.%s.r%d@%s>", number, type.name().toLowerCase(Locale.ROOT),
-        revision, domain);
+    String messageId =
+        String.format(
+            Locale.ROOT,
+            "<%s.%s.r%d@%s>",
+            number,
+            type.name().toLowerCase(Locale.ROOT),
+            revision,
+            domain);
     String threadId = "<%s@%s>".formatted(number, domain);
-    return new MailMessage(key, number, type, recipients.to, recipients.cc, subject(v, purpose), heading,
-        intro, sections, link, messageId, threadId, List.of());
+    return new MailMessage(
+        key,
+        number,
+        type,
+        recipients.to,
+        recipients.cc,
+        subject(v, purpose),
+        heading,
+        intro,
+        sections,
+        link,
+        messageId,
+        threadId,
+        List.of());
   }
 
-  /** {@code <Project> - <Environment> - <Purpose> - <yyyy-MM-dd>}, on one line whatever a person typed. */
+  /**
+   * {@code <Project> - <Environment> - <Purpose> - <yyyy-MM-dd>}, on one line whatever a person
+   * typed.
+   */
   String subject(ProcessVariables v, String purpose) {
     Date requestedAt = v.date(REQUESTED_AT);
     Instant date = requestedAt == null ? clock.instant() : requestedAt.toInstant();
-    return "%s - %s - %s - %s".formatted(oneLine(v.text(PROJECT_NAME)), Environment.labelOf(v.string(ENVIRONMENT)),
-        purpose, SUBJECT_DATE.format(date.atZone(properties.timeZone())));
+    return "%s - %s - %s - %s"
+        .formatted(
+            oneLine(v.text(PROJECT_NAME)),
+            Environment.labelOf(v.string(ENVIRONMENT)),
+            purpose,
+            SUBJECT_DATE.format(date.atZone(properties.timeZone())));
   }
 
   static String oneLine(String text) {
@@ -188,15 +248,18 @@ public class MailComposer {
   }
 
   private Section request(ProcessVariables v) {
-    return Section.rows("Request", List.of(
-        new Row("Request number", v.text(REQUEST_NUMBER)),
-        new Row("Revision", String.valueOf(v.number(REVISION, 1))),
-        new Row("Requester", "%s <%s>".formatted(v.text(REQUESTER_NAME), v.text(REQUESTER_EMAIL))),
-        new Row("Project", v.text(PROJECT_NAME)),
-        new Row("Application / service", v.text(APPLICATION_NAME)),
-        new Row("Version / artifact", v.text(VERSION)),
-        new Row("Environment", Environment.labelOf(v.string(ENVIRONMENT))),
-        new Row("Change description", v.text(CHANGE_DESCRIPTION))));
+    return Section.rows(
+        "Request",
+        List.of(
+            new Row("Request number", v.text(REQUEST_NUMBER)),
+            new Row("Revision", String.valueOf(v.number(REVISION, 1))),
+            new Row(
+                "Requester", "%s <%s>".formatted(v.text(REQUESTER_NAME), v.text(REQUESTER_EMAIL))),
+            new Row("Project", v.text(PROJECT_NAME)),
+            new Row("Application / service", v.text(APPLICATION_NAME)),
+            new Row("Version / artifact", v.text(VERSION)),
+            new Row("Environment", Environment.labelOf(v.string(ENVIRONMENT))),
+            new Row("Change description", v.text(CHANGE_DESCRIPTION))));
   }
 
   private Section checklist(ProcessVariables v) {
@@ -206,68 +269,96 @@ public class MailComposer {
       boolean required = item.environments().contains(environment);
       String answer = v.flag(ChecklistService.answerVariable(item)) ? "[x] done" : "[ ] not done";
       String evidence = v.text(ChecklistService.evidenceVariable(item));
-      rows.add(new Row(item.text(), answer + (required ? "" : " (optional here)")
-          + (evidence.isEmpty() ? "" : " - evidence: " + evidence)));
+      rows.add(
+          new Row(
+              item.text(),
+              answer
+                  + (required ? "" : " (optional here)")
+                  + (evidence.isEmpty() ? "" : " - evidence: " + evidence)));
     }
     return Section.rows("Pre-deployment checklist (policy 3.1.2)", rows);
   }
 
   private Section window(ProcessVariables v) {
-    return Section.rows("Preferred deployment window", List.of(
-        new Row("Start", windowTime(v.string(WINDOW_START))),
-        new Row("End", windowTime(v.string(WINDOW_END)))));
+    return Section.rows(
+        "Preferred deployment window",
+        List.of(
+            new Row("Start", windowTime(v.string(WINDOW_START))),
+            new Row("End", windowTime(v.string(WINDOW_END)))));
   }
 
   private Section onCall(ProcessVariables v) {
-    return Section.rows("On-call contact", List.of(
-        new Row("Name", v.text(ON_CALL_NAME)),
-        new Row("Email", v.text(ON_CALL_EMAIL)),
-        new Row("Phone", v.text(ON_CALL_PHONE)),
-        new Row("Real-time channel", v.text(REALTIME_CHANNEL))));
+    return Section.rows(
+        "On-call contact",
+        List.of(
+            new Row("Name", v.text(ON_CALL_NAME)),
+            new Row("Email", v.text(ON_CALL_EMAIL)),
+            new Row("Phone", v.text(ON_CALL_PHONE)),
+            new Row("Real-time channel", v.text(REALTIME_CHANNEL))));
   }
 
   private Section verificationPlan(ProcessVariables v) {
-    return Section.rows("Application / service details and verification", List.of(
-        new Row("Health-check URL", v.text(HEALTH_CHECK_URL)),
-        new Row("Smoke tests by the team", yesNo(v.flag(SMOKE_TESTS_APPLY))),
-        new Row("QA validation", yesNo(v.flag(QA_VALIDATION_APPLIES))),
-        new Row("Stakeholders", v.text(STAKEHOLDER_EMAILS))));
+    return Section.rows(
+        "Application / service details and verification",
+        List.of(
+            new Row("Health-check URL", v.text(HEALTH_CHECK_URL)),
+            new Row("Smoke tests by the team", yesNo(v.flag(SMOKE_TESTS_APPLY))),
+            new Row("QA validation", yesNo(v.flag(QA_VALIDATION_APPLIES))),
+            new Row("Stakeholders", v.text(STAKEHOLDER_EMAILS))));
   }
 
   private Section review(ProcessVariables v) {
-    return Section.rows("DevSecOps review", List.of(
-        new Row("Reviewer", v.text(REVIEWER)),
-        new Row("Decision", v.text(REVIEW_DECISION)),
-        new Row("Risk level", v.text(RISK_LEVEL)),
-        new Row("Prerequisites verified", yesNo(v.flag(REVIEW_PREREQUISITES_VERIFIED))),
-        new Row("Code and configuration reviewed", yesNo(v.flag(REVIEW_CODE_AND_CONFIGURATION))),
-        new Row("Security and compliance", yesNo(v.flag(REVIEW_SECURITY_AND_COMPLIANCE))),
-        new Row("Infrastructure ready", yesNo(v.flag(REVIEW_INFRASTRUCTURE_READY))),
-        new Row("Risks and dependencies assessed", yesNo(v.flag(REVIEW_RISKS_AND_DEPENDENCIES))),
-        new Row("Comments", v.text(REVIEW_COMMENTS))));
+    return Section.rows(
+        "DevSecOps review",
+        List.of(
+            new Row("Reviewer", v.text(REVIEWER)),
+            new Row("Decision", v.text(REVIEW_DECISION)),
+            new Row("Risk level", v.text(RISK_LEVEL)),
+            new Row("Prerequisites verified", yesNo(v.flag(REVIEW_PREREQUISITES_VERIFIED))),
+            new Row(
+                "Code and configuration reviewed", yesNo(v.flag(REVIEW_CODE_AND_CONFIGURATION))),
+            new Row("Security and compliance", yesNo(v.flag(REVIEW_SECURITY_AND_COMPLIANCE))),
+            new Row("Infrastructure ready", yesNo(v.flag(REVIEW_INFRASTRUCTURE_READY))),
+            new Row(
+                "Risks and dependencies assessed", yesNo(v.flag(REVIEW_RISKS_AND_DEPENDENCIES))),
+            new Row("Comments", v.text(REVIEW_COMMENTS))));
   }
 
   private Section schedule(ProcessVariables v) {
-    return Section.rows("Schedule", List.of(
-        new Row("Change ticket", v.text(CHANGE_TICKET_NUMBER)),
-        new Row("Confirmed window start", windowTime(v.string(CONFIRMED_WINDOW_START))),
-        new Row("Confirmed window end", windowTime(v.string(CONFIRMED_WINDOW_END))),
-        new Row("Preferred window", windowTime(v.string(WINDOW_START)) + " to " + windowTime(v.string(WINDOW_END))),
-        new Row("Rollback procedure confirmed", yesNo(v.flag(ROLLBACK_PROCEDURE_CONFIRMED))),
-        new Row("Scheduling notes", v.text(SCHEDULING_NOTES)),
-        new Row("On-call contact", "%s, %s, %s".formatted(v.text(ON_CALL_NAME), v.text(ON_CALL_EMAIL),
-            v.text(ON_CALL_PHONE))),
-        new Row("Real-time channel", v.text(REALTIME_CHANNEL))));
+    return Section.rows(
+        "Schedule",
+        List.of(
+            new Row("Change ticket", v.text(CHANGE_TICKET_NUMBER)),
+            new Row("Confirmed window start", windowTime(v.string(CONFIRMED_WINDOW_START))),
+            new Row("Confirmed window end", windowTime(v.string(CONFIRMED_WINDOW_END))),
+            new Row(
+                "Preferred window",
+                windowTime(v.string(WINDOW_START)) + " to " + windowTime(v.string(WINDOW_END))),
+            new Row("Rollback procedure confirmed", yesNo(v.flag(ROLLBACK_PROCEDURE_CONFIRMED))),
+            new Row("Scheduling notes", v.text(SCHEDULING_NOTES)),
+            new Row(
+                "On-call contact",
+                "%s, %s, %s"
+                    .formatted(v.text(ON_CALL_NAME), v.text(ON_CALL_EMAIL), v.text(ON_CALL_PHONE))),
+            new Row("Real-time channel", v.text(REALTIME_CHANNEL))));
   }
 
   private Section execution(ProcessVariables v) {
     List<Row> rows = new ArrayList<>();
-    rows.add(new Row("Execution outcome", Value.OUTCOME_CRITICAL_ISSUE.equals(v.string(EXECUTION_OUTCOME))
-        ? "critical issue" : v.text(EXECUTION_OUTCOME)));
+    rows.add(
+        new Row(
+            "Execution outcome",
+            Value.OUTCOME_CRITICAL_ISSUE.equals(v.string(EXECUTION_OUTCOME))
+                ? "critical issue"
+                : v.text(EXECUTION_OUTCOME)));
     rows.add(new Row("Execution notes", v.text(EXECUTION_NOTES)));
     rows.add(new Row("Verification", v.text(VERIFICATION_SUMMARY)));
-    rows.add(new Row("Deployment outcome", Value.ROLLED_BACK.equals(v.string(DEPLOYMENT_OUTCOME)) ? "rolled back"
-        : v.text(DEPLOYMENT_OUTCOME)));
+    rows.add(
+        new Row(
+            "Deployment outcome",
+            Value.ROLLED_BACK.equals(v.string(DEPLOYMENT_OUTCOME))
+                ? "rolled back"
+                : v.text(DEPLOYMENT_OUTCOME)));
     if (v.has(ROLLBACK_NOTES)) {
       rows.add(new Row("Rollback notes", v.text(ROLLBACK_NOTES)));
     }
@@ -343,7 +434,8 @@ public class MailComposer {
 
     private Recipients add(List<String> target, List<String> addresses) {
       for (String address : addresses) {
-        if (RequestValidator.isEmail(address) && seen.putIfAbsent(address.toLowerCase(Locale.ROOT), address) == null) {
+        if (RequestValidator.isEmail(address)
+            && seen.putIfAbsent(address.toLowerCase(Locale.ROOT), address) == null) {
           target.add(address);
         }
       }

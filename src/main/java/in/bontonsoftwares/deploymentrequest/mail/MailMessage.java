@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param key idempotency key: one mail per request, type and revision, however often the job runs
  * @param messageId stable {@code Message-ID}, derived from the key
- * @param threadId the {@code Message-ID} of the request's thread, referenced by every mail of the request
+ * @param threadId the {@code Message-ID} of the request's thread, referenced by every mail of the
+ *     request
  */
 public record MailMessage(
     String key,
@@ -28,13 +29,25 @@ public record MailMessage(
   public MailMessage with(Attachment attachment) {
     List<Attachment> all = new java.util.ArrayList<>(attachments);
     all.add(attachment);
-    return new MailMessage(key, requestNumber, type, to, cc, subject, heading, intro, sections, link, messageId,
-        threadId, List.copyOf(all));
+    return new MailMessage(
+        key,
+        requestNumber,
+        type,
+        to,
+        cc,
+        subject,
+        heading,
+        intro,
+        sections,
+        link,
+        messageId,
+        threadId,
+        List.copyOf(all));
   }
 
   /**
-   * A file sent with the mail. A calendar invitation goes as {@code text/calendar} with its {@code method} in the
-   * content type, which mail clients offer to add to the calendar.
+   * A file sent with the mail. A calendar invitation goes as {@code text/calendar} with its {@code
+   * method} in the content type, which mail clients offer to add to the calendar.
    */
   public record Attachment(String fileName, String contentType, byte[] content) {}
 

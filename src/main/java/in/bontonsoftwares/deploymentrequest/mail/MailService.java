@@ -4,6 +4,8 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -22,8 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -32,10 +32,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends the mails of a request, once each. Mail tasks run as jobs, which the engine may run more than once (a retry
- * after a failure, a node that died after sending): the sent-mail log, written in the job's transaction with the
- * mail's key as primary key, turns a repeated job into a no-op, and a stable {@code Message-ID} lets mail clients
- * drop the rare copy sent just before a crash.
+ * Sends the mails of a request, once each. Mail tasks run as jobs, which the engine may run more
+ * than once (a retry after a failure, a node that died after sending): the sent-mail log, written
+ * in the job's transaction with the mail's key as primary key, turns a repeated job into a no-op,
+ * and a stable {@code Message-ID} lets mail clients drop the rare copy sent just before a crash.
  */
 @Service
 public class MailService {
@@ -50,30 +50,53 @@ public class MailService {
   private final Template text;
   private final Counter failures;
 
-  MailService(JavaMailSender mailSender, JdbcTemplate jdbc, DeploymentRequestProperties properties, Clock clock,
+  MailService(
+      JavaMailSender mailSender,
+      JdbcTemplate jdbc,
+      DeploymentRequestProperties properties,
+      Clock clock,
       MeterRegistry meters) {
-    this.failures = Counter.builder("deployment.mail.failures")
-        .description("Mails the SMTP server did not take (the job is retried)").register(meters);
+    this.failures =
+        Counter.builder("deployment.mail.failures")
+            .description("Mails the SMTP server did not take (the job is retried)")
+            .register(meters);
     this.mailSender = mailSender;
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
-    this.html = Mustache.compiler().escapeHTML(true).defaultValue("").emptyStringIsFalse(true).compile(template("mail/message.html.mustache"));
-    this.text = Mustache.compiler().escapeHTML(false).defaultValue("").emptyStringIsFalse(true).compile(template("mail/message.txt.mustache"));
+    this.html =
+        Mustache.compiler()
+            .escapeHTML(true)
+            .defaultValue("")
+            .emptyStringIsFalse(true)
+            .compile(template("mail/message.html.mustache"));
+    this.text =
+        Mustache.compiler()
+            .escapeHTML(false)
+            .defaultValue("")
+            .emptyStringIsFalse(true)
+            .compile(template("mail/message.txt.mustache"));
   }
 
   /** Sends the mail unless a mail with the same key was sent before; returns whether it sent. */
   @Transactional
   public boolean send(MailMessage message) {
-    Integer earlier = jdbc.queryForObject("select count(*) from sent_mail where mail_key = ?", Integer.class,
-        message.key());
+    Integer earlier =
+        jdbc.queryForObject(
+            "select count(*) from sent_mail where mail_key = ?", Integer.class, message.key());
     if (earlier != null && earlier > 0) {
       LOG.info("Mail {} was sent before; not sending it again", message.key());
       return false;
     }
-    jdbc.update("insert into sent_mail (mail_key, message_id, request_number, mail_type, subject, recipients, sent_at)"
-        + " values (?, ?, ?, ?, ?, ?, ?)", message.key(), message.messageId(), message.requestNumber(),
-        message.type().name(), message.subject(), String.join(", ", recipients(message)),
+    jdbc.update(
+        "insert into sent_mail (mail_key, message_id, request_number, mail_type, subject, recipients, sent_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?)",
+        message.key(),
+        message.messageId(),
+        message.requestNumber(),
+        message.type().name(),
+        message.subject(),
+        String.join(", ", recipients(message)),
         SqlInstant.of(clock.instant()));
     try {
       mailSender.send(mime(message));
@@ -85,7 +108,10 @@ public class MailService {
     return true;
   }
 
-  /** The mail as it goes over SMTP: a text and an HTML part, threaded under the request's first mail. */
+  /**
+   * The mail as it goes over SMTP: a text and an HTML part, threaded under the request's first
+   * mail.
+   */
   MimeMessage mime(MailMessage message) {
     try {
       MimeMessage mime = new StableIdMimeMessage(message.messageId());
@@ -96,7 +122,9 @@ public class MailService {
       helper.setSubject(message.subject());
       helper.setText(text.execute(message), html.execute(message));
       for (MailMessage.Attachment attachment : message.attachments()) {
-        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+        helper.addAttachment(
+            attachment.fileName(),
+            new ByteArrayResource(attachment.content()),
             attachment.contentType());
       }
       if (!message.messageId().equals(message.threadId())) {
@@ -117,16 +145,18 @@ public class MailService {
 
   private static Reader template(String path) {
     try {
-      return new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+      return new InputStreamReader(
+          new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Jakarta Mail replaces the {@code Message-ID} on every save; a repeated send must keep it. The session only gives
-   * the message its MIME defaults (the sender sends with its own): one for all, since a new one reads Jakarta Mail's
-   * provider files from the class path every time (found by the benchmark's profile, README "Performance").
+   * Jakarta Mail replaces the {@code Message-ID} on every save; a repeated send must keep it. The
+   * session only gives the message its MIME defaults (the sender sends with its own): one for all,
+   * since a new one reads Jakarta Mail's provider files from the class path every time (found by
+   * the benchmark's profile, README "Performance").
    */
   private static final class StableIdMimeMessage extends MimeMessage {
     private static final Session DEFAULTS = Session.getInstance(new Properties());
@@ -144,8 +174,8 @@ public class MailService {
   }
 
   /**
-   * A multipart UTF-8 helper with one file-type map for all mails: Spring builds and loads a new one (parsing its
-   * mime.types) for every message that its own sender did not create.
+   * A multipart UTF-8 helper with one file-type map for all mails: Spring builds and loads a new
+   * one (parsing its mime.types) for every message that its own sender did not create.
    */
   private static final class SharedTypesHelper extends MimeMessageHelper {
     private static final FileTypeMap TYPES = loaded(new ConfigurableMimeFileTypeMap());

@@ -1,8 +1,9 @@
 package in.bontonsoftwares.deploymentrequest.mail;
 
 /**
- * Every email the policy requires. The name is what the BPMN model passes as the {@code mailType} input of a mail
- * task; the purpose is the third part of the subject {@code <Project> - <Environment> - <Purpose> - <date>}.
+ * Every email the policy requires. The name is what the BPMN model passes as the {@code mailType}
+ * input of a mail task; the purpose is the third part of the subject {@code <Project> -
+ * <Environment> - <Purpose> - <date>}.
  */
 public enum MailType {
   CHECKLIST_INCOMPLETE("Checklist Incomplete"),

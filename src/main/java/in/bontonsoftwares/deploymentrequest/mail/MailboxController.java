@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the embedded SMTP server received, newest first: {@code GET /api/mailbox}, shown by {@code /mailbox.html}.
- * Each mail once, although the server keeps a copy per recipient.
+ * What the embedded SMTP server received, newest first: {@code GET /api/mailbox}, shown by {@code
+ * /mailbox.html}. Each mail once, although the server keeps a copy per recipient.
  */
 @RestController
 @ConditionalOnExpression(EmbeddedSmtpConfiguration.NO_MAIL_HOST)
@@ -44,23 +44,41 @@ class MailboxController {
         unique.put(id, ReceivedMail.of(message));
       }
     }
-    return unique.values().stream().sorted(Comparator.comparing(ReceivedMail::sentAt).reversed()).toList();
+    return unique.values().stream()
+        .sorted(Comparator.comparing(ReceivedMail::sentAt).reversed())
+        .toList();
   }
 
-  record ReceivedMail(String messageId, String from, List<String> to, List<String> cc, String subject,
-      Instant sentAt, String references, String text, String html) {
+  record ReceivedMail(
+      String messageId,
+      String from,
+      List<String> to,
+      List<String> cc,
+      String subject,
+      Instant sentAt,
+      String references,
+      String text,
+      String html) {
 
     static ReceivedMail of(MimeMessage message) throws MessagingException, IOException {
       Bodies bodies = new Bodies();
       bodies.collect(message);
-      return new ReceivedMail(message.getMessageID(), addresses(message.getFrom()).stream().findFirst().orElse(""),
-          addresses(message.getRecipients(RecipientType.TO)), addresses(message.getRecipients(RecipientType.CC)),
-          message.getSubject(), message.getSentDate() == null ? Instant.EPOCH : message.getSentDate().toInstant(),
-          message.getHeader("References", ", "), bodies.text, bodies.html);
+      return new ReceivedMail(
+          message.getMessageID(),
+          addresses(message.getFrom()).stream().findFirst().orElse(""),
+          addresses(message.getRecipients(RecipientType.TO)),
+          addresses(message.getRecipients(RecipientType.CC)),
+          message.getSubject(),
+          message.getSentDate() == null ? Instant.EPOCH : message.getSentDate().toInstant(),
+          message.getHeader("References", ", "),
+          bodies.text,
+          bodies.html);
     }
 
     private static List<String> addresses(Address[] addresses) {
-      return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+      return addresses == null
+          ? List.of()
+          : Arrays.stream(addresses).map(Address::toString).toList();
     }
   }
 

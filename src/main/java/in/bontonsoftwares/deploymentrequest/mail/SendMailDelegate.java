@@ -13,9 +13,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The mail tasks of the model: each passes the {@link MailType} to send as its {@code mailType} input. The schedule
- * confirmation carries the calendar invitation (a cancellation goes with a roll-back); the mails that end a request
- * (record, rejection, withdrawal) archive its record first and carry the PDF.
+ * The mail tasks of the model: each passes the {@link MailType} to send as its {@code mailType}
+ * input. The schedule confirmation carries the calendar invitation (a cancellation goes with a
+ * roll-back); the mails that end a request (record, rejection, withdrawal) archive its record first
+ * and carry the PDF.
  */
 @Component("sendMail")
 class SendMailDelegate implements JavaDelegate {
@@ -27,7 +28,10 @@ class SendMailDelegate implements JavaDelegate {
   private final RecordArchive archive;
   private final CalendarInvites calendarInvites;
 
-  SendMailDelegate(MailComposer composer, MailService mailService, RecordArchive archive,
+  SendMailDelegate(
+      MailComposer composer,
+      MailService mailService,
+      RecordArchive archive,
       CalendarInvites calendarInvites) {
     this.composer = composer;
     this.mailService = mailService;
@@ -45,16 +49,22 @@ class SendMailDelegate implements JavaDelegate {
     if (outcome != null) {
       // every request ends with an archived record: deployed, rolled back, rejected or withdrawn
       ArchivedRecord record = archive.archive(execution.getProcessInstanceId(), variables, outcome);
-      message = message.with(new Attachment(record.requestNumber() + ".pdf", "application/pdf",
-          archive.read(record.pdfPath(), record.pdfSha256())));
+      message =
+          message.with(
+              new Attachment(
+                  record.requestNumber() + ".pdf",
+                  "application/pdf",
+                  archive.read(record.pdfPath(), record.pdfSha256())));
     }
     mailService.send(message);
   }
 
   private static Outcome recordOutcome(MailType type, ProcessVariables variables) {
     return switch (type) {
-      case DEPLOYMENT_RECORD -> Value.ROLLED_BACK.equals(variables.string(Var.DEPLOYMENT_OUTCOME))
-          ? Outcome.ROLLED_BACK : Outcome.DEPLOYED;
+      case DEPLOYMENT_RECORD ->
+          Value.ROLLED_BACK.equals(variables.string(Var.DEPLOYMENT_OUTCOME))
+              ? Outcome.ROLLED_BACK
+              : Outcome.DEPLOYED;
       case REJECTED -> Outcome.REJECTED;
       case WITHDRAWN -> Outcome.WITHDRAWN;
       default -> null;

@@ -13,15 +13,16 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Human-readable numbers such as {@code DR-2026-0042} and {@code CHG-2026-0007}: one counter per prefix and year in
- * the app's database. A number is drawn in its own short transaction so that concurrent requests do not hold a lock
- * on the counter for the length of a process transaction; a request that fails afterwards leaves a gap, as a database
- * sequence would.
+ * Human-readable numbers such as {@code DR-2026-0042} and {@code CHG-2026-0007}: one counter per
+ * prefix and year in the app's database. A number is drawn in its own short transaction so that
+ * concurrent requests do not hold a lock on the counter for the length of a process transaction; a
+ * request that fails afterwards leaves a gap, as a database sequence would.
  */
 @Service
 public class NumberGenerator {
 
   private static final int ATTEMPTS = 5;
+
   /** What {@link #next} draws: a prefix, the year and a sequence of at least four digits. */
   private static final Pattern NUMBER = Pattern.compile("[A-Z]{2,8}-\\d{4}-\\d{4,9}");
 
@@ -37,8 +38,8 @@ public class NumberGenerator {
   }
 
   /**
-   * Whether a text is a number this generator draws. Numbers end up in file names, mail headers and calendar
-   * properties; whatever holds one checks it before it uses it.
+   * Whether a text is a number this generator draws. Numbers end up in file names, mail headers and
+   * calendar properties; whatever holds one checks it before it uses it.
    */
   public static boolean isValid(String number) {
     return number != null && NUMBER.matcher(number).matches();
@@ -52,7 +53,10 @@ public class NumberGenerator {
     return number;
   }
 
-  /** The next number for the prefix in the current year of the given zone, e.g. {@code DR-2026-0042}. */
+  /**
+   * The next number for the prefix in the current year of the given zone, e.g. {@code
+   * DR-2026-0042}.
+   */
   public String next(String prefix, ZoneId zone) {
     int year = LocalDate.now(clock.withZone(zone)).getYear();
     for (int attempt = 1; ; attempt++) {
@@ -69,13 +73,20 @@ public class NumberGenerator {
   }
 
   private int increment(String prefix, int year) {
-    int updated = jdbc.update(
-        "update number_sequence set counter = counter + 1 where prefix = ? and seq_year = ?", prefix, year);
+    int updated =
+        jdbc.update(
+            "update number_sequence set counter = counter + 1 where prefix = ? and seq_year = ?",
+            prefix,
+            year);
     if (updated == 0) {
-      jdbc.update("insert into number_sequence (prefix, seq_year, counter) values (?, ?, 1)", prefix, year);
+      jdbc.update(
+          "insert into number_sequence (prefix, seq_year, counter) values (?, ?, 1)", prefix, year);
       return 1;
     }
     return jdbc.queryForObject(
-        "select counter from number_sequence where prefix = ? and seq_year = ?", Integer.class, prefix, year);
+        "select counter from number_sequence where prefix = ? and seq_year = ?",
+        Integer.class,
+        prefix,
+        year);
   }
 }

@@ -15,17 +15,19 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges read from the engine's tables at each scrape, so that they are right on every node of a cluster and after a
- * restart: requests by state, review SLA breaches, failing jobs. Mail failures are counted by {@code MailService}.
+ * Gauges read from the engine's tables at each scrape, so that they are right on every node of a
+ * cluster and after a restart: requests by state, review SLA breaches, failing jobs. Mail failures
+ * are counted by {@code MailService}.
  */
 @Component
 class DeploymentRequestMetrics implements MeterBinder {
 
-  private static final Map<String, String> OUTCOMES = Map.of(
-      "deployed", Element.END_DEPLOYED,
-      "rolled_back", Element.END_ROLLED_BACK,
-      "rejected", Element.END_REJECTED,
-      "withdrawn", Element.END_WITHDRAWN);
+  private static final Map<String, String> OUTCOMES =
+      Map.of(
+          "deployed", Element.END_DEPLOYED,
+          "rolled_back", Element.END_ROLLED_BACK,
+          "rejected", Element.END_REJECTED,
+          "withdrawn", Element.END_WITHDRAWN);
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
@@ -33,8 +35,12 @@ class DeploymentRequestMetrics implements MeterBinder {
   private final ManagementService managementService;
   private final Clock clock;
 
-  DeploymentRequestMetrics(RuntimeService runtimeService, HistoryService historyService, TaskService taskService,
-      ManagementService managementService, Clock clock) {
+  DeploymentRequestMetrics(
+      RuntimeService runtimeService,
+      HistoryService historyService,
+      TaskService taskService,
+      ManagementService managementService,
+      Clock clock) {
     this.clock = clock;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
@@ -44,22 +50,55 @@ class DeploymentRequestMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    Gauge.builder("deployment.requests", () -> runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(DeploymentRequestProcess.KEY).count())
-        .description("Deployment requests by state").tag("state", "open").register(registry);
-    OUTCOMES.forEach((outcome, endEvent) -> Gauge.builder("deployment.requests", () -> historyService
-            .createHistoricActivityInstanceQuery().activityId(endEvent).finished().count())
-        .description("Deployment requests by state").tag("state", outcome).register(registry));
-    Gauge.builder("deployment.review.sla.breaches", () -> historyService.createHistoricActivityInstanceQuery()
-            .activityId(Element.TIMER_REVIEW_OVERDUE).count())
-        .description("Reviews that passed their SLA (escalations sent)").register(registry);
-    Gauge.builder("deployment.review.overdue", () -> taskService.createTaskQuery()
-            .taskDefinitionKey(Element.REVIEW_REQUEST).dueBefore(Date.from(clock.instant())).count())
-        .description("Reviews open beyond their due date now").register(registry);
-    Gauge.builder("deployment.jobs.failing", () -> managementService.createJobQuery().withException()
-            .withRetriesLeft().count())
-        .description("Jobs that failed and will be retried").register(registry);
+    Gauge.builder(
+            "deployment.requests",
+            () ->
+                runtimeService
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey(DeploymentRequestProcess.KEY)
+                    .count())
+        .description("Deployment requests by state")
+        .tag("state", "open")
+        .register(registry);
+    OUTCOMES.forEach(
+        (outcome, endEvent) ->
+            Gauge.builder(
+                    "deployment.requests",
+                    () ->
+                        historyService
+                            .createHistoricActivityInstanceQuery()
+                            .activityId(endEvent)
+                            .finished()
+                            .count())
+                .description("Deployment requests by state")
+                .tag("state", outcome)
+                .register(registry));
+    Gauge.builder(
+            "deployment.review.sla.breaches",
+            () ->
+                historyService
+                    .createHistoricActivityInstanceQuery()
+                    .activityId(Element.TIMER_REVIEW_OVERDUE)
+                    .count())
+        .description("Reviews that passed their SLA (escalations sent)")
+        .register(registry);
+    Gauge.builder(
+            "deployment.review.overdue",
+            () ->
+                taskService
+                    .createTaskQuery()
+                    .taskDefinitionKey(Element.REVIEW_REQUEST)
+                    .dueBefore(Date.from(clock.instant()))
+                    .count())
+        .description("Reviews open beyond their due date now")
+        .register(registry);
+    Gauge.builder(
+            "deployment.jobs.failing",
+            () -> managementService.createJobQuery().withException().withRetriesLeft().count())
+        .description("Jobs that failed and will be retried")
+        .register(registry);
     Gauge.builder("deployment.jobs.incidents", () -> runtimeService.createIncidentQuery().count())
-        .description("Jobs out of retries: incidents to resolve in Cockpit").register(registry);
+        .description("Jobs out of retries: incidents to resolve in Cockpit")
+        .register(registry);
   }
 }

@@ -1,9 +1,9 @@
 package in.bontonsoftwares.deploymentrequest.process;
 
 /**
- * The contract of {@code bpmn/DeploymentRequestProcess.bpmn}: its key, the ids of the elements that code, tests and
- * forms refer to, and the names of its process variables. Delegates, listeners and tests use these constants, never
- * string literals.
+ * The contract of {@code bpmn/DeploymentRequestProcess.bpmn}: its key, the ids of the elements that
+ * code, tests and forms refer to, and the names of its process variables. Delegates, listeners and
+ * tests use these constants, never string literals.
  */
 public final class DeploymentRequestProcess {
 
@@ -17,7 +17,8 @@ public final class DeploymentRequestProcess {
     public static final String START_REQUEST_SUBMITTED = "StartEvent_RequestSubmitted";
     public static final String CHECK_CHECKLIST = "Task_CheckChecklist";
     public static final String GATEWAY_CHECKLIST_COMPLETE = "Gateway_ChecklistComplete";
-    public static final String SEND_CHECKLIST_INCOMPLETE_EMAIL = "Task_SendChecklistIncompleteEmail";
+    public static final String SEND_CHECKLIST_INCOMPLETE_EMAIL =
+        "Task_SendChecklistIncompleteEmail";
     public static final String COMPLETE_CHECKLIST = "Task_CompleteChecklist";
     public static final String GATEWAY_CHECKLIST_WITHDRAWN = "Gateway_ChecklistWithdrawn";
     public static final String SEND_REQUEST_EMAIL = "Task_SendRequestEmail";
@@ -94,7 +95,8 @@ public final class DeploymentRequestProcess {
     public static final String WITHDRAW_REQUEST = "withdrawRequest";
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
     public static final String AMENDMENT_NOTES = "amendmentNotes";
-    // checklist: per item "checklist<Id>" (boolean) and "checklist<Id>Evidence" (string), see ChecklistProperties
+    // checklist: per item "checklist<Id>" (boolean) and "checklist<Id>Evidence" (string), see
+    // ChecklistProperties
     public static final String CHECKLIST_PREFIX = "checklist";
     public static final String CHECKLIST_EVIDENCE_SUFFIX = "Evidence";
     public static final String CHECKLIST_COMPLETE = "checklistComplete";
@@ -118,8 +120,13 @@ public final class DeploymentRequestProcess {
     public static final String SCHEDULING_NOTES = "schedulingNotes";
     public static final String SCHEDULED_BY = "scheduledBy";
     public static final String CHANGE_TICKET_NUMBER = "changeTicketNumber";
-    /** SEQUENCE of the last calendar invitation sent for the window (0 first, +1 on each update or cancellation). */
+
+    /**
+     * SEQUENCE of the last calendar invitation sent for the window (0 first, +1 on each update or
+     * cancellation).
+     */
     public static final String CALENDAR_SEQUENCE = "calendarSequence";
+
     // execution
     public static final String EXECUTION_OUTCOME = "executionOutcome";
     public static final String EXECUTION_NOTES = "executionNotes";

@@ -7,9 +7,9 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Typed access to the variables of one request, so that delegates and listeners never cast
- * {@code getVariable(...)} results themselves. Values entered through forms or REST arrive as strings, booleans and
- * numbers; this class reads them leniently and writes them flat.
+ * Typed access to the variables of one request, so that delegates and listeners never cast {@code
+ * getVariable(...)} results themselves. Values entered through forms or REST arrive as strings,
+ * booleans and numbers; this class reads them leniently and writes them flat.
  */
 public final class ProcessVariables {
 

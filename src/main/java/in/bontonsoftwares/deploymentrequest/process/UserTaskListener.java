@@ -16,10 +16,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The server-side rules of every user task: on {@code assignment} and {@code complete} it keeps the requester off the
- * tasks others must do (separation of duties); on {@code complete} it refuses, with every problem named, input that
- * the next steps cannot work with, so that the task stays open and nothing is lost; on {@code create} of "Schedule
- * deployment" it proposes the preferred window.
+ * The server-side rules of every user task: on {@code assignment} and {@code complete} it keeps the
+ * requester off the tasks others must do (separation of duties); on {@code complete} it refuses,
+ * with every problem named, input that the next steps cannot work with, so that the task stays open
+ * and nothing is lost; on {@code create} of "Schedule deployment" it proposes the preferred window.
  */
 @Component("userTaskListener")
 class UserTaskListener implements TaskListener {
@@ -29,9 +29,13 @@ class UserTaskListener implements TaskListener {
       Set.of(Value.DECISION_APPROVE, Value.DECISION_REQUEST_CHANGES, Value.DECISION_REJECT);
   private static final Set<String> OUTCOMES =
       Set.of(Value.OUTCOME_SUCCESS, Value.OUTCOME_CRITICAL_ISSUE, Value.OUTCOME_RESCHEDULE);
-  private static final List<String> REVIEW_POINTS = List.of(REVIEW_PREREQUISITES_VERIFIED,
-      REVIEW_CODE_AND_CONFIGURATION, REVIEW_SECURITY_AND_COMPLIANCE, REVIEW_INFRASTRUCTURE_READY,
-      REVIEW_RISKS_AND_DEPENDENCIES);
+  private static final List<String> REVIEW_POINTS =
+      List.of(
+          REVIEW_PREREQUISITES_VERIFIED,
+          REVIEW_CODE_AND_CONFIGURATION,
+          REVIEW_SECURITY_AND_COMPLIANCE,
+          REVIEW_INFRASTRUCTURE_READY,
+          REVIEW_RISKS_AND_DEPENDENCIES);
 
   private final RequestValidator validator;
   private final IdentityService identityService;
@@ -45,7 +49,11 @@ class UserTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     ProcessVariables v = ProcessVariables.of(task);
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-      SeparationOfDuties.check(task.getTaskDefinitionKey(), task.getName(), v.string(REQUESTER), task.getAssignee(),
+      SeparationOfDuties.check(
+          task.getTaskDefinitionKey(),
+          task.getName(),
+          v.string(REQUESTER),
+          task.getAssignee(),
           "take on");
       return;
     }
@@ -58,7 +66,11 @@ class UserTaskListener implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
-    SeparationOfDuties.check(task.getTaskDefinitionKey(), task.getName(), v.string(REQUESTER), authenticatedUser(),
+    SeparationOfDuties.check(
+        task.getTaskDefinitionKey(),
+        task.getName(),
+        v.string(REQUESTER),
+        authenticatedUser(),
         "complete");
     Problems problems = new Problems();
     switch (task.getTaskDefinitionKey()) {
@@ -67,19 +79,27 @@ class UserTaskListener implements TaskListener {
       case Element.REVIEW_REQUEST -> reviewed(task, v, problems);
       case Element.SCHEDULE_DEPLOYMENT -> scheduled(task, v, problems);
       case Element.EXECUTE_DEPLOYMENT -> executed(v, problems);
-      case Element.VERIFY_HEALTH -> notesWhenFailed(v, problems,
-          v.flag(HEALTH_CHECKS_PASSED) && v.flag(DASHBOARDS_REVIEWED), HEALTH_CHECK_NOTES, "Health-check notes");
+      case Element.VERIFY_HEALTH ->
+          notesWhenFailed(
+              v,
+              problems,
+              v.flag(HEALTH_CHECKS_PASSED) && v.flag(DASHBOARDS_REVIEWED),
+              HEALTH_CHECK_NOTES,
+              "Health-check notes");
       case Element.RUN_SMOKE_TESTS ->
-          notesWhenFailed(v, problems, v.flag(SMOKE_TESTS_PASSED), SMOKE_TEST_NOTES, "Smoke-test notes");
-      case Element.VALIDATE_QA -> notesWhenFailed(v, problems, v.flag(QA_VALIDATION_PASSED), QA_NOTES, "QA notes");
+          notesWhenFailed(
+              v, problems, v.flag(SMOKE_TESTS_PASSED), SMOKE_TEST_NOTES, "Smoke-test notes");
+      case Element.VALIDATE_QA ->
+          notesWhenFailed(v, problems, v.flag(QA_VALIDATION_PASSED), QA_NOTES, "QA notes");
       case Element.ROLL_BACK_DEPLOYMENT -> rolledBack(v, problems);
       case Element.DOCUMENT_DEPLOYMENT -> {
         validator.required(v, ISSUES_AND_RESOLUTIONS, "Issues and resolutions", problems);
         validator.required(v, POST_DEPLOYMENT_METRICS, "Post-deployment metrics", problems);
         validator.required(v, LESSONS_LEARNED, "Lessons learned", problems);
-        validator.lengths(v, problems, ISSUES_AND_RESOLUTIONS, POST_DEPLOYMENT_METRICS, LESSONS_LEARNED);
+        validator.lengths(
+            v, problems, ISSUES_AND_RESOLUTIONS, POST_DEPLOYMENT_METRICS, LESSONS_LEARNED);
       }
-      default -> { }
+      default -> {}
     }
     problems.throwIfAny();
   }
@@ -104,12 +124,14 @@ class UserTaskListener implements TaskListener {
       problems.add("Choose a risk level: low, medium, high or critical.");
     }
     if (Value.DECISION_APPROVE.equals(decision) && !REVIEW_POINTS.stream().allMatch(v::flag)) {
-      problems.add("Approve only after confirming all five review points (prerequisites, code and configuration, "
-          + "security and compliance, infrastructure readiness, risks and dependencies).");
+      problems.add(
+          "Approve only after confirming all five review points (prerequisites, code and configuration, "
+              + "security and compliance, infrastructure readiness, risks and dependencies).");
     }
     if ((Value.DECISION_REQUEST_CHANGES.equals(decision) || Value.DECISION_REJECT.equals(decision))
         && v.string(REVIEW_COMMENTS) == null) {
-      problems.add("Comments are required when requesting changes or rejecting: tell the team what to change or why.");
+      problems.add(
+          "Comments are required when requesting changes or rejecting: tell the team what to change or why.");
     }
     validator.lengths(v, problems, REVIEW_COMMENTS);
     problems.throwIfAny();
@@ -119,7 +141,8 @@ class UserTaskListener implements TaskListener {
   private void scheduled(DelegateTask task, ProcessVariables v, Problems problems) {
     validator.required(v, CONFIRMED_WINDOW_START, "Confirmed window start", problems);
     validator.required(v, CONFIRMED_WINDOW_END, "Confirmed window end", problems);
-    validator.window(v, CONFIRMED_WINDOW_START, CONFIRMED_WINDOW_END, "confirmed deployment window", problems);
+    validator.window(
+        v, CONFIRMED_WINDOW_START, CONFIRMED_WINDOW_END, "confirmed deployment window", problems);
     if (!v.flag(ROLLBACK_PROCEDURE_CONFIRMED)) {
       problems.add("Confirm the rollback procedure with the team before scheduling.");
     }
@@ -132,18 +155,21 @@ class UserTaskListener implements TaskListener {
   private void executed(ProcessVariables v, Problems problems) {
     String outcome = v.string(EXECUTION_OUTCOME);
     if (outcome == null || !OUTCOMES.contains(outcome)) {
-      problems.add("Choose the outcome of the deployment: deployed successfully, critical issue or reschedule.");
+      problems.add(
+          "Choose the outcome of the deployment: deployed successfully, critical issue or reschedule.");
     }
     if (Value.OUTCOME_CRITICAL_ISSUE.equals(outcome) && v.string(EXECUTION_NOTES) == null) {
       problems.add("Describe the critical issue in the execution notes.");
     }
     if (Value.OUTCOME_RESCHEDULE.equals(outcome) && v.string(EXECUTION_NOTES) == null) {
-      problems.add("Say in the execution notes why the window cannot be used; everyone gets the new one.");
+      problems.add(
+          "Say in the execution notes why the window cannot be used; everyone gets the new one.");
     }
     validator.lengths(v, problems, EXECUTION_NOTES);
   }
 
-  private void notesWhenFailed(ProcessVariables v, Problems problems, boolean passed, String notes, String label) {
+  private void notesWhenFailed(
+      ProcessVariables v, Problems problems, boolean passed, String notes, String label) {
     if (!passed && v.string(notes) == null) {
       problems.add(label + " are required when a check failed: say what failed.");
     }
@@ -152,7 +178,8 @@ class UserTaskListener implements TaskListener {
 
   private void rolledBack(ProcessVariables v, Problems problems) {
     if (!v.flag(ROLLBACK_COMPLETED)) {
-      problems.add("Complete this task only once the rollback is done and the service restored; tick the box then.");
+      problems.add(
+          "Complete this task only once the rollback is done and the service restored; tick the box then.");
     }
     validator.required(v, ROLLBACK_NOTES, "Rollback notes", problems);
     validator.lengths(v, problems, ROLLBACK_NOTES);

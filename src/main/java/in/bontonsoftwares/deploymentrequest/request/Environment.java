@@ -3,7 +3,10 @@ package in.bontonsoftwares.deploymentrequest.request;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The shared environments a deployment can target; {@code id} is the value forms and REST clients send. */
+/**
+ * The shared environments a deployment can target; {@code id} is the value forms and REST clients
+ * send.
+ */
 public enum Environment {
   DEVELOPMENT("development", "Development"),
   TESTING("testing", "Testing"),

@@ -17,10 +17,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs when a request is submitted, inside the transaction that starts it: an invalid request is refused before
- * anything is stored, and so is a start by a person over a limit ({@link StartLimits}); a valid one gets its number
- * ({@code DR-<year>-<seq>}) as business key, the requester's contact details from the identity service, and the
- * requester the right to read it.
+ * Runs when a request is submitted, inside the transaction that starts it: an invalid request is
+ * refused before anything is stored, and so is a start by a person over a limit ({@link
+ * StartLimits}); a valid one gets its number ({@code DR-<year>-<seq>}) as business key, the
+ * requester's contact details from the identity service, and the requester the right to read it.
  */
 @Component("requestSubmittedListener")
 class RequestSubmittedListener implements ExecutionListener {
@@ -35,8 +35,14 @@ class RequestSubmittedListener implements ExecutionListener {
   private final AuthorizationSetup authorizations;
   private final StartLimits limits;
 
-  RequestSubmittedListener(RequestValidator validator, NumberGenerator numbers, IdentityService identityService,
-      DeploymentRequestProperties properties, Clock clock, AuthorizationSetup authorizations, StartLimits limits) {
+  RequestSubmittedListener(
+      RequestValidator validator,
+      NumberGenerator numbers,
+      IdentityService identityService,
+      DeploymentRequestProperties properties,
+      Clock clock,
+      AuthorizationSetup authorizations,
+      StartLimits limits) {
     this.validator = validator;
     this.numbers = numbers;
     this.identityService = identityService;
@@ -51,8 +57,10 @@ class RequestSubmittedListener implements ExecutionListener {
     ProcessVariables variables = ProcessVariables.of(execution);
     validator.validateRequest(variables);
     User requester = requester(variables.string(REQUESTER));
-    // A person over a limit is refused before a number is drawn, and checked again in turn with their parallel
-    // starts after it: the number takes a second connection, which a start holding the person's lock must not wait
+    // A person over a limit is refused before a number is drawn, and checked again in turn with
+    // their parallel
+    // starts after it: the number takes a second connection, which a start holding the person's
+    // lock must not wait
     // for while the starts queued behind it hold theirs.
     limits.check(requester.getId());
     String number = numbers.next(NUMBER_PREFIX, properties.timeZone());
@@ -71,20 +79,27 @@ class RequestSubmittedListener implements ExecutionListener {
 
   private User requester(String userId) {
     if (userId == null) {
-      throw new RequestValidationException(List.of(
-          "A deployment request must be started by a signed-in user, who becomes its requester."));
+      throw new RequestValidationException(
+          List.of(
+              "A deployment request must be started by a signed-in user, who becomes its requester."));
     }
     User user = identityService.createUserQuery().userId(userId).singleResult();
     if (user == null || !RequestValidator.isEmail(user.getEmail())) {
-      throw new RequestValidationException(List.of(("Your user '%s' has no valid email address, so the "
-          + "process could not reach you; ask an administrator to add one.").formatted(userId)));
+      throw new RequestValidationException(
+          List.of(
+              ("Your user '%s' has no valid email address, so the "
+                      + "process could not reach you; ask an administrator to add one.")
+                  .formatted(userId)));
     }
     return user;
   }
 
   private static String fullName(User user) {
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    String name =
+        ((user.getFirstName() == null ? "" : user.getFirstName())
+                + " "
+                + (user.getLastName() == null ? "" : user.getLastName()))
+            .trim();
     return name.isEmpty() ? user.getId() : name;
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
- * Input that a person must correct. Thrown inside the engine's transaction, so that nothing is started or completed;
- * the REST API answers it with 400 and Tasklist shows its message.
+ * Input that a person must correct. Thrown inside the engine's transaction, so that nothing is
+ * started or completed; the REST API answers it with 400 and Tasklist shows its message.
  */
 public class RequestValidationException extends ProcessEngineException {
 

@@ -17,13 +17,15 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * The server-side checks of what people enter. Forms check the same things in the browser, but the REST API and
- * older forms reach the engine directly, so the engine never trusts them.
+ * The server-side checks of what people enter. Forms check the same things in the browser, but the
+ * REST API and older forms reach the engine directly, so the engine never trusts them.
  */
 @Component
 public class RequestValidator {
 
-  /** A window picked a few minutes ago, while the form was being filled in, is not "in the past". */
+  /**
+   * A window picked a few minutes ago, while the form was being filled in, is not "in the past".
+   */
   static final Duration PAST_GRACE = Duration.ofMinutes(5);
 
   public static final int MAX_TEXT_LENGTH = 4000;
@@ -72,16 +74,30 @@ public class RequestValidator {
     REQUIRED_REQUEST_FIELDS.forEach((name, label) -> required(variables, name, label, problems));
     String environment = variables.string(ENVIRONMENT);
     if (environment != null && Environment.fromId(environment).isEmpty()) {
-      problems.add("Environment must be one of development, testing, staging or production (got '%s')."
-          .formatted(environment));
+      problems.add(
+          "Environment must be one of development, testing, staging or production (got '%s')."
+              .formatted(environment));
     }
     window(variables, WINDOW_START, WINDOW_END, "preferred deployment window", problems);
     email(variables, ON_CALL_EMAIL, "On-call contact email", problems);
     emailList(variables, STAKEHOLDER_EMAILS, problems);
     url(variables, HEALTH_CHECK_URL, "Health-check URL", problems);
-    lengths(variables, problems, PROJECT_NAME, APPLICATION_NAME, VERSION, CHANGE_DESCRIPTION, ROLLBACK_PLAN,
-        ON_CALL_NAME, ON_CALL_EMAIL, ON_CALL_PHONE, REALTIME_CHANNEL, STAKEHOLDER_EMAILS, HEALTH_CHECK_URL,
-        AMENDMENT_NOTES, WITHDRAWAL_REASON);
+    lengths(
+        variables,
+        problems,
+        PROJECT_NAME,
+        APPLICATION_NAME,
+        VERSION,
+        CHANGE_DESCRIPTION,
+        ROLLBACK_PLAN,
+        ON_CALL_NAME,
+        ON_CALL_EMAIL,
+        ON_CALL_PHONE,
+        REALTIME_CHANNEL,
+        STAKEHOLDER_EMAILS,
+        HEALTH_CHECK_URL,
+        AMENDMENT_NOTES,
+        WITHDRAWAL_REASON);
   }
 
   /** Adds a problem when the variable is empty. */
@@ -92,26 +108,37 @@ public class RequestValidator {
   }
 
   /**
-   * Checks that a window has a start and an end that read as date-times, that it ends after it starts and does not
-   * start in the past; stores both ends canonically when they read.
+   * Checks that a window has a start and an end that read as date-times, that it ends after it
+   * starts and does not start in the past; stores both ends canonically when they read.
    */
-  public void window(ProcessVariables variables, String startName, String endName, String what, Problems problems) {
+  public void window(
+      ProcessVariables variables,
+      String startName,
+      String endName,
+      String what,
+      Problems problems) {
     Instant start = instant(variables, startName, "The start of the " + what, problems);
     Instant end = instant(variables, endName, "The end of the " + what, problems);
     if (start == null || end == null) {
       return;
     }
     if (!end.isAfter(start)) {
-      problems.add("The %s must end after it starts (start %s, end %s).".formatted(what,
-          WindowTime.show(start, properties.timeZone()), WindowTime.show(end, properties.timeZone())));
+      problems.add(
+          "The %s must end after it starts (start %s, end %s)."
+              .formatted(
+                  what,
+                  WindowTime.show(start, properties.timeZone()),
+                  WindowTime.show(end, properties.timeZone())));
     }
     if (start.isBefore(clock.instant().minus(PAST_GRACE))) {
-      problems.add("The %s starts in the past (%s); choose a start from now on.".formatted(what,
-          WindowTime.show(start, properties.timeZone())));
+      problems.add(
+          "The %s starts in the past (%s); choose a start from now on."
+              .formatted(what, WindowTime.show(start, properties.timeZone())));
     }
   }
 
-  private Instant instant(ProcessVariables variables, String name, String label, Problems problems) {
+  private Instant instant(
+      ProcessVariables variables, String name, String label, Problems problems) {
     String text = variables.string(name);
     if (text == null) {
       return null;
@@ -138,10 +165,13 @@ public class RequestValidator {
     if (value == null) {
       return;
     }
-    List<String> invalid = splitEmails(value).stream().filter(address -> !isEmail(address)).toList();
+    List<String> invalid =
+        splitEmails(value).stream().filter(address -> !isEmail(address)).toList();
     if (!invalid.isEmpty()) {
-      problems.add("Stakeholder emails must be email addresses separated by commas; not valid: "
-          + String.join(", ", invalid) + ".");
+      problems.add(
+          "Stakeholder emails must be email addresses separated by commas; not valid: "
+              + String.join(", ", invalid)
+              + ".");
     }
   }
 
@@ -165,7 +195,9 @@ public class RequestValidator {
     for (String name : names) {
       String value = variables.string(name);
       if (value != null && value.length() > MAX_TEXT_LENGTH) {
-        problems.add("%s is too long (%d characters, at most %d).".formatted(name, value.length(), MAX_TEXT_LENGTH));
+        problems.add(
+            "%s is too long (%d characters, at most %d)."
+                .formatted(name, value.length(), MAX_TEXT_LENGTH));
       }
     }
   }
@@ -179,6 +211,9 @@ public class RequestValidator {
     if (value == null) {
       return List.of();
     }
-    return Arrays.stream(value.split("[,;\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(value.split("[,;\\s]+"))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

@@ -10,19 +10,21 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Deployment windows travel as ISO-8601 strings in UTC with minute precision ({@code 2026-12-01T22:00Z}): the format
- * Camunda Forms' date-time field writes and reads, and one the engine's timers accept as {@code timeDate}.
+ * Deployment windows travel as ISO-8601 strings in UTC with minute precision ({@code
+ * 2026-12-01T22:00Z}): the format Camunda Forms' date-time field writes and reads, and one the
+ * engine's timers accept as {@code timeDate}.
  */
 public final class WindowTime {
 
-  private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'");
+  private static final DateTimeFormatter STORED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'");
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private WindowTime() {}
 
   /**
-   * Reads what a person or a pipeline sent: with an offset ({@code 2026-12-01T22:00+05:30}, {@code ...Z}) or without
-   * one, which is then taken in the organisation's zone.
+   * Reads what a person or a pipeline sent: with an offset ({@code 2026-12-01T22:00+05:30}, {@code
+   * ...Z}) or without one, which is then taken in the organisation's zone.
    *
    * @throws IllegalArgumentException when the text is not a date and time
    */
@@ -33,7 +35,8 @@ public final class WindowTime {
       try {
         return LocalDateTime.parse(text).atZone(localZone).toInstant();
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("'" + text + "' is not a date and time such as 2026-12-01T22:00Z", e);
+        throw new IllegalArgumentException(
+            "'" + text + "' is not a date and time such as 2026-12-01T22:00Z", e);
       }
     }
   }

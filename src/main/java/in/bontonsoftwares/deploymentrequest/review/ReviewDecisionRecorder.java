@@ -12,9 +12,10 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts each review decision into Camunda's user operation log: the reviewer's "Complete" entry of the review task gets
- * the decision, risk and revision as its annotation. Runs on the decision gateway after a save point, when the
- * completion (and its log entry, written with the reviewer's id) is committed.
+ * Puts each review decision into Camunda's user operation log: the reviewer's "Complete" entry of
+ * the review task gets the decision, risk and revision as its annotation. Runs on the decision
+ * gateway after a save point, when the completion (and its log entry, written with the reviewer's
+ * id) is committed.
  */
 @Component("recordReviewDecision")
 class ReviewDecisionRecorder implements ExecutionListener {
@@ -27,17 +28,35 @@ class ReviewDecisionRecorder implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    HistoricTaskInstance review = historyService.createHistoricTaskInstanceQuery()
-        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(Element.REVIEW_REQUEST).finished()
-        .orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+    HistoricTaskInstance review =
+        historyService
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(Element.REVIEW_REQUEST)
+            .finished()
+            .orderByHistoricTaskInstanceEndTime()
+            .desc()
+            .listPage(0, 1)
+            .stream()
+            .findFirst()
+            .orElse(null);
     if (review == null) {
       return;
     }
     ProcessVariables v = ProcessVariables.of(execution);
-    String annotation = "Decision: %s; risk: %s; revision %d; reviewer: %s".formatted(v.text(REVIEW_DECISION),
-        v.text(RISK_LEVEL), v.number(REVISION, 1), v.text(REVIEWER));
-    for (UserOperationLogEntry entry : historyService.createUserOperationLogQuery().taskId(review.getId())
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
+    String annotation =
+        "Decision: %s; risk: %s; revision %d; reviewer: %s"
+            .formatted(
+                v.text(REVIEW_DECISION),
+                v.text(RISK_LEVEL),
+                v.number(REVISION, 1),
+                v.text(REVIEWER));
+    for (UserOperationLogEntry entry :
+        historyService
+            .createUserOperationLogQuery()
+            .taskId(review.getId())
+            .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+            .list()) {
       if (entry.getAnnotation() == null) {
         historyService.setAnnotationForOperationLogById(entry.getOperationId(), annotation);
       }

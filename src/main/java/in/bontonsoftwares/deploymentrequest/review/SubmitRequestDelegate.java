@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Submit request to DevSecOps" (policy step 2): starts the review clock of this revision from the environment's SLA,
- * clears the previous round's review answers, so that none is approved by mistake (they stay in the history) and sends the request mail to the mailbox.
+ * "Submit request to DevSecOps" (policy step 2): starts the review clock of this revision from the
+ * environment's SLA, clears the previous round's review answers, so that none is approved by
+ * mistake (they stay in the history) and sends the request mail to the mailbox.
  */
 @Component("submitRequest")
 class SubmitRequestDelegate implements JavaDelegate {
@@ -26,7 +27,10 @@ class SubmitRequestDelegate implements JavaDelegate {
   private final MailService mailService;
   private final Clock clock;
 
-  SubmitRequestDelegate(DeploymentRequestProperties properties, MailComposer composer, MailService mailService,
+  SubmitRequestDelegate(
+      DeploymentRequestProperties properties,
+      MailComposer composer,
+      MailService mailService,
       Clock clock) {
     this.properties = properties;
     this.composer = composer;
@@ -39,14 +43,23 @@ class SubmitRequestDelegate implements JavaDelegate {
     ProcessVariables variables = ProcessVariables.of(execution);
     Instant now = clock.instant();
     variables.set(SUBMITTED_AT, Date.from(now));
-    variables.set(REVIEW_DUE, Date.from(now.plus(properties.reviewSla().forEnvironment(variables.string(ENVIRONMENT)))));
-    for (String point : new String[] {REVIEW_PREREQUISITES_VERIFIED, REVIEW_CODE_AND_CONFIGURATION,
-        REVIEW_SECURITY_AND_COMPLIANCE, REVIEW_INFRASTRUCTURE_READY, REVIEW_RISKS_AND_DEPENDENCIES}) {
+    variables.set(
+        REVIEW_DUE,
+        Date.from(now.plus(properties.reviewSla().forEnvironment(variables.string(ENVIRONMENT)))));
+    for (String point :
+        new String[] {
+          REVIEW_PREREQUISITES_VERIFIED,
+          REVIEW_CODE_AND_CONFIGURATION,
+          REVIEW_SECURITY_AND_COMPLIANCE,
+          REVIEW_INFRASTRUCTURE_READY,
+          REVIEW_RISKS_AND_DEPENDENCIES
+        }) {
       variables.set(point, false);
     }
     variables.set(REVIEW_DECISION, null);
     variables.set(RISK_LEVEL, null);
     variables.set(REVIEW_COMMENTS, null);
-    mailService.send(composer.compose(MailType.REQUEST, variables, execution.getProcessInstanceId()));
+    mailService.send(
+        composer.compose(MailType.REQUEST, variables, execution.getProcessInstanceId()));
   }
 }

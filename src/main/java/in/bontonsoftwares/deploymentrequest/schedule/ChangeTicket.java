@@ -6,8 +6,10 @@ import java.util.Set;
 /**
  * A change-management ticket for one scheduled deployment (policy step 4).
  *
- * @param startedAt when the ticket's current window opened (the deployment went in progress), else {@code null}
- * @param finishedAt when it reached a final status (completed, rolled back or cancelled), else {@code null}
+ * @param startedAt when the ticket's current window opened (the deployment went in progress), else
+ *     {@code null}
+ * @param finishedAt when it reached a final status (completed, rolled back or cancelled), else
+ *     {@code null}
  */
 public record ChangeTicket(
     String ticketNumber,
@@ -28,12 +30,17 @@ public record ChangeTicket(
     Instant finishedAt) {
 
   /**
-   * Where a ticket can be. SCHEDULED → IN_PROGRESS when the window opens; IN_PROGRESS → COMPLETED when the deployment
-   * is verified, → ROLLED_BACK when it was rolled back, → SCHEDULED when the window was not usable and a new one is
-   * set; SCHEDULED or IN_PROGRESS → CANCELLED when the request ends without a deployment. The last three are final.
+   * Where a ticket can be. SCHEDULED → IN_PROGRESS when the window opens; IN_PROGRESS → COMPLETED
+   * when the deployment is verified, → ROLLED_BACK when it was rolled back, → SCHEDULED when the
+   * window was not usable and a new one is set; SCHEDULED or IN_PROGRESS → CANCELLED when the
+   * request ends without a deployment. The last three are final.
    */
   public enum Status {
-    SCHEDULED, IN_PROGRESS, COMPLETED, ROLLED_BACK, CANCELLED;
+    SCHEDULED,
+    IN_PROGRESS,
+    COMPLETED,
+    ROLLED_BACK,
+    CANCELLED;
 
     public boolean isFinal() {
       return this == COMPLETED || this == ROLLED_BACK || this == CANCELLED;

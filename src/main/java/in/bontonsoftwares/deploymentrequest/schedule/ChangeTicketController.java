@@ -4,8 +4,8 @@ import in.bontonsoftwares.deploymentrequest.api.Page;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The change register over REST: {@code GET /api/change-tickets[?project=&environment=&status=&from=&to=]}
- * ({@code from}/{@code to}: days of creation, ISO dates, both included) and one ticket with its events.
+ * The change register over REST: {@code GET
+ * /api/change-tickets[?project=&environment=&status=&from=&to=]} ({@code from}/{@code to}: days of
+ * creation, ISO dates, both included) and one ticket with its events.
  */
 @RestController
 @RequestMapping("/api/change-tickets")
@@ -28,10 +29,15 @@ class ChangeTicketController {
     this.tickets = tickets;
   }
 
-  /** One page, newest first: {@code firstResult} (from 0) and {@code maxResults} as in Camunda's REST API. */
+  /**
+   * One page, newest first: {@code firstResult} (from 0) and {@code maxResults} as in Camunda's
+   * REST API.
+   */
   @GetMapping
-  List<ChangeTicket> list(@RequestParam(required = false) String project,
-      @RequestParam(required = false) String environment, @RequestParam(required = false) ChangeTicket.Status status,
+  List<ChangeTicket> list(
+      @RequestParam(required = false) String project,
+      @RequestParam(required = false) String environment,
+      @RequestParam(required = false) ChangeTicket.Status status,
       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "0") int firstResult,
@@ -41,8 +47,10 @@ class ChangeTicketController {
   }
 
   @GetMapping("/count")
-  Map<String, Long> count(@RequestParam(required = false) String project,
-      @RequestParam(required = false) String environment, @RequestParam(required = false) ChangeTicket.Status status,
+  Map<String, Long> count(
+      @RequestParam(required = false) String project,
+      @RequestParam(required = false) String environment,
+      @RequestParam(required = false) ChangeTicket.Status status,
       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
     checkDays(from, to);
@@ -51,13 +59,18 @@ class ChangeTicketController {
 
   private static void checkDays(LocalDate from, LocalDate to) {
     if (from != null && to != null && to.isBefore(from)) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'to' (%s) is before 'from' (%s)".formatted(to, from));
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "'to' (%s) is before 'from' (%s)".formatted(to, from));
     }
   }
 
   @GetMapping("/{ticketNumber}")
   ChangeTicketDetails get(@PathVariable String ticketNumber) {
-    return tickets.details(ticketNumber).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-        "No change ticket " + ticketNumber));
+    return tickets
+        .details(ticketNumber)
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "No change ticket " + ticketNumber));
   }
 }

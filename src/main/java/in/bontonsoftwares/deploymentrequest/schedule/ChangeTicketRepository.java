@@ -11,14 +11,19 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The change register in the app's database, beside the engine's tables and in the same transactions. */
+/**
+ * The change register in the app's database, beside the engine's tables and in the same
+ * transactions.
+ */
 @Repository
 class ChangeTicketRepository {
 
-  private static final String COLUMNS = "ticket_number, request_number, process_instance_id, project_name, "
-      + "application_name, version, environment, window_start, window_end, rollback_plan, status, created_by, "
-      + "created_at, updated_at, started_at, finished_at";
-  private static final String EVENT_COLUMNS = "ticket_number, from_status, to_status, occurred_at, acted_by, note";
+  private static final String COLUMNS =
+      "ticket_number, request_number, process_instance_id, project_name, "
+          + "application_name, version, environment, window_start, window_end, rollback_plan, status, created_by, "
+          + "created_at, updated_at, started_at, finished_at";
+  private static final String EVENT_COLUMNS =
+      "ticket_number, from_status, to_status, occurred_at, acted_by, note";
 
   private final JdbcTemplate jdbc;
 
@@ -27,95 +32,181 @@ class ChangeTicketRepository {
   }
 
   void insert(ChangeTicket ticket) {
-    jdbc.update("insert into change_ticket (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ticket.ticketNumber(), ticket.requestNumber(), ticket.processInstanceId(), ticket.projectName(),
-        ticket.applicationName(), ticket.version(), ticket.environment(), SqlInstant.of(ticket.windowStart()),
-        SqlInstant.of(ticket.windowEnd()), ticket.rollbackPlan(), ticket.status().name(), ticket.createdBy(),
-        SqlInstant.of(ticket.createdAt()), SqlInstant.of(ticket.updatedAt()), SqlInstant.of(ticket.startedAt()),
+    jdbc.update(
+        "insert into change_ticket ("
+            + COLUMNS
+            + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ticket.ticketNumber(),
+        ticket.requestNumber(),
+        ticket.processInstanceId(),
+        ticket.projectName(),
+        ticket.applicationName(),
+        ticket.version(),
+        ticket.environment(),
+        SqlInstant.of(ticket.windowStart()),
+        SqlInstant.of(ticket.windowEnd()),
+        ticket.rollbackPlan(),
+        ticket.status().name(),
+        ticket.createdBy(),
+        SqlInstant.of(ticket.createdAt()),
+        SqlInstant.of(ticket.updatedAt()),
+        SqlInstant.of(ticket.startedAt()),
         SqlInstant.of(ticket.finishedAt()));
   }
 
   /**
-   * Moves the ticket only if it is still in {@code from}, so that of two attempts at the same move one wins and the
-   * other changes nothing; returns whether this one moved it.
+   * Moves the ticket only if it is still in {@code from}, so that of two attempts at the same move
+   * one wins and the other changes nothing; returns whether this one moved it.
    */
-  boolean moveStatus(String ticketNumber, ChangeTicket.Status from, ChangeTicket.Status to, Instant at,
-      Instant startedAt, Instant finishedAt) {
-    return jdbc.update("update change_ticket set status = ?, updated_at = ?, started_at = ?, finished_at = ? "
-        + "where ticket_number = ? and status = ?", to.name(), SqlInstant.of(at), SqlInstant.of(startedAt),
-        SqlInstant.of(finishedAt), ticketNumber, from.name()) == 1;
+  boolean moveStatus(
+      String ticketNumber,
+      ChangeTicket.Status from,
+      ChangeTicket.Status to,
+      Instant at,
+      Instant startedAt,
+      Instant finishedAt) {
+    return jdbc.update(
+            "update change_ticket set status = ?, updated_at = ?, started_at = ?, finished_at = ? "
+                + "where ticket_number = ? and status = ?",
+            to.name(),
+            SqlInstant.of(at),
+            SqlInstant.of(startedAt),
+            SqlInstant.of(finishedAt),
+            ticketNumber,
+            from.name())
+        == 1;
   }
 
   /** Sets a new window on a ticket that is (still) scheduled; returns whether it changed. */
   boolean moveWindow(String ticketNumber, Instant start, Instant end, Instant at) {
-    return jdbc.update("update change_ticket set window_start = ?, window_end = ?, updated_at = ? "
-        + "where ticket_number = ? and status = ? and (window_start <> ? or window_end <> ?)", SqlInstant.of(start),
-        SqlInstant.of(end), SqlInstant.of(at), ticketNumber, ChangeTicket.Status.SCHEDULED.name(),
-        SqlInstant.of(start), SqlInstant.of(end)) == 1;
+    return jdbc.update(
+            "update change_ticket set window_start = ?, window_end = ?, updated_at = ? "
+                + "where ticket_number = ? and status = ? and (window_start <> ? or window_end <> ?)",
+            SqlInstant.of(start),
+            SqlInstant.of(end),
+            SqlInstant.of(at),
+            ticketNumber,
+            ChangeTicket.Status.SCHEDULED.name(),
+            SqlInstant.of(start),
+            SqlInstant.of(end))
+        == 1;
   }
 
   void insertEvent(ChangeTicketEvent event) {
-    jdbc.update("insert into change_ticket_event (" + EVENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?)",
-        event.ticketNumber(), event.from() == null ? null : event.from().name(), event.to().name(),
-        SqlInstant.of(event.at()), event.by(), event.note());
+    jdbc.update(
+        "insert into change_ticket_event (" + EVENT_COLUMNS + ") values (?, ?, ?, ?, ?, ?)",
+        event.ticketNumber(),
+        event.from() == null ? null : event.from().name(),
+        event.to().name(),
+        SqlInstant.of(event.at()),
+        event.by(),
+        event.note());
   }
 
   List<ChangeTicketEvent> events(String ticketNumber) {
-    return jdbc.query("select " + EVENT_COLUMNS + " from change_ticket_event where ticket_number = ? order by id",
-        ChangeTicketRepository::mapEvent, ticketNumber);
+    return jdbc.query(
+        "select " + EVENT_COLUMNS + " from change_ticket_event where ticket_number = ? order by id",
+        ChangeTicketRepository::mapEvent,
+        ticketNumber);
   }
 
   Optional<ChangeTicket> findByTicketNumber(String ticketNumber) {
-    return jdbc.query("select " + COLUMNS + " from change_ticket where ticket_number = ?", ChangeTicketRepository::map,
-        ticketNumber).stream().findFirst();
+    return jdbc
+        .query(
+            "select " + COLUMNS + " from change_ticket where ticket_number = ?",
+            ChangeTicketRepository::map,
+            ticketNumber)
+        .stream()
+        .findFirst();
   }
 
   Optional<ChangeTicket> findByRequestNumber(String requestNumber) {
-    return jdbc.query("select " + COLUMNS + " from change_ticket where request_number = ?",
-        ChangeTicketRepository::map, requestNumber).stream().findFirst();
+    return jdbc
+        .query(
+            "select " + COLUMNS + " from change_ticket where request_number = ?",
+            ChangeTicketRepository::map,
+            requestNumber)
+        .stream()
+        .findFirst();
   }
 
   /**
-   * One page of the tickets matching every criterion given ({@code null} = any), newest first; created in
-   * {@code [createdFrom, createdBefore)}.
+   * One page of the tickets matching every criterion given ({@code null} = any), newest first;
+   * created in {@code [createdFrom, createdBefore)}.
    */
-  List<ChangeTicket> find(String projectName, String environment, ChangeTicket.Status status, Instant createdFrom,
-      Instant createdBefore, Page page) {
+  List<ChangeTicket> find(
+      String projectName,
+      String environment,
+      ChangeTicket.Status status,
+      Instant createdFrom,
+      Instant createdBefore,
+      Page page) {
     Filter filter = filter(projectName, environment, status, createdFrom, createdBefore);
-    String sql = "select " + COLUMNS + " from change_ticket" + filter.where()
-        + " order by created_at desc, ticket_number desc" + page.sql(filter.arguments());
+    String sql =
+        "select "
+            + COLUMNS
+            + " from change_ticket"
+            + filter.where()
+            + " order by created_at desc, ticket_number desc"
+            + page.sql(filter.arguments());
     return jdbc.query(sql, ChangeTicketRepository::map, filter.arguments().toArray());
   }
 
-  long count(String projectName, String environment, ChangeTicket.Status status, Instant createdFrom,
+  long count(
+      String projectName,
+      String environment,
+      ChangeTicket.Status status,
+      Instant createdFrom,
       Instant createdBefore) {
     Filter filter = filter(projectName, environment, status, createdFrom, createdBefore);
-    return jdbc.queryForObject("select count(*) from change_ticket" + filter.where(), Long.class,
+    return jdbc.queryForObject(
+        "select count(*) from change_ticket" + filter.where(),
+        Long.class,
         filter.arguments().toArray());
   }
 
-  private static Filter filter(String projectName, String environment, ChangeTicket.Status status,
-      Instant createdFrom, Instant createdBefore) {
-    return new Filter().and("project_name = ?", projectName).and("environment = ?", environment)
-        .and("status = ?", status == null ? null : status.name()).and("created_at >= ?", createdFrom)
+  private static Filter filter(
+      String projectName,
+      String environment,
+      ChangeTicket.Status status,
+      Instant createdFrom,
+      Instant createdBefore) {
+    return new Filter()
+        .and("project_name = ?", projectName)
+        .and("environment = ?", environment)
+        .and("status = ?", status == null ? null : status.name())
+        .and("created_at >= ?", createdFrom)
         .and("created_at < ?", createdBefore);
   }
 
   private static ChangeTicket map(ResultSet rs, int row) throws SQLException {
-    return new ChangeTicket(rs.getString("ticket_number"), rs.getString("request_number"),
-        rs.getString("process_instance_id"), rs.getString("project_name"), rs.getString("application_name"),
-        rs.getString("version"), rs.getString("environment"), SqlInstant.read(rs, "window_start"),
-        SqlInstant.read(rs, "window_end"), rs.getString("rollback_plan"),
-        ChangeTicket.Status.valueOf(rs.getString("status")), rs.getString("created_by"),
-        SqlInstant.read(rs, "created_at"), SqlInstant.read(rs, "updated_at"),
-        SqlInstant.read(rs, "started_at"), SqlInstant.read(rs, "finished_at"));
+    return new ChangeTicket(
+        rs.getString("ticket_number"),
+        rs.getString("request_number"),
+        rs.getString("process_instance_id"),
+        rs.getString("project_name"),
+        rs.getString("application_name"),
+        rs.getString("version"),
+        rs.getString("environment"),
+        SqlInstant.read(rs, "window_start"),
+        SqlInstant.read(rs, "window_end"),
+        rs.getString("rollback_plan"),
+        ChangeTicket.Status.valueOf(rs.getString("status")),
+        rs.getString("created_by"),
+        SqlInstant.read(rs, "created_at"),
+        SqlInstant.read(rs, "updated_at"),
+        SqlInstant.read(rs, "started_at"),
+        SqlInstant.read(rs, "finished_at"));
   }
 
   private static ChangeTicketEvent mapEvent(ResultSet rs, int row) throws SQLException {
     String from = rs.getString("from_status");
-    return new ChangeTicketEvent(rs.getString("ticket_number"), from == null ? null : ChangeTicket.Status.valueOf(from),
-        ChangeTicket.Status.valueOf(rs.getString("to_status")), SqlInstant.read(rs, "occurred_at"),
-        rs.getString("acted_by"), rs.getString("note"));
+    return new ChangeTicketEvent(
+        rs.getString("ticket_number"),
+        from == null ? null : ChangeTicket.Status.valueOf(from),
+        ChangeTicket.Status.valueOf(rs.getString("to_status")),
+        SqlInstant.read(rs, "occurred_at"),
+        rs.getString("acted_by"),
+        rs.getString("note"));
   }
-
 }

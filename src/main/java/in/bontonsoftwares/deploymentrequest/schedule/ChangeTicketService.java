@@ -13,10 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The change register ({@code CHG-<year>-<seq>}, one ticket per request): opens tickets, moves them with the process
- * and keeps every move as an event. Moves are safe to repeat, because the jobs and listeners that ask for them run at
- * least once: asking for the status a ticket already has changes nothing and adds no event; a move the life cycle
- * does not allow ({@link ChangeTicket.Status#canMoveTo}) is refused.
+ * The change register ({@code CHG-<year>-<seq>}, one ticket per request): opens tickets, moves them
+ * with the process and keeps every move as an event. Moves are safe to repeat, because the jobs and
+ * listeners that ask for them run at least once: asking for the status a ticket already has changes
+ * nothing and adds no event; a move the life cycle does not allow ({@link
+ * ChangeTicket.Status#canMoveTo}) is refused.
  */
 @Service
 public class ChangeTicketService {
@@ -28,8 +29,11 @@ public class ChangeTicketService {
   private final DeploymentRequestProperties properties;
   private final Clock clock;
 
-  ChangeTicketService(ChangeTicketRepository repository, NumberGenerator numbers,
-      DeploymentRequestProperties properties, Clock clock) {
+  ChangeTicketService(
+      ChangeTicketRepository repository,
+      NumberGenerator numbers,
+      DeploymentRequestProperties properties,
+      Clock clock) {
     this.repository = repository;
     this.numbers = numbers;
     this.properties = properties;
@@ -37,8 +41,9 @@ public class ChangeTicketService {
   }
 
   /**
-   * The request's ticket for the confirmed window: a new one in status SCHEDULED the first time; the existing one
-   * when the job runs again; the existing one with the new window (and an event) when the deployment was rescheduled.
+   * The request's ticket for the confirmed window: a new one in status SCHEDULED the first time;
+   * the existing one when the job runs again; the existing one with the new window (and an event)
+   * when the deployment was rescheduled.
    */
   @Transactional
   public ChangeTicket open(NewTicket request) {
@@ -47,61 +52,106 @@ public class ChangeTicketService {
       return reschedule(existing.get(), request);
     }
     Instant now = clock.instant();
-    ChangeTicket ticket = new ChangeTicket(numbers.next(NUMBER_PREFIX, properties.timeZone()),
-        request.requestNumber(), request.processInstanceId(), request.projectName(), request.applicationName(),
-        request.version(), request.environment(), request.windowStart(), request.windowEnd(), request.rollbackPlan(),
-        ChangeTicket.Status.SCHEDULED, request.createdBy(), now, now, null, null);
+    ChangeTicket ticket =
+        new ChangeTicket(
+            numbers.next(NUMBER_PREFIX, properties.timeZone()),
+            request.requestNumber(),
+            request.processInstanceId(),
+            request.projectName(),
+            request.applicationName(),
+            request.version(),
+            request.environment(),
+            request.windowStart(),
+            request.windowEnd(),
+            request.rollbackPlan(),
+            ChangeTicket.Status.SCHEDULED,
+            request.createdBy(),
+            now,
+            now,
+            null,
+            null);
     repository.insert(ticket);
-    repository.insertEvent(new ChangeTicketEvent(ticket.ticketNumber(), null, ChangeTicket.Status.SCHEDULED, now,
-        request.scheduledBy(), "Scheduled for " + window(request.windowStart(), request.windowEnd())));
+    repository.insertEvent(
+        new ChangeTicketEvent(
+            ticket.ticketNumber(),
+            null,
+            ChangeTicket.Status.SCHEDULED,
+            now,
+            request.scheduledBy(),
+            "Scheduled for " + window(request.windowStart(), request.windowEnd())));
     return ticket;
   }
 
   private ChangeTicket reschedule(ChangeTicket ticket, NewTicket request) {
-    if (ticket.windowStart().equals(request.windowStart()) && ticket.windowEnd().equals(request.windowEnd())) {
+    if (ticket.windowStart().equals(request.windowStart())
+        && ticket.windowEnd().equals(request.windowEnd())) {
       return ticket;
     }
     if (ticket.status() == ChangeTicket.Status.IN_PROGRESS) {
-      move(ticket.requestNumber(), ChangeTicket.Status.SCHEDULED, request.scheduledBy(), "Window not usable");
+      move(
+          ticket.requestNumber(),
+          ChangeTicket.Status.SCHEDULED,
+          request.scheduledBy(),
+          "Window not usable");
     } else if (ticket.status() != ChangeTicket.Status.SCHEDULED) {
-      throw new IllegalStateException("Change ticket %s is %s; its window cannot move any more"
-          .formatted(ticket.ticketNumber(), ticket.status()));
+      throw new IllegalStateException(
+          "Change ticket %s is %s; its window cannot move any more"
+              .formatted(ticket.ticketNumber(), ticket.status()));
     }
     Instant now = clock.instant();
-    if (repository.moveWindow(ticket.ticketNumber(), request.windowStart(), request.windowEnd(), now)) {
-      repository.insertEvent(new ChangeTicketEvent(ticket.ticketNumber(), ChangeTicket.Status.SCHEDULED,
-          ChangeTicket.Status.SCHEDULED, now, request.scheduledBy(), "Rescheduled from %s to %s".formatted(
-              window(ticket.windowStart(), ticket.windowEnd()), window(request.windowStart(), request.windowEnd()))));
+    if (repository.moveWindow(
+        ticket.ticketNumber(), request.windowStart(), request.windowEnd(), now)) {
+      repository.insertEvent(
+          new ChangeTicketEvent(
+              ticket.ticketNumber(),
+              ChangeTicket.Status.SCHEDULED,
+              ChangeTicket.Status.SCHEDULED,
+              now,
+              request.scheduledBy(),
+              "Rescheduled from %s to %s"
+                  .formatted(
+                      window(ticket.windowStart(), ticket.windowEnd()),
+                      window(request.windowStart(), request.windowEnd()))));
     }
     return repository.findByTicketNumber(ticket.ticketNumber()).orElseThrow();
   }
 
   /**
-   * Moves the request's ticket to {@code to}, with an event; nothing happens when it is there already.
+   * Moves the request's ticket to {@code to}, with an event; nothing happens when it is there
+   * already.
    *
    * @param by the person who caused the move, {@code null} for the engine
    * @throws IllegalStateException when the request has no ticket or the ticket cannot move there
    */
   @Transactional
   public ChangeTicket move(String requestNumber, ChangeTicket.Status to, String by, String note) {
-    ChangeTicket ticket = repository.findByRequestNumber(requestNumber).orElseThrow(() -> new IllegalStateException(
-        "Request " + requestNumber + " has no change ticket"));
+    ChangeTicket ticket =
+        repository
+            .findByRequestNumber(requestNumber)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Request " + requestNumber + " has no change ticket"));
     if (ticket.status() == to) {
       return ticket;
     }
     if (!ticket.status().canMoveTo(to)) {
-      throw new IllegalStateException("Change ticket %s is %s; it cannot move to %s"
-          .formatted(ticket.ticketNumber(), ticket.status(), to));
+      throw new IllegalStateException(
+          "Change ticket %s is %s; it cannot move to %s"
+              .formatted(ticket.ticketNumber(), ticket.status(), to));
     }
     Instant now = clock.instant();
-    Instant startedAt = switch (to) {
-      case IN_PROGRESS -> now;
-      case SCHEDULED -> null;
-      default -> ticket.startedAt();
-    };
+    Instant startedAt =
+        switch (to) {
+          case IN_PROGRESS -> now;
+          case SCHEDULED -> null;
+          default -> ticket.startedAt();
+        };
     Instant finishedAt = to.isFinal() ? now : null;
-    if (repository.moveStatus(ticket.ticketNumber(), ticket.status(), to, now, startedAt, finishedAt)) {
-      repository.insertEvent(new ChangeTicketEvent(ticket.ticketNumber(), ticket.status(), to, now, by, note));
+    if (repository.moveStatus(
+        ticket.ticketNumber(), ticket.status(), to, now, startedAt, finishedAt)) {
+      repository.insertEvent(
+          new ChangeTicketEvent(ticket.ticketNumber(), ticket.status(), to, now, by, note));
     }
     return repository.findByTicketNumber(ticket.ticketNumber()).orElseThrow();
   }
@@ -127,28 +177,49 @@ public class ChangeTicketService {
 
   /** A ticket with every move it made, oldest first. */
   public Optional<ChangeTicketDetails> details(String ticketNumber) {
-    return repository.findByTicketNumber(ticketNumber)
+    return repository
+        .findByTicketNumber(ticketNumber)
         .map(ticket -> new ChangeTicketDetails(ticket, repository.events(ticketNumber)));
   }
 
   /**
-   * The register, newest first, filtered by whatever is given; {@code createdFrom} and {@code createdTo} are days in
-   * the organisation's time zone, both included.
+   * The register, newest first, filtered by whatever is given; {@code createdFrom} and {@code
+   * createdTo} are days in the organisation's time zone, both included.
    */
-  public List<ChangeTicket> find(String projectName, String environment, ChangeTicket.Status status,
-      LocalDate createdFrom, LocalDate createdTo, Page page) {
-    return repository.find(projectName, environment, status, properties.startOf(createdFrom),
-        properties.endOf(createdTo), page);
+  public List<ChangeTicket> find(
+      String projectName,
+      String environment,
+      ChangeTicket.Status status,
+      LocalDate createdFrom,
+      LocalDate createdTo,
+      Page page) {
+    return repository.find(
+        projectName,
+        environment,
+        status,
+        properties.startOf(createdFrom),
+        properties.endOf(createdTo),
+        page);
   }
 
-  public long count(String projectName, String environment, ChangeTicket.Status status, LocalDate createdFrom,
+  public long count(
+      String projectName,
+      String environment,
+      ChangeTicket.Status status,
+      LocalDate createdFrom,
       LocalDate createdTo) {
-    return repository.count(projectName, environment, status, properties.startOf(createdFrom),
+    return repository.count(
+        projectName,
+        environment,
+        status,
+        properties.startOf(createdFrom),
         properties.endOf(createdTo));
   }
 
   private String window(Instant start, Instant end) {
-    return WindowTime.show(start, properties.timeZone()) + " - " + WindowTime.show(end, properties.timeZone());
+    return WindowTime.show(start, properties.timeZone())
+        + " - "
+        + WindowTime.show(end, properties.timeZone());
   }
 
   /**
@@ -157,7 +228,16 @@ public class ChangeTicketService {
    * @param createdBy the reviewer who approved the request
    * @param scheduledBy the person who confirmed the window
    */
-  public record NewTicket(String requestNumber, String processInstanceId, String projectName, String applicationName,
-      String version, String environment, Instant windowStart, Instant windowEnd, String rollbackPlan,
-      String createdBy, String scheduledBy) {}
+  public record NewTicket(
+      String requestNumber,
+      String processInstanceId,
+      String projectName,
+      String applicationName,
+      String version,
+      String environment,
+      Instant windowStart,
+      Instant windowEnd,
+      String rollbackPlan,
+      String createdBy,
+      String scheduledBy) {}
 }

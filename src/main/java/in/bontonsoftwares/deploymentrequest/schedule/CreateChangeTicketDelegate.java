@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Create change ticket" (policy step 4): opens the request's ticket, or gives it the new window after a reschedule,
- * and keeps its number on the request.
+ * "Create change ticket" (policy step 4): opens the request's ticket, or gives it the new window
+ * after a reschedule, and keeps its number on the request.
  */
 @Component("createChangeTicket")
 class CreateChangeTicketDelegate implements JavaDelegate {
@@ -27,11 +27,20 @@ class CreateChangeTicketDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ProcessVariables v = ProcessVariables.of(execution);
-    ChangeTicket ticket = tickets.open(new ChangeTicketService.NewTicket(v.text(REQUEST_NUMBER),
-        execution.getProcessInstanceId(), v.text(PROJECT_NAME), v.text(APPLICATION_NAME), v.text(VERSION),
-        v.text(ENVIRONMENT), WindowTime.parse(v.string(CONFIRMED_WINDOW_START), properties.timeZone()),
-        WindowTime.parse(v.string(CONFIRMED_WINDOW_END), properties.timeZone()), v.text(ROLLBACK_PLAN),
-        v.string(REVIEWER), v.string(SCHEDULED_BY)));
+    ChangeTicket ticket =
+        tickets.open(
+            new ChangeTicketService.NewTicket(
+                v.text(REQUEST_NUMBER),
+                execution.getProcessInstanceId(),
+                v.text(PROJECT_NAME),
+                v.text(APPLICATION_NAME),
+                v.text(VERSION),
+                v.text(ENVIRONMENT),
+                WindowTime.parse(v.string(CONFIRMED_WINDOW_START), properties.timeZone()),
+                WindowTime.parse(v.string(CONFIRMED_WINDOW_END), properties.timeZone()),
+                v.text(ROLLBACK_PLAN),
+                v.string(REVIEWER),
+                v.string(SCHEDULED_BY)));
     v.set(CHANGE_TICKET_NUMBER, ticket.ticketNumber());
   }
 }

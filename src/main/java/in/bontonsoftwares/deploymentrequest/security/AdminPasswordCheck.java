@@ -6,9 +6,9 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
 /**
- * No default secret outside the demo: unless the demo run is on, the app refuses to start until the admin's password
- * is configured. Runs before any bean exists, so the engine never creates an admin with a guessable password (Camunda
- * would use the user id).
+ * No default secret outside the demo: unless the demo run is on, the app refuses to start until the
+ * admin's password is configured. Runs before any bean exists, so the engine never creates an admin
+ * with a guessable password (Camunda would use the user id).
  */
 public class AdminPasswordCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 
@@ -24,8 +24,9 @@ public class AdminPasswordCheck implements BeanFactoryPostProcessor, Environment
     boolean demo = environment.getProperty("deployment-request.demo.enabled", Boolean.class, false);
     String password = environment.getProperty("camunda.bpm.admin-user.password", "");
     if (!demo && password.isBlank()) {
-      throw new IllegalStateException("No admin password is configured. Outside the demo run the admin's password "
-          + "must be given: set CAMUNDA_BPM_ADMINUSER_PASSWORD (camunda.bpm.admin-user.password).");
+      throw new IllegalStateException(
+          "No admin password is configured. Outside the demo run the admin's password "
+              + "must be given: set CAMUNDA_BPM_ADMINUSER_PASSWORD (camunda.bpm.admin-user.password).");
     }
   }
 }

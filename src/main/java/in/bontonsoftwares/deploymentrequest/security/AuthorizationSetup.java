@@ -19,10 +19,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's grants per group, created at start-up and brought up to date idempotently. Least privilege: nobody
- * gets UPDATE on tasks; people work the tasks they are candidates or assignees of through the engine's own
- * per-task TASK_WORK grants ({@code defaultUserPermissionNameForTask}); a developer reads only the requests they
- * started (granted per request when it starts). {@code camunda-admin} gets everything from the Camunda starter.
+ * The engine's grants per group, created at start-up and brought up to date idempotently. Least
+ * privilege: nobody gets UPDATE on tasks; people work the tasks they are candidates or assignees of
+ * through the engine's own per-task TASK_WORK grants ({@code defaultUserPermissionNameForTask}); a
+ * developer reads only the requests they started (granted per request when it starts). {@code
+ * camunda-admin} gets everything from the Camunda starter.
  */
 @Component
 public class AuthorizationSetup {
@@ -44,26 +45,49 @@ public class AuthorizationSetup {
       grant(group, Resources.USER, ANY, Permissions.READ);
       grant(group, Resources.GROUP, ANY, Permissions.READ);
     }
-    grant(Groups.DEVELOPERS, Resources.PROCESS_DEFINITION, DeploymentRequestProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(
+        Groups.DEVELOPERS,
+        Resources.PROCESS_DEFINITION,
+        DeploymentRequestProcess.KEY,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Groups.DEVELOPERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
     for (String group : new String[] {Groups.DEVSECOPS, Groups.QA}) {
-      grant(group, Resources.PROCESS_DEFINITION, DeploymentRequestProcess.KEY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+      grant(
+          group,
+          Resources.PROCESS_DEFINITION,
+          DeploymentRequestProcess.KEY,
+          ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY,
           ProcessDefinitionPermissions.READ_TASK);
     }
     grant(Groups.DEVSECOPS, Resources.APPLICATION, APPLICATION_COCKPIT, Permissions.ACCESS);
   }
 
-  /** The requester reads their own request and its history; called in the transaction that starts it. */
+  /**
+   * The requester reads their own request and its history; called in the transaction that starts
+   * it.
+   */
   public void grantRequester(String userId, String processInstanceId) {
-    grantUser(userId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
-    grantUser(userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+    grantUser(
+        userId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+    grantUser(
+        userId,
+        Resources.HISTORIC_PROCESS_INSTANCE,
+        processInstanceId,
+        HistoricProcessInstancePermissions.READ);
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).singleResult();
+  private void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization =
+        authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -73,7 +97,8 @@ public class AuthorizationSetup {
     save(authorization, permissions);
   }
 
-  private void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+  private void grantUser(
+      String userId, Resource resource, String resourceId, Permission... permissions) {
     Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
     authorization.setUserId(userId);
     authorization.setResource(resource);

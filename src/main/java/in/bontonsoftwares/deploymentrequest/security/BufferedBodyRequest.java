@@ -52,7 +52,10 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
   @Override
   public BufferedReader getReader() {
-    Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+    Charset charset =
+        getCharacterEncoding() == null
+            ? StandardCharsets.UTF_8
+            : Charset.forName(getCharacterEncoding());
     return new BufferedReader(new InputStreamReader(getInputStream(), charset));
   }
 

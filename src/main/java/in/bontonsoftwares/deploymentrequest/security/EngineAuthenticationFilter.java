@@ -13,8 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the engine who calls our API, for the length of the request, so that the engine's authorization checks and
- * user operation log apply to what our endpoints do on the caller's behalf.
+ * Tells the engine who calls our API, for the length of the request, so that the engine's
+ * authorization checks and user operation log apply to what our endpoints do on the caller's
+ * behalf.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -25,15 +26,19 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || !authentication.isAuthenticated()) {
       chain.doFilter(request, response);
       return;
     }
-    List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .filter(authority -> !authority.startsWith("ROLE_")).toList();
+    List<String> groups =
+        authentication.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(authority -> !authority.startsWith("ROLE_"))
+            .toList();
     identityService.setAuthentication(authentication.getName(), groups);
     try {
       chain.doFilter(request, response);

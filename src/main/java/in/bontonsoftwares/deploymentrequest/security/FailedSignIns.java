@@ -12,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Failed sign-ins per client address within a sliding window, in memory: the guard must be cheaper than the password
- * check it saves, and every node counts what reaches it. Each address keeps at most {@code max} times, the newest;
- * addresses with nothing in the window are dropped at most once a window, and beyond {@value #MAX_ADDRESSES}
- * addresses new ones are not tracked until then (so that a flood of addresses cannot exhaust the memory; the engine's
- * growing delay per account still applies to them).
+ * Failed sign-ins per client address within a sliding window, in memory: the guard must be cheaper
+ * than the password check it saves, and every node counts what reaches it. Each address keeps at
+ * most {@code max} times, the newest; addresses with nothing in the window are dropped at most once
+ * a window, and beyond {@value #MAX_ADDRESSES} addresses new ones are not tracked until then (so
+ * that a flood of addresses cannot exhaust the memory; the engine's growing delay per account still
+ * applies to them).
  */
 class FailedSignIns {
 
@@ -44,13 +45,15 @@ class FailedSignIns {
   Optional<Duration> waitFor(String address) {
     Instant now = clock.instant();
     Duration[] wait = {null};
-    failures.computeIfPresent(address, (key, times) -> {
-      prune(times, now);
-      if (times.size() >= max) {
-        wait[0] = Duration.between(now, times.peekFirst().plus(window));
-      }
-      return times.isEmpty() ? null : times;
-    });
+    failures.computeIfPresent(
+        address,
+        (key, times) -> {
+          prune(times, now);
+          if (times.size() >= max) {
+            wait[0] = Duration.between(now, times.peekFirst().plus(window));
+          }
+          return times.isEmpty() ? null : times;
+        });
     return Optional.ofNullable(wait[0]);
   }
 
@@ -59,20 +62,25 @@ class FailedSignIns {
     Instant now = clock.instant();
     sweepOncePerWindow(now);
     if (failures.size() >= MAX_ADDRESSES && !failures.containsKey(address)) {
-      LOG.warn("Failed sign-ins from more than {} addresses within {}; {} is not tracked", MAX_ADDRESSES, window,
+      LOG.warn(
+          "Failed sign-ins from more than {} addresses within {}; {} is not tracked",
+          MAX_ADDRESSES,
+          window,
           address);
       return;
     }
-    failures.compute(address, (key, times) -> {
-      Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
-      prune(kept, now);
-      kept.addLast(now);
-      // the newest max decide when the address may try again
-      while (kept.size() > max) {
-        kept.removeFirst();
-      }
-      return kept;
-    });
+    failures.compute(
+        address,
+        (key, times) -> {
+          Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
+          prune(kept, now);
+          kept.addLast(now);
+          // the newest max decide when the address may try again
+          while (kept.size() > max) {
+            kept.removeFirst();
+          }
+          return kept;
+        });
   }
 
   /** Forgets every failure: for tests, whose calls all come from one address. */
@@ -90,10 +98,16 @@ class FailedSignIns {
   private void sweepOncePerWindow(Instant now) {
     Instant last = lastSweep.get();
     if (now.isAfter(last.plus(window)) && lastSweep.compareAndSet(last, now)) {
-      failures.keySet().forEach(address -> failures.computeIfPresent(address, (key, times) -> {
-        prune(times, now);
-        return times.isEmpty() ? null : times;
-      }));
+      failures
+          .keySet()
+          .forEach(
+              address ->
+                  failures.computeIfPresent(
+                      address,
+                      (key, times) -> {
+                        prune(times, now);
+                        return times.isEmpty() ? null : times;
+                      }));
     }
   }
 }

@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the {@link StepGate} in front of the engine's commands, through Camunda's documented extension point (a
- * process engine plugin adding a custom pre-command interceptor), so that every door into the engine passes it.
+ * Puts the {@link StepGate} in front of the engine's commands, through Camunda's documented
+ * extension point (a process engine plugin adding a custom pre-command interceptor), so that every
+ * door into the engine passes it.
  */
 @Component
 class GatePlugin extends AbstractProcessEnginePlugin {
@@ -21,13 +22,16 @@ class GatePlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     EngineServices services = new EngineServices(configuration);
     // one gate per chain: an interceptor links to the next one of its own chain
-    configuration.setCustomPreCommandInterceptorsTxRequired(withGate(
-        configuration.getCustomPreCommandInterceptorsTxRequired(), new StepGate(services)));
-    configuration.setCustomPreCommandInterceptorsTxRequiresNew(withGate(
-        configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new StepGate(services)));
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        withGate(
+            configuration.getCustomPreCommandInterceptorsTxRequired(), new StepGate(services)));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+        withGate(
+            configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new StepGate(services)));
   }
 
-  private static List<CommandInterceptor> withGate(List<CommandInterceptor> interceptors, StepGate gate) {
+  private static List<CommandInterceptor> withGate(
+      List<CommandInterceptor> interceptors, StepGate gate) {
     List<CommandInterceptor> all = new ArrayList<>();
     all.add(gate);
     if (interceptors != null) {

@@ -12,8 +12,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Spring Security checks HTTP Basic credentials of our own API against the engine's identity service, the same users,
- * passwords, login throttling and groups as Tasklist and {@code /engine-rest}. Group ids become authorities.
+ * Spring Security checks HTTP Basic credentials of our own API against the engine's identity
+ * service, the same users, passwords, login throttling and groups as Tasklist and {@code
+ * /engine-rest}. Group ids become authorities.
  */
 @Component
 class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
@@ -28,13 +29,18 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object password = authentication.getCredentials();
-    if (user == null || password == null || !identityService.checkPassword(user, password.toString())) {
+    if (user == null
+        || password == null
+        || !identityService.checkPassword(user, password.toString())) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
     // each group as itself (for our rules) and as a role (for Actuator's "roles")
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).flatMap(group -> Stream.of(group, "ROLE_" + group)).map(SimpleGrantedAuthority::new)
-        .toList();
+    List<SimpleGrantedAuthority> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .flatMap(group -> Stream.of(group, "ROLE_" + group))
+            .map(SimpleGrantedAuthority::new)
+            .toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
   }
 

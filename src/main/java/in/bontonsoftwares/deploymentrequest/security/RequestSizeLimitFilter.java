@@ -10,9 +10,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than any form of the process needs with 413, before anything reads them, so that
- * nobody can make the server parse megabytes of JSON or store them as variables. A body of declared length is judged
- * by its {@code Content-Length}; a chunked one is read up to the limit and handed on from memory.
+ * Refuses request bodies larger than any form of the process needs with 413, before anything reads
+ * them, so that nobody can make the server parse megabytes of JSON or store them as variables. A
+ * body of declared length is judged by its {@code Content-Length}; a chunked one is read up to the
+ * limit and handed on from memory.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -23,7 +24,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
     if (length > limit) {
@@ -46,7 +48,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     String size = length < 0 ? "more than %d bytes".formatted(limit) : length + " bytes";
-    response.getWriter().write("{\"type\":\"PayloadTooLarge\",\"message\":\"The request body has %s; at most %d are accepted.\"}"
-        .formatted(size, limit));
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"PayloadTooLarge\",\"message\":\"The request body has %s; at most %d are accepted.\"}"
+                .formatted(size, limit));
   }
 }

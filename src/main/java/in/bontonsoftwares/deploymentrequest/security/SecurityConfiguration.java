@@ -16,36 +16,50 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.util.unit.DataSize;
 
 /**
- * Two doors. Our own API ({@code /api/**}) and the mailbox page: Spring Security, HTTP Basic against the engine's
- * users, stateless, by group. Everything else is guarded by Camunda itself: the webapps by their session login and
- * CSRF filter, {@code /engine-rest} by Camunda's authentication filter (see {@code RestApiConfiguration}), and the
- * engine's authorization checks behind all of them; here it only gets security headers. Health probes are open (with
- * details for admins); the other Actuator endpoints, such as Prometheus metrics, are for admins.
+ * Two doors. Our own API ({@code /api/**}) and the mailbox page: Spring Security, HTTP Basic
+ * against the engine's users, stateless, by group. Everything else is guarded by Camunda itself:
+ * the webapps by their session login and CSRF filter, {@code /engine-rest} by Camunda's
+ * authentication filter (see {@code RestApiConfiguration}), and the engine's authorization checks
+ * behind all of them; here it only gets security headers. Health probes are open (with details for
+ * admins); the other Actuator endpoints, such as Prometheus metrics, are for admins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-      + "img-src 'self' data:; frame-ancestors 'self'; form-action 'self'; base-uri 'self'";
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data:; frame-ancestors 'self'; form-action 'self'; base-uri 'self'";
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService)
+      throws Exception {
     http.securityMatcher("/api/**", "/mailbox.html", "/mailbox.js", "/actuator/**")
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
-            .requestMatchers("/api/change-tickets/**", "/api/records/**").hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
-            .requestMatchers("/api/limits/**").hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
-            .requestMatchers("/api/mailbox/**", "/mailbox.html", "/mailbox.js")
-            .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasAuthority(Groups.ADMINS)
+                    .requestMatchers("/api/change-tickets/**", "/api/records/**")
+                    .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
+                    .requestMatchers("/api/limits/**")
+                    .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
+                    .requestMatchers("/api/mailbox/**", "/mailbox.html", "/mailbox.js")
+                    .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(Customizer.withDefaults())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless HTTP Basic: no cookie, so nothing for a cross-site request to ride on
         .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
-        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+        .headers(
+            headers ->
+                headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+        .addFilterAfter(
+            new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();
   }
 
@@ -56,7 +70,11 @@ class SecurityConfiguration {
         // the webapps have Camunda's CSRF filter; /engine-rest is stateless HTTP Basic
         .csrf(csrf -> csrf.disable())
         // the webapps set their own CSP and cache headers (camunda.bpm.webapp.header-security.*)
-        .headers(headers -> headers.cacheControl(cache -> cache.disable()).frameOptions(frame -> frame.sameOrigin()));
+        .headers(
+            headers ->
+                headers
+                    .cacheControl(cache -> cache.disable())
+                    .frameOptions(frame -> frame.sameOrigin()));
     return http.build();
   }
 

@@ -20,39 +20,53 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * The side doors shut at the HTTP door, before a resource of {@code /engine-rest} or of the webapps' engine API
- * ({@code /camunda/api/engine/engine/{name}/...}) is even called: the same rule ({@link AdminOnly}) that
- * {@link StepGate} applies again inside the engine, for the Java API and any door added later. Answers 403 with
- * Camunda's error format.
+ * The side doors shut at the HTTP door, before a resource of {@code /engine-rest} or of the
+ * webapps' engine API ({@code /camunda/api/engine/engine/{name}/...}) is even called: the same rule
+ * ({@link AdminOnly}) that {@link StepGate} applies again inside the engine, for the Java API and
+ * any door added later. Answers 403 with Camunda's error format.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class SideDoorFilter implements ContainerRequestFilter {
 
   private static final String ID = "[^/]+";
-  /** Method and path below the API's root; the webapps' API puts {@code engine/<name>/} in front. */
-  private static final List<Door> DOORS = List.of(
-      new Door("POST", "job/" + ID + "/execute"),
-      new Door("PUT", "job/" + ID + "/(retries|duedate|priority|suspended)"),
-      new Door("POST", "job/" + ID + "/duedate/recalculate"),
-      new Door("PUT|POST", "job/(retries|suspended)"),
-      new Door("PUT|POST", "job-definition/.*"),
-      new Door("POST", "process-instance/" + ID + "/modification(-async)?"),
-      new Door("POST", "modification/execute(Async)?"),
-      new Door("POST", "process-definition/" + ID + "/restart(-async)?"),
-      new Door("PUT|POST|DELETE", "process-instance/" + ID + "/variables(/.*)?"),
-      new Door("PUT|POST|DELETE", "execution/" + ID + "/localVariables(/.*)?"),
-      new Door("POST", "process-instance/variables-async"),
-      new Door("PUT", "process-instance/" + ID + "/suspended"),
-      new Door("PUT|POST", "process-instance/suspended(-async)?"),
-      new Door("PUT", "process-definition/(key/" + ID + "/|" + ID + "/)?suspended"),
-      new Door("POST", "message(/async)?"),
-      new Door("POST", "signal"),
-      new Door("POST", "migration/execute(Async)?"),
-      new Door("POST", "task/" + ID + "/(resolve|bpmnError|bpmnEscalation)"));
+
+  /**
+   * Method and path below the API's root; the webapps' API puts {@code engine/<name>/} in front.
+   */
+  private static final List<Door> DOORS =
+      List.of(
+          new Door("POST", "job/" + ID + "/execute"),
+          new Door("PUT", "job/" + ID + "/(retries|duedate|priority|suspended)"),
+          new Door("POST", "job/" + ID + "/duedate/recalculate"),
+          new Door("PUT|POST", "job/(retries|suspended)"),
+          new Door("PUT|POST", "job-definition/.*"),
+          new Door("POST", "process-instance/" + ID + "/modification(-async)?"),
+          new Door("POST", "modification/execute(Async)?"),
+          new Door("POST", "process-definition/" + ID + "/restart(-async)?"),
+          new Door("PUT|POST|DELETE", "process-instance/" + ID + "/variables(/.*)?"),
+          new Door("PUT|POST|DELETE", "execution/" + ID + "/localVariables(/.*)?"),
+          new Door("POST", "process-instance/variables-async"),
+          new Door("PUT", "process-instance/" + ID + "/suspended"),
+          new Door("PUT|POST", "process-instance/suspended(-async)?"),
+          new Door("PUT", "process-definition/(key/" + ID + "/|" + ID + "/)?suspended"),
+          new Door("POST", "message(/async)?"),
+          new Door("POST", "signal"),
+          new Door("POST", "migration/execute(Async)?"),
+          new Door("POST", "task/" + ID + "/(resolve|bpmnError|bpmnEscalation)"));
+
   /** A start, which is for everyone who may start, unless it says where to start. */
-  private static final Pattern START = Pattern.compile(
-      "(engine/" + ID + "/)?process-definition/(key/" + ID + "(/tenant-id/" + ID + ")?|" + ID + ")/start");
+  private static final Pattern START =
+      Pattern.compile(
+          "(engine/"
+              + ID
+              + "/)?process-definition/(key/"
+              + ID
+              + "(/tenant-id/"
+              + ID
+              + ")?|"
+              + ID
+              + ")/start");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -66,22 +80,34 @@ public class SideDoorFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) throws IOException {
     String path = request.getUriInfo().getPath(false).replaceAll("^/+|/+$", "");
     String method = request.getMethod();
-    boolean sideDoor = DOORS.stream().anyMatch(door -> door.method().matcher(method).matches()
-        && door.path().matcher(path).matches())
-        || "POST".equals(method) && START.matcher(path).matches() && startsSomewhere(request);
+    boolean sideDoor =
+        DOORS.stream()
+                .anyMatch(
+                    door ->
+                        door.method().matcher(method).matches()
+                            && door.path().matcher(path).matches())
+            || "POST".equals(method) && START.matcher(path).matches() && startsSomewhere(request);
     if (!sideDoor) {
       return;
     }
     ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
-    Authentication person = engine == null ? null : engine.getIdentityService().getCurrentAuthentication();
+    Authentication person =
+        engine == null ? null : engine.getIdentityService().getCurrentAuthentication();
     if (AdminOnly.refuses(person)) {
       AuthorizationException refusal = AdminOnly.refusal(person.getUserId());
-      request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", refusal.getClass().getSimpleName(), "message", refusal.getMessage())).build());
+      request.abortWith(
+          Response.status(Response.Status.FORBIDDEN)
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(
+                  Map.of(
+                      "type", refusal.getClass().getSimpleName(), "message", refusal.getMessage()))
+              .build());
     }
   }
 
-  /** Whether a start's body has start instructions; the body is read and put back for the resource. */
+  /**
+   * Whether a start's body has start instructions; the body is read and put back for the resource.
+   */
   private boolean startsSomewhere(ContainerRequestContext request) throws IOException {
     if (!request.hasEntity()) {
       return false;

@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The limit of failed sign-ins per client address, ahead of every filter that checks a password: Spring Security's
- * HTTP Basic on {@code /api}, the mailbox page and Actuator, Camunda's on {@code /engine-rest}, and the webapps'
- * login resource.
+ * The limit of failed sign-ins per client address, ahead of every filter that checks a password:
+ * Spring Security's HTTP Basic on {@code /api}, the mailbox page and Actuator, Camunda's on {@code
+ * /engine-rest}, and the webapps' login resource.
  */
 @Configuration(proxyBeanMethods = false)
 class SignInLimitConfiguration {
@@ -23,11 +23,18 @@ class SignInLimitConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<SignInLimitFilter> signInLimit(FailedSignIns failures, LimitHits hits,
+  FilterRegistrationBean<SignInLimitFilter> signInLimit(
+      FailedSignIns failures,
+      LimitHits hits,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappsPath) {
     FilterRegistrationBean<SignInLimitFilter> registration =
         new FilterRegistrationBean<>(new SignInLimitFilter(failures, hits, webappsPath));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/mailbox.html", "/mailbox.js", "/actuator/*",
+    registration.addUrlPatterns(
+        "/engine-rest/*",
+        "/api/*",
+        "/mailbox.html",
+        "/mailbox.js",
+        "/actuator/*",
         webappsPath + "/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;

@@ -18,16 +18,26 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
 /**
- * What a person may edit in each step, read from the forms deployed with the process: the fields of the Camunda Form
- * that the start event or user task references ({@code camunda:formRef}, binding {@code deployment}). A field is
- * editable unless it is read-only or disabled; text, images and other components without a key are no fields. The
- * forms are the one source: a field added to a form may be sent, a field removed may not.
+ * What a person may edit in each step, read from the forms deployed with the process: the fields of
+ * the Camunda Form that the start event or user task references ({@code camunda:formRef}, binding
+ * {@code deployment}). A field is editable unless it is read-only or disabled; text, images and
+ * other components without a key are no fields. The forms are the one source: a field added to a
+ * form may be sent, a field removed may not.
  */
 final class StepForms {
 
   /** Components that show something and hold no value. */
-  private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
-      "iframe", "table", "documentPreview");
+  private static final Set<String> DISPLAY_ONLY =
+      Set.of(
+          "text",
+          "html",
+          "image",
+          "spacer",
+          "separator",
+          "button",
+          "iframe",
+          "table",
+          "documentPreview");
 
   /** The fields of one step's form. */
   record Fields(Set<String> editable, Set<String> readOnly) {
@@ -40,6 +50,7 @@ final class StepForms {
 
   private final RepositoryService repositoryService;
   private final ObjectMapper json = new ObjectMapper();
+
   /** Per process definition (immutable once deployed): element id to its form's fields. */
   private final Map<String, Map<String, Fields>> byDefinition = new ConcurrentHashMap<>();
 
@@ -47,18 +58,27 @@ final class StepForms {
     this.repositoryService = repositoryService;
   }
 
-  /** The fields of the form of a start event or user task; {@link Fields#NONE} for an element without one. */
+  /**
+   * The fields of the form of a start event or user task; {@link Fields#NONE} for an element
+   * without one.
+   */
   Fields of(String processDefinitionId, String elementId) {
-    return byDefinition.computeIfAbsent(processDefinitionId, this::read).getOrDefault(elementId, Fields.NONE);
+    return byDefinition
+        .computeIfAbsent(processDefinitionId, this::read)
+        .getOrDefault(elementId, Fields.NONE);
   }
 
-  /** The fields of the process's start form: of its start event at the top level, not in a sub-process. */
+  /**
+   * The fields of the process's start form: of its start event at the top level, not in a
+   * sub-process.
+   */
   Fields ofStart(String processDefinitionId) {
     return of(processDefinitionId, PROCESS_START);
   }
 
   private Map<String, Fields> read(String processDefinitionId) {
-    String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
+    String deploymentId =
+        repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
     Map<String, Fields> formsById = new HashMap<>();
     for (String resource : repositoryService.getDeploymentResourceNames(deploymentId)) {
       if (resource.endsWith(".form")) {
@@ -77,8 +97,13 @@ final class StepForms {
       if (formRef != null) {
         Fields fields = formsById.get(formRef);
         if (fields == null) {
-          throw new IllegalStateException("Element " + element.getId() + " references the form " + formRef
-              + ", which is not in deployment " + deploymentId);
+          throw new IllegalStateException(
+              "Element "
+                  + element.getId()
+                  + " references the form "
+                  + formRef
+                  + ", which is not in deployment "
+                  + deploymentId);
         }
         byElement.put(element.getId(), fields);
         if (element instanceof StartEvent && element.getParentElement() instanceof Process) {

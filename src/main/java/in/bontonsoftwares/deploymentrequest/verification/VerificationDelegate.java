@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Evaluate verification" (policy step 6): the deployment passes when the health checks passed and the dashboards were
- * reviewed, and every check that applies to the request (smoke tests, QA validation) passed.
+ * "Evaluate verification" (policy step 6): the deployment passes when the health checks passed and
+ * the dashboards were reviewed, and every check that applies to the request (smoke tests, QA
+ * validation) passed.
  */
 @Component("evaluateVerification")
 class VerificationDelegate implements JavaDelegate {
@@ -21,12 +22,28 @@ class VerificationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ProcessVariables v = ProcessVariables.of(execution);
     List<String> summary = new ArrayList<>();
-    boolean passed = check(summary, "Health checks", true, v.flag(HEALTH_CHECKS_PASSED), v.text(HEALTH_CHECK_NOTES));
+    boolean passed =
+        check(
+            summary,
+            "Health checks",
+            true,
+            v.flag(HEALTH_CHECKS_PASSED),
+            v.text(HEALTH_CHECK_NOTES));
     passed &= check(summary, "Dashboards reviewed", true, v.flag(DASHBOARDS_REVIEWED), "");
-    passed &= check(summary, "Smoke tests", v.flag(SMOKE_TESTS_APPLY), v.flag(SMOKE_TESTS_PASSED),
-        v.text(SMOKE_TEST_NOTES));
-    passed &= check(summary, "QA validation", v.flag(QA_VALIDATION_APPLIES), v.flag(QA_VALIDATION_PASSED),
-        v.text(QA_NOTES));
+    passed &=
+        check(
+            summary,
+            "Smoke tests",
+            v.flag(SMOKE_TESTS_APPLY),
+            v.flag(SMOKE_TESTS_PASSED),
+            v.text(SMOKE_TEST_NOTES));
+    passed &=
+        check(
+            summary,
+            "QA validation",
+            v.flag(QA_VALIDATION_APPLIES),
+            v.flag(QA_VALIDATION_PASSED),
+            v.text(QA_NOTES));
     v.set(VERIFICATION_PASSED, passed);
     v.set(VERIFICATION_SUMMARY, String.join("\n", summary));
     if (passed) {
@@ -34,12 +51,14 @@ class VerificationDelegate implements JavaDelegate {
     }
   }
 
-  private static boolean check(List<String> summary, String name, boolean applies, boolean passed, String notes) {
+  private static boolean check(
+      List<String> summary, String name, boolean applies, boolean passed, String notes) {
     if (!applies) {
       summary.add(name + ": not applicable");
       return true;
     }
-    summary.add(name + ": " + (passed ? "passed" : "FAILED") + (notes.isEmpty() ? "" : " - " + notes));
+    summary.add(
+        name + ": " + (passed ? "passed" : "FAILED") + (notes.isEmpty() ? "" : " - " + notes));
     return passed;
   }
 }

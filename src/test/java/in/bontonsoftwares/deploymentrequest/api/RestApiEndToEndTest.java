@@ -1,9 +1,9 @@
 package in.bontonsoftwares.deploymentrequest.api;
 
 import static in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer.recipients;
-import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.*;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,14 +34,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * One whole request through Camunda's REST API over real HTTP, as the pipeline and the people of the policy would
- * drive it, with the job executor running and mail going to a separate SMTP server (GreenMail) configured through the
- * standard {@code spring.mail.*} properties.
+ * One whole request through Camunda's REST API over real HTTP, as the pipeline and the people of
+ * the policy would drive it, with the job executor running and mail going to a separate SMTP server
+ * (GreenMail) configured through the standard {@code spring.mail.*} properties.
  */
 @DependsOnTime
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=true")
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=true")
 @ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
+// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
+// may live at a time.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RestApiEndToEndTest {
 
@@ -64,9 +67,13 @@ class RestApiEndToEndTest {
   @Test
   void shouldCarryARequestFromSubmissionToDeployedRecordOverRest() throws Exception {
     // the pipeline submits the request as the developer
-    ResponseEntity<JsonNode> started = as("dana").postForEntity(
-        "/engine-rest/process-definition/key/{key}/submit-form", restVariables(TestRequests.validRequest(properties)),
-        JsonNode.class, DeploymentRequestProcess.KEY);
+    ResponseEntity<JsonNode> started =
+        as("dana")
+            .postForEntity(
+                "/engine-rest/process-definition/key/{key}/submit-form",
+                restVariables(TestRequests.validRequest(properties)),
+                JsonNode.class,
+                DeploymentRequestProcess.KEY);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instance = started.getBody().get("id").asText();
     String number = started.getBody().get("businessKey").asText();
@@ -75,51 +82,92 @@ class RestApiEndToEndTest {
     // DevSecOps finds the review among its group's tasks, claims and approves it
     String review = awaitTask(instance, REVIEW_REQUEST, "sofia");
     claimAndSubmit("sofia", review, TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
-    claimAndSubmit("sofia", awaitTask(instance, SCHEDULE_DEPLOYMENT, "sofia"), TestRequests.scheduleNow());
-    // the window opens at once: the job executor creates the ticket, sends the confirmation and fires the timer
-    claimAndSubmit("sam", awaitTask(instance, EXECUTE_DEPLOYMENT, "sam"),
+    claimAndSubmit(
+        "sofia", awaitTask(instance, SCHEDULE_DEPLOYMENT, "sofia"), TestRequests.scheduleNow());
+    // the window opens at once: the job executor creates the ticket, sends the confirmation and
+    // fires the timer
+    claimAndSubmit(
+        "sam",
+        awaitTask(instance, EXECUTE_DEPLOYMENT, "sam"),
         Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS, EXECUTION_NOTES, "Rolled out to 6 pods"));
-    claimAndSubmit("sam", awaitTask(instance, VERIFY_HEALTH, "sam"),
+    claimAndSubmit(
+        "sam",
+        awaitTask(instance, VERIFY_HEALTH, "sam"),
         Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
-    claimAndSubmit("sofia", awaitTask(instance, DOCUMENT_DEPLOYMENT, "sofia"), TestRequests.documentation());
+    claimAndSubmit(
+        "sofia", awaitTask(instance, DOCUMENT_DEPLOYMENT, "sofia"), TestRequests.documentation());
 
     // the request ends deployed
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      JsonNode history = as("admin").getForObject("/engine-rest/history/process-instance/{id}", JsonNode.class,
-          instance);
-      assertThat(history.path("state").asText()).as(history.toString()).isEqualTo("COMPLETED");
-      JsonNode ended = as("admin").getForObject("/engine-rest/history/activity-instance/count?processInstanceId={id}"
-          + "&activityId={end}", JsonNode.class, instance, END_DEPLOYED);
-      assertThat(ended.get("count").asInt()).isEqualTo(1);
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              JsonNode history =
+                  as("admin")
+                      .getForObject(
+                          "/engine-rest/history/process-instance/{id}", JsonNode.class, instance);
+              assertThat(history.path("state").asText())
+                  .as(history.toString())
+                  .isEqualTo("COMPLETED");
+              JsonNode ended =
+                  as("admin")
+                      .getForObject(
+                          "/engine-rest/history/activity-instance/count?processInstanceId={id}"
+                              + "&activityId={end}",
+                          JsonNode.class,
+                          instance,
+                          END_DEPLOYED);
+              assertThat(ended.get("count").asInt()).isEqualTo(1);
+            });
 
     // its change ticket is in the register
-    JsonNode variable = as("admin").getForObject("/engine-rest/history/variable-instance?processInstanceId={id}"
-        + "&variableName={name}", JsonNode.class, instance, CHANGE_TICKET_NUMBER);
+    JsonNode variable =
+        as("admin")
+            .getForObject(
+                "/engine-rest/history/variable-instance?processInstanceId={id}"
+                    + "&variableName={name}",
+                JsonNode.class,
+                instance,
+                CHANGE_TICKET_NUMBER);
     String ticketNumber = variable.get(0).get("value").asText();
-    JsonNode ticket = as("admin").getForObject("/api/change-tickets/{number}", JsonNode.class, ticketNumber);
+    JsonNode ticket =
+        as("admin").getForObject("/api/change-tickets/{number}", JsonNode.class, ticketNumber);
     assertThat(ticket.get("requestNumber").asText()).isEqualTo(number);
     assertThat(ticket.get("status").asText()).isEqualTo("COMPLETED");
-    assertThat(ticket.get("events")).extracting(event -> event.get("to").asText())
+    assertThat(ticket.get("events"))
+        .extracting(event -> event.get("to").asText())
         .containsExactly("SCHEDULED", "IN_PROGRESS", "COMPLETED");
 
     // and every mail of the policy arrived once, at the right people, in the policy's format
-    String date = TestClock.dateInAppZone(historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(instance).singleResult().getStartTime().toInstant()).toString();
-    Map<String, MimeMessage> mails = await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.mailsBySubject(number),
-        received -> received.size() == 4);
-    assertThat(mails.keySet()).containsExactly(
-        "Payments - Production - Deployment Request - " + date,
-        "Payments - Production - Deployment Scheduled - " + date,
-        "Payments - Production - Deployment Status - " + date,
-        "Payments - Production - Deployment Record - " + date);
+    String date =
+        TestClock.dateInAppZone(
+                historyService
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceId(instance)
+                    .singleResult()
+                    .getStartTime()
+                    .toInstant())
+            .toString();
+    Map<String, MimeMessage> mails =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> SMTP.mailsBySubject(number), received -> received.size() == 4);
+    assertThat(mails.keySet())
+        .containsExactly(
+            "Payments - Production - Deployment Request - " + date,
+            "Payments - Production - Deployment Scheduled - " + date,
+            "Payments - Production - Deployment Status - " + date,
+            "Payments - Production - Deployment Record - " + date);
     MimeMessage request = mails.get("Payments - Production - Deployment Request - " + date);
-    assertThat(recipients(request, RecipientType.TO)).containsExactly("devsecops@bontonsoftwares.in");
+    assertThat(recipients(request, RecipientType.TO))
+        .containsExactly("devsecops@bontonsoftwares.in");
     assertThat(recipients(request, RecipientType.CC)).containsExactly("dana@example.com");
     MimeMessage status = mails.get("Payments - Production - Deployment Status - " + date);
-    assertThat(recipients(status, RecipientType.TO)).contains("product@example.com", "support@example.com",
-        "olivia@example.com", "dana@example.com");
-    assertThat(recipients(status, RecipientType.CC)).containsExactly("devsecops@bontonsoftwares.in");
+    assertThat(recipients(status, RecipientType.TO))
+        .contains(
+            "product@example.com", "support@example.com", "olivia@example.com", "dana@example.com");
+    assertThat(recipients(status, RecipientType.CC))
+        .containsExactly("devsecops@bontonsoftwares.in");
   }
 
   @Test
@@ -129,12 +177,18 @@ class RestApiEndToEndTest {
     invalid.put(STAKEHOLDER_EMAILS, "product@example.com, not-an-email");
     long before = instanceCount();
 
-    ResponseEntity<JsonNode> refused = as("dana").postForEntity("/engine-rest/process-definition/key/{key}/submit-form",
-        restVariables(invalid), JsonNode.class, DeploymentRequestProcess.KEY);
+    ResponseEntity<JsonNode> refused =
+        as("dana")
+            .postForEntity(
+                "/engine-rest/process-definition/key/{key}/submit-form",
+                restVariables(invalid),
+                JsonNode.class,
+                DeploymentRequestProcess.KEY);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("type").asText()).isEqualTo("RequestValidationException");
-    assertThat(refused.getBody().get("message").asText()).contains("must end after it starts", "not-an-email")
+    assertThat(refused.getBody().get("message").asText())
+        .contains("must end after it starts", "not-an-email")
         .doesNotContain("Exception", "at org.");
     assertThat(refused.getBody().get("problems")).hasSize(2);
     assertThat(instanceCount()).isEqualTo(before);
@@ -142,18 +196,32 @@ class RestApiEndToEndTest {
 
   @Test
   void shouldAnswerAnInvalidTaskSubmissionWith400AndKeepTheTaskOpen() {
-    ResponseEntity<JsonNode> started = as("dev").postForEntity("/engine-rest/process-definition/key/{key}/submit-form",
-        restVariables(TestRequests.validRequest(properties)), JsonNode.class, DeploymentRequestProcess.KEY);
+    ResponseEntity<JsonNode> started =
+        as("dev")
+            .postForEntity(
+                "/engine-rest/process-definition/key/{key}/submit-form",
+                restVariables(TestRequests.validRequest(properties)),
+                JsonNode.class,
+                DeploymentRequestProcess.KEY);
     String instance = started.getBody().get("id").asText();
     String review = awaitTask(instance, REVIEW_REQUEST, "sam");
-    as("sam").postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "sam"), Void.class, review);
+    as("sam")
+        .postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", "sam"), Void.class, review);
 
-    ResponseEntity<JsonNode> refused = as("sam").postForEntity("/engine-rest/task/{id}/submit-form",
-        restVariables(TestRequests.review(Value.DECISION_REJECT, "")), JsonNode.class, review);
+    ResponseEntity<JsonNode> refused =
+        as("sam")
+            .postForEntity(
+                "/engine-rest/task/{id}/submit-form",
+                restVariables(TestRequests.review(Value.DECISION_REJECT, "")),
+                JsonNode.class,
+                review);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText()).contains("Comments are required");
-    assertThat(as("sam").getForEntity("/engine-rest/task/{id}", JsonNode.class, review).getStatusCode())
+    assertThat(
+            as("sam")
+                .getForEntity("/engine-rest/task/{id}", JsonNode.class, review)
+                .getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
 
@@ -161,8 +229,12 @@ class RestApiEndToEndTest {
   void shouldRefuseAnonymousCallsToTheEngineApi() {
     assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    // quinn, whom no other test here signs in as: a wrong password makes the engine delay that user's next sign-in
-    assertThat(http.withBasicAuth("quinn", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+    // quinn, whom no other test here signs in as: a wrong password makes the engine delay that
+    // user's next sign-in
+    assertThat(
+            http.withBasicAuth("quinn", "wrong")
+                .getForEntity("/engine-rest/task", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
@@ -171,24 +243,39 @@ class RestApiEndToEndTest {
   }
 
   private String awaitTask(String instance, String taskKey, String user) {
-    return await().atMost(Duration.ofSeconds(60)).until(() -> {
-      JsonNode tasks = as(user).getForObject("/engine-rest/task?processInstanceId={id}&taskDefinitionKey={key}",
-          JsonNode.class, instance, taskKey);
-      return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
-    }, id -> id != null);
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              JsonNode tasks =
+                  as(user)
+                      .getForObject(
+                          "/engine-rest/task?processInstanceId={id}&taskDefinitionKey={key}",
+                          JsonNode.class,
+                          instance,
+                          taskKey);
+              return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
+            },
+            id -> id != null);
   }
 
   private void claimAndSubmit(String user, String taskId, Map<String, Object> form) {
-    ResponseEntity<String> claimed = as(user).postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", user),
-        String.class, taskId);
+    ResponseEntity<String> claimed =
+        as(user)
+            .postForEntity(
+                "/engine-rest/task/{id}/claim", Map.of("userId", user), String.class, taskId);
     assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-    ResponseEntity<String> submitted = as(user).postForEntity("/engine-rest/task/{id}/submit-form", restVariables(form),
-        String.class, taskId);
+    ResponseEntity<String> submitted =
+        as(user)
+            .postForEntity(
+                "/engine-rest/task/{id}/submit-form", restVariables(form), String.class, taskId);
     assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   private long instanceCount() {
-    return as("admin").getForObject("/engine-rest/history/process-instance/count", JsonNode.class)
-        .get("count").asLong();
+    return as("admin")
+        .getForObject("/engine-rest/history/process-instance/count", JsonNode.class)
+        .get("count")
+        .asLong();
   }
 }

@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The record of step 7 as auditors get it: from the history, as PDF and JSON, archived once, mailed. */
+/**
+ * The record of step 7 as auditors get it: from the history, as PDF and JSON, archived once,
+ * mailed.
+ */
 @DependsOnTime
 class DeploymentRecordTest extends ProcessTestSupport {
 
@@ -43,17 +46,33 @@ class DeploymentRecordTest extends ProcessTestSupport {
     // given a request that went through a round of changes, then was deployed and verified
     ProcessInstance request = submit("dana", validRequest());
     runDueJobs(request);
-    complete(request, REVIEW_REQUEST, "sofia", TestRequests.review(Value.DECISION_REQUEST_CHANGES, "Add the rollback script"));
+    complete(
+        request,
+        REVIEW_REQUEST,
+        "sofia",
+        TestRequests.review(Value.DECISION_REQUEST_CHANGES, "Add the rollback script"));
     runDueJobs(request);
-    complete(request, AMEND_REQUEST, "dana", Map.of(AMENDMENT_NOTES, "Rollback script added", WITHDRAW_REQUEST, false));
+    complete(
+        request,
+        AMEND_REQUEST,
+        "dana",
+        Map.of(AMENDMENT_NOTES, "Rollback script added", WITHDRAW_REQUEST, false));
     runDueJobs(request);
-    complete(request, REVIEW_REQUEST, "sam", TestRequests.review(Value.DECISION_APPROVE, "Good to go"));
+    complete(
+        request, REVIEW_REQUEST, "sam", TestRequests.review(Value.DECISION_APPROVE, "Good to go"));
     runDueJobs(request);
     complete(request, SCHEDULE_DEPLOYMENT, "sofia", TestRequests.scheduleNow());
     runDueJobs(request);
-    complete(request, EXECUTE_DEPLOYMENT, "sam", Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS,
-        EXECUTION_NOTES, "Rolled out to 6 pods"));
-    complete(request, VERIFY_HEALTH, "sam", Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    complete(
+        request,
+        EXECUTE_DEPLOYMENT,
+        "sam",
+        Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS, EXECUTION_NOTES, "Rolled out to 6 pods"));
+    complete(
+        request,
+        VERIFY_HEALTH,
+        "sam",
+        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
     runDueJobs(request);
     String ticket = (String) runtimeService.getVariable(request.getId(), CHANGE_TICKET_NUMBER);
 
@@ -68,20 +87,51 @@ class DeploymentRecordTest extends ProcessTestSupport {
     assertThat(RecordArchive.sha256(Path.of(archived.pdfPath()))).isEqualTo(archived.pdfSha256());
 
     String pdf = text(Files.readAllBytes(Path.of(archived.pdfPath())));
-    assertThat(pdf).contains("Deployment record " + request.getBusinessKey(), "Outcome: Deployed",
-        "Request", "payments-api", "2.4.1", "Redeploy 2.4.0", "Olivia Oncall",
-        "Pre-deployment checklist", "Business/product owner approval",
-        "Review rounds", "requestChanges", "Add the rollback script", "approve", "Good to go",
-        "Schedule and execution", ticket, "Confirmed window", "Rolled out to 6 pods",
-        "Verification", "Health checks", "passed",
-        "Documentation", "p95 latency 180 ms", "Announce the window a day earlier",
-        "Metrics", "Lead time", "Revisions", "Started on time", "Finished inside the window",
-        "Timeline", "Review deployment request", "Execute deployment");
+    assertThat(pdf)
+        .contains(
+            "Deployment record " + request.getBusinessKey(),
+            "Outcome: Deployed",
+            "Request",
+            "payments-api",
+            "2.4.1",
+            "Redeploy 2.4.0",
+            "Olivia Oncall",
+            "Pre-deployment checklist",
+            "Business/product owner approval",
+            "Review rounds",
+            "requestChanges",
+            "Add the rollback script",
+            "approve",
+            "Good to go",
+            "Schedule and execution",
+            ticket,
+            "Confirmed window",
+            "Rolled out to 6 pods",
+            "Verification",
+            "Health checks",
+            "passed",
+            "Documentation",
+            "p95 latency 180 ms",
+            "Announce the window a day earlier",
+            "Metrics",
+            "Lead time",
+            "Revisions",
+            "Started on time",
+            "Finished inside the window",
+            "Timeline",
+            "Review deployment request",
+            "Execute deployment");
 
     JsonNode json = new ObjectMapper().readTree(Files.readAllBytes(Path.of(archived.jsonPath())));
-    List<HistoricTaskInstance> reviews = engine.getHistoryService().createHistoricTaskInstanceQuery()
-        .processInstanceId(request.getId()).taskDefinitionKey(REVIEW_REQUEST).orderByHistoricActivityInstanceStartTime()
-        .asc().list();
+    List<HistoricTaskInstance> reviews =
+        engine
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(request.getId())
+            .taskDefinitionKey(REVIEW_REQUEST)
+            .orderByHistoricActivityInstanceStartTime()
+            .asc()
+            .list();
     assertThat(json.get("reviews")).hasSize(2);
     assertThat(json.get("reviews").get(0).get("decision").asText()).isEqualTo("requestChanges");
     assertThat(json.get("reviews").get(0).get("reviewer").asText()).isEqualTo("sofia");
@@ -95,11 +145,13 @@ class DeploymentRecordTest extends ProcessTestSupport {
     assertThat(json.get("metrics").get("windowFinishedInside").asBoolean()).isTrue();
     assertThat(json.get("metrics").get("reviewsWithinSla").asInt()).isEqualTo(2);
     List<String> executedBy = new ArrayList<>();
-    json.get("steps").forEach(step -> {
-      if (EXECUTE_DEPLOYMENT.equals(step.get("activityId").asText())) {
-        executedBy.add(step.get("user").asText());
-      }
-    });
+    json.get("steps")
+        .forEach(
+            step -> {
+              if (EXECUTE_DEPLOYMENT.equals(step.get("activityId").asText())) {
+                executedBy.add(step.get("user").asText());
+              }
+            });
     assertThat(executedBy).containsExactly("sam");
 
     // and the mailbox got it attached
@@ -112,7 +164,11 @@ class DeploymentRecordTest extends ProcessTestSupport {
   void shouldWriteTheRecordOnlyOnce() throws Exception {
     ProcessInstance request = submit("dana", validRequest());
     runDueJobs(request);
-    complete(request, REVIEW_REQUEST, "sofia", TestRequests.review(Value.DECISION_REJECT, "No business case"));
+    complete(
+        request,
+        REVIEW_REQUEST,
+        "sofia",
+        TestRequests.review(Value.DECISION_REJECT, "No business case"));
     runDueJobs(request);
     ArchivedRecord first = archive.find(request.getBusinessKey()).orElseThrow();
     byte[] pdf = Files.readAllBytes(Path.of(first.pdfPath()));
@@ -120,7 +176,8 @@ class DeploymentRecordTest extends ProcessTestSupport {
 
     // a second attempt finds the record
     ArchivedRecord again = archive.archive(request.getId(), variables, Outcome.REJECTED);
-    // an attempt after a crash that lost the database row but left the files keeps the files as they are
+    // an attempt after a crash that lost the database row but left the files keeps the files as
+    // they are
     jdbc.update("delete from deployment_record where request_number = ?", request.getBusinessKey());
     ArchivedRecord afterCrash = archive.archive(request.getId(), variables, Outcome.REJECTED);
 
@@ -129,12 +186,17 @@ class DeploymentRecordTest extends ProcessTestSupport {
     assertThat(afterCrash.jsonSha256()).isEqualTo(first.jsonSha256());
     assertThat(Files.readAllBytes(Path.of(first.pdfPath()))).isEqualTo(pdf);
     assertThat(text(pdf)).contains("Outcome: Rejected", "No business case");
-    assertThat(attachments(mails().get(mails().size() - 1))).containsExactly(request.getBusinessKey() + ".pdf");
+    assertThat(attachments(mails().get(mails().size() - 1)))
+        .containsExactly(request.getBusinessKey() + ".pdf");
   }
 
   private Map<String, Object> historicVariables(ProcessInstance request) {
     Map<String, Object> values = new HashMap<>();
-    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(request.getId()).list()
+    engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(request.getId())
+        .list()
         .forEach(variable -> values.put(variable.getName(), variable.getValue()));
     return values;
   }

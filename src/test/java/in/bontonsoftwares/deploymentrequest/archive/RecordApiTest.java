@@ -1,18 +1,18 @@
 package in.bontonsoftwares.deploymentrequest.archive;
 
-import in.bontonsoftwares.deploymentrequest.DependsOnTime;
-import in.bontonsoftwares.deploymentrequest.TestClock;
-import java.time.Instant;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.REVIEW_REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import in.bontonsoftwares.deploymentrequest.DependsOnTime;
+import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,11 +32,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The archive over REST: listed and filtered, downloaded with its hash checked, for DevSecOps and admins only. */
+/**
+ * The archive over REST: listed and filtered, downloaded with its hash checked, for DevSecOps and
+ * admins only.
+ */
 @DependsOnTime
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
+// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
+// may live at a time.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RecordApiTest {
 
@@ -54,35 +58,59 @@ class RecordApiTest {
     String number = rejectedRequest("Payments");
     String other = rejectedRequest("Ledger");
     JsonNode all = as("sofia").getForObject("/api/records", JsonNode.class);
-    String today = TestClock.dateInAppZone(Instant.parse(all.get(0).get("archivedAt").asText())).toString();
-    JsonNode payments = as("sofia").getForObject("/api/records?project=Payments&outcome=REJECTED&from={d}&to={d}",
-        JsonNode.class, today, today);
+    String today =
+        TestClock.dateInAppZone(Instant.parse(all.get(0).get("archivedAt").asText())).toString();
+    JsonNode payments =
+        as("sofia")
+            .getForObject(
+                "/api/records?project=Payments&outcome=REJECTED&from={d}&to={d}",
+                JsonNode.class,
+                today,
+                today);
     JsonNode none = as("sofia").getForObject("/api/records?outcome=DEPLOYED", JsonNode.class);
-    ResponseEntity<byte[]> pdf = as("admin").getForEntity("/api/records/{n}/pdf", byte[].class, number);
+    ResponseEntity<byte[]> pdf =
+        as("admin").getForEntity("/api/records/{n}/pdf", byte[].class, number);
 
-    assertThat(all).extracting(record -> record.get("requestNumber").asText()).contains(number, other);
-    assertThat(payments).extracting(record -> record.get("requestNumber").asText()).containsExactly(number);
+    assertThat(all)
+        .extracting(record -> record.get("requestNumber").asText())
+        .contains(number, other);
+    assertThat(payments)
+        .extracting(record -> record.get("requestNumber").asText())
+        .containsExactly(number);
     assertThat(none).isEmpty();
     // page by page, newest first, with the count of all
     assertThat(as("sofia").getForObject("/api/records?maxResults=1", JsonNode.class))
-        .extracting(record -> record.get("requestNumber").asText()).containsExactly(other);
+        .extracting(record -> record.get("requestNumber").asText())
+        .containsExactly(other);
     assertThat(as("sofia").getForObject("/api/records?firstResult=1&maxResults=1", JsonNode.class))
-        .extracting(record -> record.get("requestNumber").asText()).containsExactly(number);
-    assertThat(as("sofia").getForObject("/api/records/count?project=Payments", JsonNode.class).get("count").asLong())
+        .extracting(record -> record.get("requestNumber").asText())
+        .containsExactly(number);
+    assertThat(
+            as("sofia")
+                .getForObject("/api/records/count?project=Payments", JsonNode.class)
+                .get("count")
+                .asLong())
         .isEqualTo(1);
-    ResponseEntity<String> tooMany = as("sofia").getForEntity("/api/records?maxResults=100000", String.class);
+    ResponseEntity<String> tooMany =
+        as("sofia").getForEntity("/api/records?maxResults=100000", String.class);
     assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(tooMany.getBody()).contains("maxResults between 1 and 500");
     assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
     assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
-    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf.getBody()));
+    String sha256 =
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf.getBody()));
     assertThat(pdf.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(sha256);
     assertThat(payments.get(0).get("pdfSha256").asText()).isEqualTo(sha256);
-    assertThat(as("sofia").getForObject("/api/records/{n}/json", JsonNode.class, number).get("outcome").asText())
+    assertThat(
+            as("sofia")
+                .getForObject("/api/records/{n}/json", JsonNode.class, number)
+                .get("outcome")
+                .asText())
         .isEqualTo("REJECTED");
     // only DevSecOps and admins read the archive
-    assertThat(as("dana").getForEntity("/api/records", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as("dana").getForEntity("/api/records", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(as("sofia").getForEntity("/api/records/DR-1900-0001", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
@@ -94,7 +122,8 @@ class RecordApiTest {
     Path json = Path.of(archive.find(number).orElseThrow().jsonPath());
     Files.writeString(json, "{}");
 
-    ResponseEntity<String> refused = as("sofia").getForEntity("/api/records/{n}/json", String.class, number);
+    ResponseEntity<String> refused =
+        as("sofia").getForEntity("/api/records/{n}/json", String.class, number);
 
     assertThat(entry.get("jsonSha256").asText()).hasSize(64);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -105,13 +134,22 @@ class RecordApiTest {
     var request = TestRequests.validRequest(properties);
     request.put(DeploymentRequestProcess.Var.PROJECT_NAME, project);
     identityService.setAuthentication("dana", java.util.List.of("developers"));
-    String definition = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(DeploymentRequestProcess.KEY).latestVersion().singleResult().getId();
+    String definition =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(DeploymentRequestProcess.KEY)
+            .latestVersion()
+            .singleResult()
+            .getId();
     ProcessInstance instance = formService.submitStartForm(definition, request);
     identityService.clearAuthentication();
     runJobs(instance);
-    Task review = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_REQUEST)
-        .singleResult();
+    Task review =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey(REVIEW_REQUEST)
+            .singleResult();
     identityService.setAuthentication("sofia", java.util.List.of("devsecops"));
     taskService.claim(review.getId(), "sofia");
     formService.submitTaskForm(review.getId(), TestRequests.review("reject", "Not now"));
@@ -122,7 +160,12 @@ class RecordApiTest {
 
   private void runJobs(ProcessInstance instance) {
     for (int round = 0; round < 5; round++) {
-      for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
+      for (Job job :
+          managementService
+              .createJobQuery()
+              .processInstanceId(instance.getId())
+              .executable()
+              .list()) {
         managementService.executeJob(job.getId());
       }
     }

@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * R6's contention figures, read around a measured run: Camunda's own job metrics, written by every node to the shared
- * database ({@code /metrics/{name}/sum}), and the optimistic-locking failures the nodes log when two of them change
- * the same execution (ENGINE-14006 ... OptimisticLockingException, logged at WARN by Camunda's job executor).
+ * R6's contention figures, read around a measured run: Camunda's own job metrics, written by every
+ * node to the shared database ({@code /metrics/{name}/sum}), and the optimistic-locking failures
+ * the nodes log when two of them change the same execution (ENGINE-14006 ...
+ * OptimisticLockingException, logged at WARN by Camunda's job executor).
  */
 final class ClusterCounters {
 
@@ -42,11 +43,18 @@ final class ClusterCounters {
     private double databaseCpu;
 
     String summary() {
-      return String.format(Locale.ROOT, "%,d jobs run, %.1f optimistic-locking exceptions, %.1f failed job "
-          + "acquisitions (jobs another node locked first), %.1f failed jobs, %.0f acquisition attempts; CPU per "
-          + "request: app nodes %.0f ms, PostgreSQL %.0f ms",
-          jobs, perThousand(optimisticLocking), perThousand(failedAcquisitions), perThousand(failedJobs),
-          perThousand(acquisitions), 1000 * nodeCpu / lifecycles, 1000 * databaseCpu / lifecycles);
+      return String.format(
+          Locale.ROOT,
+          "%,d jobs run, %.1f optimistic-locking exceptions, %.1f failed job "
+              + "acquisitions (jobs another node locked first), %.1f failed jobs, %.0f acquisition attempts; CPU per "
+              + "request: app nodes %.0f ms, PostgreSQL %.0f ms",
+          jobs,
+          perThousand(optimisticLocking),
+          perThousand(failedAcquisitions),
+          perThousand(failedJobs),
+          perThousand(acquisitions),
+          1000 * nodeCpu / lifecycles,
+          1000 * databaseCpu / lifecycles);
     }
 
     private double perThousand(long count) {
@@ -69,11 +77,21 @@ final class ClusterCounters {
     double databaseCpu = Cpu.seconds(Cpu.processesNamed("postgres")) - databaseCpuBefore;
     StringBuilder each = new StringBuilder();
     for (int i = 0; i < nodes.size(); i++) {
-      each.append(String.format(Locale.ROOT, " %s %.0f", nodes.get(i).name(),
-          1000 * (Cpu.seconds(List.of(nodes.get(i).pid())) - eachBefore.get(i)) / measured.instances()));
+      each.append(
+          String.format(
+              Locale.ROOT,
+              " %s %.0f",
+              nodes.get(i).name(),
+              1000
+                  * (Cpu.seconds(List.of(nodes.get(i).pid())) - eachBefore.get(i))
+                  / measured.instances()));
     }
-    System.out.printf(Locale.ROOT, "    CPU per request: app nodes %.0f ms (%s), PostgreSQL %.0f ms%n",
-        1000 * nodeCpu / measured.instances(), each.toString().trim(), 1000 * databaseCpu / measured.instances());
+    System.out.printf(
+        Locale.ROOT,
+        "    CPU per request: app nodes %.0f ms (%s), PostgreSQL %.0f ms%n",
+        1000 * nodeCpu / measured.instances(),
+        each.toString().trim(),
+        1000 * databaseCpu / measured.instances());
     into.nodeCpu += nodeCpu;
     into.databaseCpu += databaseCpu;
     into.lifecycles += measured.instances();
@@ -101,11 +119,22 @@ final class ClusterCounters {
         throw new UncheckedIOException(e);
       }
     }
-    return Map.of(JOBS, sum(JOBS), FAILED_JOBS, sum(FAILED_JOBS), ACQUISITIONS, sum(ACQUISITIONS),
-        FAILED_ACQUISITIONS, sum(FAILED_ACQUISITIONS), "ole", ole);
+    return Map.of(
+        JOBS,
+        sum(JOBS),
+        FAILED_JOBS,
+        sum(FAILED_JOBS),
+        ACQUISITIONS,
+        sum(ACQUISITIONS),
+        FAILED_ACQUISITIONS,
+        sum(FAILED_ACQUISITIONS),
+        "ole",
+        ole);
   }
 
   private long sum(String metric) {
-    return rest.call("admin", "GET", "/engine-rest/metrics/" + metric + "/sum", null).get("result").asLong();
+    return rest.call("admin", "GET", "/engine-rest/metrics/" + metric + "/sum", null)
+        .get("result")
+        .asLong();
   }
 }

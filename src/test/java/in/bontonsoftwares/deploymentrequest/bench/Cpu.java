@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** CPU time of processes from Linux's /proc (user + system), for the CPU a request costs each part of a cluster. */
+/**
+ * CPU time of processes from Linux's /proc (user + system), for the CPU a request costs each part
+ * of a cluster.
+ */
 final class Cpu {
 
   /** Linux reports in clock ticks of 1/100 s on every platform Java runs on here (USER_HZ). */
@@ -31,19 +34,25 @@ final class Cpu {
     return total;
   }
 
-  /** The processes whose command name is {@code name} (PostgreSQL's server and its backends: "postgres"). */
+  /**
+   * The processes whose command name is {@code name} (PostgreSQL's server and its backends:
+   * "postgres").
+   */
   static List<Long> processesNamed(String name) {
     List<Long> pids = new ArrayList<>();
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-      processes.filter(dir -> dir.getFileName().toString().matches("\\d+")).forEach(dir -> {
-        try {
-          if (Files.readString(dir.resolve("comm")).strip().equals(name)) {
-            pids.add(Long.parseLong(dir.getFileName().toString()));
-          }
-        } catch (IOException gone) {
-          // ended in between
-        }
-      });
+      processes
+          .filter(dir -> dir.getFileName().toString().matches("\\d+"))
+          .forEach(
+              dir -> {
+                try {
+                  if (Files.readString(dir.resolve("comm")).strip().equals(name)) {
+                    pids.add(Long.parseLong(dir.getFileName().toString()));
+                  }
+                } catch (IOException gone) {
+                  // ended in between
+                }
+              });
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

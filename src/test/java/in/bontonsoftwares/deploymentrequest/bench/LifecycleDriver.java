@@ -18,12 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Throughput of whole lifecycles (R1, R5, R6), in the steady state: {@link #IN_FLIGHT} instances are under way at any
- * time (a new one starts as one finishes, the way requests keep coming in), one person per user task works their
- * queue over REST as a team works Tasklist (the oldest tasks first: claim, submit the form), and the nodes' job
- * executors run every asynchronous step and timer. Throughput counts the instances that finish between the first
- * quarter of the run and the moment the last instance starts, so that neither the ramp-up nor the draining end (when
- * fewer than {@code IN_FLIGHT} are left) is measured.
+ * Throughput of whole lifecycles (R1, R5, R6), in the steady state: {@link #IN_FLIGHT} instances
+ * are under way at any time (a new one starts as one finishes, the way requests keep coming in),
+ * one person per user task works their queue over REST as a team works Tasklist (the oldest tasks
+ * first: claim, submit the form), and the nodes' job executors run every asynchronous step and
+ * timer. Throughput counts the instances that finish between the first quarter of the run and the
+ * moment the last instance starts, so that neither the ramp-up nor the draining end (when fewer
+ * than {@code IN_FLIGHT} are left) is measured.
  */
 final class LifecycleDriver {
 
@@ -39,8 +40,8 @@ final class LifecycleDriver {
   }
 
   /**
-   * One run's outcome: {@code perSecond} over the steady part; {@code failedCalls}: refused or failed calls that were
-   * tried again (a 409 on a claim).
+   * One run's outcome: {@code perSecond} over the steady part; {@code failedCalls}: refused or
+   * failed calls that were tried again (a 409 on a claim).
    */
   record Run(int instances, double seconds, double perSecond, int failedCalls) {}
 
@@ -58,18 +59,20 @@ final class LifecycleDriver {
     long start = System.nanoTime();
     try {
       for (int i = 0; i < STARTERS; i++) {
-        work.add(people.submit(() -> {
-          while (!done.get()) {
-            if (started.get() - finished.get() >= IN_FLIGHT) {
-              Thread.sleep(20);
-            } else if (started.incrementAndGet() <= instances) {
-              startOne(workload, failedCalls);
-            } else {
-              return null;
-            }
-          }
-          return null;
-        }));
+        work.add(
+            people.submit(
+                () -> {
+                  while (!done.get()) {
+                    if (started.get() - finished.get() >= IN_FLIGHT) {
+                      Thread.sleep(20);
+                    } else if (started.incrementAndGet() <= instances) {
+                      startOne(workload, failedCalls);
+                    } else {
+                      return null;
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Workload.Step step : workload.steps()) {
         work.add(people.submit(() -> workQueue(workload, step, done, failedCalls)));
@@ -83,8 +86,14 @@ final class LifecycleDriver {
       long deadline = start + TIMEOUT.toNanos();
       while (finished.get() < instances) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(workload.name() + ": " + finished.get() + " of " + instances
-              + " finished after " + TIMEOUT);
+          throw new IllegalStateException(
+              workload.name()
+                  + ": "
+                  + finished.get()
+                  + " of "
+                  + instances
+                  + " finished after "
+                  + TIMEOUT);
         }
         for (Future<?> person : work) {
           if (person.isDone()) {
@@ -103,10 +112,21 @@ final class LifecycleDriver {
           toCount = finished.get();
         }
       }
-      Run run = new Run(instances, (System.nanoTime() - start) / 1e9, (toCount - fromCount) / ((toTime - fromTime)
-          / 1e9), failedCalls.get());
-      System.out.printf(Locale.ROOT, "%s  %s: %d lifecycles in %.1f s, %.2f/s in the steady state (%d calls tried "
-          + "again)%n", LocalTime.now().withNano(0), workload.name(), instances, run.seconds(), run.perSecond(),
+      Run run =
+          new Run(
+              instances,
+              (System.nanoTime() - start) / 1e9,
+              (toCount - fromCount) / ((toTime - fromTime) / 1e9),
+              failedCalls.get());
+      System.out.printf(
+          Locale.ROOT,
+          "%s  %s: %d lifecycles in %.1f s, %.2f/s in the steady state (%d calls tried "
+              + "again)%n",
+          LocalTime.now().withNano(0),
+          workload.name(),
+          instances,
+          run.seconds(),
+          run.perSecond(),
           run.failedCalls());
       return run;
     } finally {
@@ -119,8 +139,11 @@ final class LifecycleDriver {
   private void startOne(Workload workload, AtomicInteger failedCalls) {
     for (int attempt = 1; ; attempt++) {
       try {
-        rest.call(workload.starter(), "POST", "/engine-rest/process-definition/key/" + workload.processKey()
-            + "/submit-form", workload.startForm().get());
+        rest.call(
+            workload.starter(),
+            "POST",
+            "/engine-rest/process-definition/key/" + workload.processKey() + "/submit-form",
+            workload.startForm().get());
         return;
       } catch (EngineRest.CallFailed e) {
         failedCalls.incrementAndGet();
@@ -131,14 +154,26 @@ final class LifecycleDriver {
     }
   }
 
-  /** Oldest first, ten at a time; waits a little longer each time the queue is empty (25 ms up to 200 ms). */
-  private void workQueue(Workload workload, Workload.Step step, AtomicBoolean done, AtomicInteger failedCalls) {
+  /**
+   * Oldest first, ten at a time; waits a little longer each time the queue is empty (25 ms up to
+   * 200 ms).
+   */
+  private void workQueue(
+      Workload workload, Workload.Step step, AtomicBoolean done, AtomicInteger failedCalls) {
     long idle = 25;
     while (!done.get() && !Thread.currentThread().isInterrupted()) {
       JsonNode tasks;
       try {
-        tasks = rest.call(step.user(), "GET", "/engine-rest/task?processDefinitionKey=" + workload.processKey()
-            + "&taskDefinitionKey=" + step.taskKey() + "&sortBy=created&sortOrder=asc&maxResults=10", null);
+        tasks =
+            rest.call(
+                step.user(),
+                "GET",
+                "/engine-rest/task?processDefinitionKey="
+                    + workload.processKey()
+                    + "&taskDefinitionKey="
+                    + step.taskKey()
+                    + "&sortBy=created&sortOrder=asc&maxResults=10",
+                null);
       } catch (EngineRest.CallFailed e) {
         failedCalls.incrementAndGet();
         tasks = null;
@@ -159,9 +194,14 @@ final class LifecycleDriver {
         String id = task.get("id").asText();
         try {
           if (task.get("assignee").isNull()) {
-            rest.call(step.user(), "POST", "/engine-rest/task/" + id + "/claim", Map.of("userId", step.user()));
+            rest.call(
+                step.user(),
+                "POST",
+                "/engine-rest/task/" + id + "/claim",
+                Map.of("userId", step.user()));
           }
-          rest.call(step.user(), "POST", "/engine-rest/task/" + id + "/submit-form", step.form().get());
+          rest.call(
+              step.user(), "POST", "/engine-rest/task/" + id + "/submit-form", step.form().get());
         } catch (EngineRest.CallFailed e) {
           failedCalls.incrementAndGet();
         }
@@ -171,7 +211,13 @@ final class LifecycleDriver {
 
   /** Finished instances of the workload's process, as the history counts them. */
   long finished(Workload workload) {
-    return rest.call("admin", "GET", "/engine-rest/history/process-instance/count?finished=true&processDefinitionKey="
-        + workload.processKey(), null).get("count").asLong();
+    return rest.call(
+            "admin",
+            "GET",
+            "/engine-rest/history/process-instance/count?finished=true&processDefinitionKey="
+                + workload.processKey(),
+            null)
+        .get("count")
+        .asLong();
   }
 }

@@ -27,26 +27,39 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The benchmarks of README "Performance" ({@code ./mvnw -Pbench verify}): every figure is a ratio of two things
- * measured alternately in the same run on the same machine, since absolute figures on a shared machine say little.
- * The app runs as separate JVMs (nodes) with production settings, driven over REST like Tasklist and CI drive it.
- * Results: printed, and written to {@code target/benchmark/results.md}.
+ * The benchmarks of README "Performance" ({@code ./mvnw -Pbench verify}): every figure is a ratio
+ * of two things measured alternately in the same run on the same machine, since absolute figures on
+ * a shared machine say little. The app runs as separate JVMs (nodes) with production settings,
+ * driven over REST like Tasklist and CI drive it. Results: printed, and written to {@code
+ * target/benchmark/results.md}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PerformanceBenchmark {
 
   static final int REPETITIONS = Integer.getInteger("bench.repetitions", 3);
   static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 60);
-  /** The baseline is about three times as fast: more lifecycles for a steady part as long as the app's. */
+
+  /**
+   * The baseline is about three times as fast: more lifecycles for a steady part as long as the
+   * app's.
+   */
   static final int BASELINE_LIFECYCLES = 2 * LIFECYCLES;
+
   static final int WARM_UP = 2 * LifecycleDriver.IN_FLIGHT;
-  /** R3: finished requests and open tasks of the large database; timed calls of each query per repetition. */
+
+  /**
+   * R3: finished requests and open tasks of the large database; timed calls of each query per
+   * repetition.
+   */
   static final int FINISHED = Integer.getInteger("bench.finished", 20_000);
+
   static final int OPEN_TASKS = Integer.getInteger("bench.open-tasks", 1_000);
   static final int QUERY_TIMES = 20;
+
   /**
-   * Benchmark nodes: the JIT and heap a production node has (no test shortcuts); {@code -Dbench.node-jvm="..."} adds
-   * options, for example {@code -XX:StartFlightRecording=filename=node.jfr} to profile a node.
+   * Benchmark nodes: the JIT and heap a production node has (no test shortcuts); {@code
+   * -Dbench.node-jvm="..."} adds options, for example {@code
+   * -XX:StartFlightRecording=filename=node.jfr} to profile a node.
    */
   static final List<String> NODE_JVM = nodeJvm();
 
@@ -65,7 +78,8 @@ class PerformanceBenchmark {
 
   @BeforeAll
   static void startMail() throws Exception {
-    for (String node : new String[] {"h2", "h2-delayed", "pg-a", "pg-b", "pg-empty", "pg-archive"}) {
+    for (String node :
+        new String[] {"h2", "h2-delayed", "pg-a", "pg-b", "pg-empty", "pg-archive"}) {
       FileSystemUtils.deleteRecursively(WORK.resolve(node));
     }
     Files.createDirectories(WORK);
@@ -74,10 +88,15 @@ class PerformanceBenchmark {
 
   @AfterAll
   static void writeResults() throws Exception {
-    // -Dbench.hold-seconds=N: the nodes and the database stay up N s after the last measurement (EXPLAIN, curl)
+    // -Dbench.hold-seconds=N: the nodes and the database stay up N s after the last measurement
+    // (EXPLAIN, curl)
     long hold = Long.getLong("bench.hold-seconds", 0);
     if (hold > 0 && postgres != null) {
-      REPORT.progress("Holding the database for " + hold + " s: " + postgres.getJdbcUrl("postgres", "postgres"));
+      REPORT.progress(
+          "Holding the database for "
+              + hold
+              + " s: "
+              + postgres.getJdbcUrl("postgres", "postgres"));
       Thread.sleep(hold * 1000);
     }
     for (AppNode node : new AppNode[] {h2Node, pgNodeA, pgNodeB, emptyNode}) {
@@ -98,32 +117,65 @@ class PerformanceBenchmark {
     Path bare = StartupMeasurement.buildBareApp(Path.of(""));
     Path ours;
     try (var jars = Files.list(Path.of("target"))) {
-      ours = jars.filter(jar -> jar.getFileName().toString().matches("deployment-request-.*\\.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("No app jar in target/: run with 'verify'"));
+      ours =
+          jars.filter(jar -> jar.getFileName().toString().matches("deployment-request-.*\\.jar"))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalStateException("No app jar in target/: run with 'verify'"));
     }
     List<String> jvm = List.of("-Xmx512m");
     List<StartupMeasurement.Sample> oursSamples = new ArrayList<>();
     List<StartupMeasurement.Sample> bareSamples = new ArrayList<>();
-    // ours is ready when its readiness probe says so, after its own start-up work (demo users, grants, filters); the
+    // ours is ready when its readiness probe says so, after its own start-up work (demo users,
+    // grants, filters); the
     // bare app has no probe: its welcome page, served once the engine and the webapps are up
-    Measurement startOurs = () -> oursSamples.add(StartupMeasurement.measure(ours, WORK.resolve("r4-ours"), jvm,
-        List.of("--deployment-request.embedded-smtp.port=0"), "/actuator/health/readiness"));
-    Measurement startBare = () -> bareSamples.add(StartupMeasurement.measure(bare, WORK.resolve("r4-bare"), jvm,
-        List.of(), "/camunda/app/welcome/default/"));
-    // one start of each, not measured: the first start after a build reads the jars from disk, not from memory
+    Measurement startOurs =
+        () ->
+            oursSamples.add(
+                StartupMeasurement.measure(
+                    ours,
+                    WORK.resolve("r4-ours"),
+                    jvm,
+                    List.of("--deployment-request.embedded-smtp.port=0"),
+                    "/actuator/health/readiness"));
+    Measurement startBare =
+        () ->
+            bareSamples.add(
+                StartupMeasurement.measure(
+                    bare,
+                    WORK.resolve("r4-bare"),
+                    jvm,
+                    List.of(),
+                    "/camunda/app/welcome/default/"));
+    // one start of each, not measured: the first start after a build reads the jars from disk, not
+    // from memory
     startOurs.run();
     startBare.run();
     oursSamples.clear();
     bareSamples.clear();
     alternate(startOurs, startBare);
-    List<Double> oursMillis = oursSamples.stream().map(sample -> (double) sample.millisToReady()).toList();
-    List<Double> bareMillis = bareSamples.stream().map(sample -> (double) sample.millisToReady()).toList();
+    List<Double> oursMillis =
+        oursSamples.stream().map(sample -> (double) sample.millisToReady()).toList();
+    List<Double> bareMillis =
+        bareSamples.stream().map(sample -> (double) sample.millisToReady()).toList();
     List<Double> oursMiB = oursSamples.stream().map(sample -> sample.rssKiB() / 1024.0).toList();
     List<Double> bareMiB = bareSamples.stream().map(sample -> sample.rssKiB() / 1024.0).toList();
-    REPORT.ratio("R4", "Start-up: time to ready (s), H2, -Xmx512m", "app " + seconds(oursMillis),
-        "bare Camunda " + seconds(bareMillis), ratios(oursMillis, bareMillis), 1.5, true);
-    REPORT.ratio("R4", "Resident memory when ready (MiB)", "app " + Stats.of(oursMiB).format(0),
-        "bare Camunda " + Stats.of(bareMiB).format(0), ratios(oursMiB, bareMiB), 1.5, true);
+    REPORT.ratio(
+        "R4",
+        "Start-up: time to ready (s), H2, -Xmx512m",
+        "app " + seconds(oursMillis),
+        "bare Camunda " + seconds(bareMillis),
+        ratios(oursMillis, bareMillis),
+        1.5,
+        true);
+    REPORT.ratio(
+        "R4",
+        "Resident memory when ready (MiB)",
+        "app " + Stats.of(oursMiB).format(0),
+        "bare Camunda " + Stats.of(bareMiB).format(0),
+        ratios(oursMiB, bareMiB),
+        1.5,
+        true);
   }
 
   private static String seconds(List<Double> millis) {
@@ -142,28 +194,43 @@ class PerformanceBenchmark {
 
     List<Double> ours = new ArrayList<>();
     List<Double> baseline = new ArrayList<>();
-    alternate(() -> ours.add(h2.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()),
+    alternate(
+        () -> ours.add(h2.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()),
         () -> baseline.add(h2.run(Workload.baseline(), BASELINE_LIFECYCLES).perSecond()));
-    REPORT.ratio("R1", "Lifecycles per second, H2", "Deployment Request " + Stats.of(ours).format(2),
-        "baseline " + Stats.of(baseline).format(2), ratios(ours, baseline), 0.7, false);
+    REPORT.ratio(
+        "R1",
+        "Lifecycles per second, H2",
+        "Deployment Request " + Stats.of(ours).format(2),
+        "baseline " + Stats.of(baseline).format(2),
+        ratios(ours, baseline),
+        0.7,
+        false);
   }
 
   @Test
   @Order(3)
   void h2CommitsForcedAgainstWriteDelay() throws Exception {
-    // the R1 node forces every commit to disk (README "Crashes"); this one leaves H2 to its write delay
-    try (AppNode delayedNode = node("h2-delayed", "", List.of("--deployment-request.database.force-commits=false"))
-        .start()) {
+    // the R1 node forces every commit to disk (README "Crashes"); this one leaves H2 to its write
+    // delay
+    try (AppNode delayedNode =
+        node("h2-delayed", "", List.of("--deployment-request.database.force-commits=false"))
+            .start()) {
       LifecycleDriver delayed = new LifecycleDriver(delayedNode::baseUrl);
       delayed.run(Workload.deploymentRequest(), LIFECYCLES);
 
       List<Double> forced = new ArrayList<>();
       List<Double> writeDelay = new ArrayList<>();
-      alternate(() -> forced.add(h2.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()),
+      alternate(
+          () -> forced.add(h2.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()),
           () -> writeDelay.add(delayed.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()));
-      REPORT.ratio("R1", "Lifecycles per second, H2: every commit forced to disk ÷ H2's 0.5 s write delay",
-          "forced " + Stats.of(forced).format(2), "write delay " + Stats.of(writeDelay).format(2),
-          ratios(forced, writeDelay), null, false);
+      REPORT.ratio(
+          "R1",
+          "Lifecycles per second, H2: every commit forced to disk ÷ H2's 0.5 s write delay",
+          "forced " + Stats.of(forced).format(2),
+          "write delay " + Stats.of(writeDelay).format(2),
+          ratios(forced, writeDelay),
+          null,
+          false);
     }
   }
 
@@ -178,10 +245,17 @@ class PerformanceBenchmark {
 
     List<Double> onPostgres = new ArrayList<>();
     List<Double> onH2 = new ArrayList<>();
-    alternate(() -> onPostgres.add(pgA.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()),
+    alternate(
+        () -> onPostgres.add(pgA.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()),
         () -> onH2.add(h2.run(Workload.deploymentRequest(), LIFECYCLES).perSecond()));
-    REPORT.ratio("R5", "Lifecycles per second, PostgreSQL ÷ H2", "PostgreSQL " + Stats.of(onPostgres).format(2),
-        "H2 " + Stats.of(onH2).format(2), ratios(onPostgres, onH2), null, false);
+    REPORT.ratio(
+        "R5",
+        "Lifecycles per second, PostgreSQL ÷ H2",
+        "PostgreSQL " + Stats.of(onPostgres).format(2),
+        "H2 " + Stats.of(onH2).format(2),
+        ratios(onPostgres, onH2),
+        null,
+        false);
     h2Node.close();
   }
 
@@ -190,8 +264,8 @@ class PerformanceBenchmark {
   void twoNodesAgainstOne() throws Exception {
     pgNodeB = node("pg-b", "postgres", postgresArguments()).start();
     AtomicInteger next = new AtomicInteger();
-    LifecycleDriver both = new LifecycleDriver(() -> (next.getAndIncrement() % 2 == 0 ? pgNodeA : pgNodeB)
-        .baseUrl());
+    LifecycleDriver both =
+        new LifecycleDriver(() -> (next.getAndIncrement() % 2 == 0 ? pgNodeA : pgNodeB).baseUrl());
     both.run(Workload.deploymentRequest(), LIFECYCLES); // node B is new: its JIT needs the work
     ClusterCounters counters = new ClusterCounters(pgNodeA, pgNodeB);
 
@@ -199,20 +273,35 @@ class PerformanceBenchmark {
     List<Double> one = new ArrayList<>();
     ClusterCounters.Delta twoNodes = new ClusterCounters.Delta();
     ClusterCounters.Delta oneNode = new ClusterCounters.Delta();
-    alternate(() -> two.add(counters.measure(twoNodes, () -> both.run(Workload.deploymentRequest(), LIFECYCLES))),
+    alternate(
+        () ->
+            two.add(
+                counters.measure(
+                    twoNodes, () -> both.run(Workload.deploymentRequest(), LIFECYCLES))),
         () -> {
           // node B is frozen (SIGSTOP): no CPU, no job acquisition, warm JIT when it is thawed
           pgNodeB.suspend();
           try {
-            one.add(counters.measure(oneNode, () -> pgA.run(Workload.deploymentRequest(), LIFECYCLES)));
+            one.add(
+                counters.measure(oneNode, () -> pgA.run(Workload.deploymentRequest(), LIFECYCLES)));
           } finally {
             pgNodeB.resume();
           }
         });
-    REPORT.ratio("R6", "Lifecycles per second, 2 nodes ÷ 1 node (PostgreSQL, same 2 cores)",
-        "2 nodes " + Stats.of(two).format(2), "1 node " + Stats.of(one).format(2), ratios(two, one), 0.9, false);
-    REPORT.detail("**R6 — contention** (per 1,000 jobs run, all repetitions): 2 nodes: " + twoNodes.summary()
-        + "; 1 node: " + oneNode.summary() + "\n");
+    REPORT.ratio(
+        "R6",
+        "Lifecycles per second, 2 nodes ÷ 1 node (PostgreSQL, same 2 cores)",
+        "2 nodes " + Stats.of(two).format(2),
+        "1 node " + Stats.of(one).format(2),
+        ratios(two, one),
+        0.9,
+        false);
+    REPORT.detail(
+        "**R6 — contention** (per 1,000 jobs run, all repetitions): 2 nodes: "
+            + twoNodes.summary()
+            + "; 1 node: "
+            + oneNode.summary()
+            + "\n");
     pgNodeB.close();
   }
 
@@ -226,8 +315,10 @@ class PerformanceBenchmark {
     int[] clients = {1, 4, 16};
     int[] perClient = {20, 10, 4};
     TaskLatency latency = new TaskLatency(pgNodeA.baseUrl());
-    int needed = REPETITIONS * IntStream.range(0, clients.length).map(i -> clients[i] * perClient[i]).sum();
-    ConcurrentLinkedQueue<String> tasks = new ConcurrentLinkedQueue<>(latency.openReviewTasks(needed));
+    int needed =
+        REPETITIONS * IntStream.range(0, clients.length).map(i -> clients[i] * perClient[i]).sum();
+    ConcurrentLinkedQueue<String> tasks =
+        new ConcurrentLinkedQueue<>(latency.openReviewTasks(needed));
 
     Map<Integer, List<Double>> p50 = new TreeMap<>();
     Map<Integer, List<Double>> p95 = new TreeMap<>();
@@ -235,39 +326,65 @@ class PerformanceBenchmark {
       for (int n = 0; n < clients.length; n++) {
         int level = repetition % 2 == 0 ? n : clients.length - 1 - n;
         List<Double> millis = latency.claimAndComplete(tasks, clients[level], perClient[level]);
-        p50.computeIfAbsent(clients[level], c -> new ArrayList<>()).add(Stats.percentile(millis, 50));
-        p95.computeIfAbsent(clients[level], c -> new ArrayList<>()).add(Stats.percentile(millis, 95));
+        p50.computeIfAbsent(clients[level], c -> new ArrayList<>())
+            .add(Stats.percentile(millis, 50));
+        p95.computeIfAbsent(clients[level], c -> new ArrayList<>())
+            .add(Stats.percentile(millis, 95));
       }
     }
-    REPORT.detail("**R2 — claim + complete of a review task over REST** (ms, PostgreSQL node; median of " + REPETITIONS
-        + " repetitions (min–max), levels in alternating order)\n");
+    REPORT.detail(
+        "**R2 — claim + complete of a review task over REST** (ms, PostgreSQL node; median of "
+            + REPETITIONS
+            + " repetitions (min–max), levels in alternating order)\n");
     REPORT.detail("| Concurrent reviewers | p50 | p95 |\n|---|---|---|");
-    p50.forEach((level, values) -> REPORT.detail("| " + level + " | " + Stats.of(values).format(0) + " | "
-        + Stats.of(p95.get(level)).format(0) + " |"));
+    p50.forEach(
+        (level, values) ->
+            REPORT.detail(
+                "| "
+                    + level
+                    + " | "
+                    + Stats.of(values).format(0)
+                    + " | "
+                    + Stats.of(p95.get(level)).format(0)
+                    + " |"));
     REPORT.detail("");
   }
 
   @Test
   @Order(7)
   void queriesOnYearsOfHistory() throws Exception {
-    // large: the PostgreSQL database of R5, R6 and R2, its finished requests copied up to 20,000, and requests
+    // large: the PostgreSQL database of R5, R6 and R2, its finished requests copied up to 20,000,
+    // and requests
     // started until 1,000 tasks are open
     REPORT.progress("R3: copying finished requests up to " + FINISHED);
-    int finished = HistoryCloner.cloneFinishedRequests(postgres.getJdbcUrl("postgres", "postgres"), FINISHED);
+    int finished =
+        HistoryCloner.cloneFinishedRequests(postgres.getJdbcUrl("postgres", "postgres"), FINISHED);
     QueryLatency large = new QueryLatency(pgNodeA.baseUrl());
     long open = large.openTasks();
-    REPORT.progress("R3: " + finished + " finished requests; starting requests until " + OPEN_TASKS
-        + " tasks are open (" + open + " now)");
+    REPORT.progress(
+        "R3: "
+            + finished
+            + " finished requests; starting requests until "
+            + OPEN_TASKS
+            + " tasks are open ("
+            + open
+            + " now)");
     if (open < OPEN_TASKS) {
       new TaskLatency(pgNodeA.baseUrl()).openReviewTasks((int) (OPEN_TASKS - open));
     }
     // empty: a node of its own on a new database
-    try (Connection db = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+    try (Connection db =
+            DriverManager.getConnection(
+                postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
         Statement sql = db.createStatement()) {
       sql.execute("create database bench_empty");
     }
-    emptyNode = node("pg-empty", "postgres", postgresArguments(postgres.getJdbcUrl("postgres", "bench_empty")))
-        .start();
+    emptyNode =
+        node(
+                "pg-empty",
+                "postgres",
+                postgresArguments(postgres.getJdbcUrl("postgres", "bench_empty")))
+            .start();
     QueryLatency empty = new QueryLatency(emptyNode.baseUrl());
     REPORT.progress("R3: warming up both nodes");
     large.measure(QUERY_TIMES);
@@ -275,18 +392,37 @@ class PerformanceBenchmark {
 
     Map<String, List<Double>> onLarge = new LinkedHashMap<>();
     Map<String, List<Double>> onEmpty = new LinkedHashMap<>();
-    alternate(() -> large.measure(QUERY_TIMES).forEach((query, millis) -> onLarge.computeIfAbsent(query,
-            q -> new ArrayList<>()).add(millis)),
-        () -> empty.measure(QUERY_TIMES).forEach((query, millis) -> onEmpty.computeIfAbsent(query,
-            q -> new ArrayList<>()).add(millis)));
+    alternate(
+        () ->
+            large
+                .measure(QUERY_TIMES)
+                .forEach(
+                    (query, millis) ->
+                        onLarge.computeIfAbsent(query, q -> new ArrayList<>()).add(millis)),
+        () ->
+            empty
+                .measure(QUERY_TIMES)
+                .forEach(
+                    (query, millis) ->
+                        onEmpty.computeIfAbsent(query, q -> new ArrayList<>()).add(millis)));
     for (String query : QueryLatency.QUERIES) {
-      REPORT.ratio("R3", query + " (ms)", format("%,d finished, %,d open: %s", finished, large.openTasks(),
-          Stats.of(onLarge.get(query)).format(1)), "empty " + Stats.of(onEmpty.get(query)).format(1),
-          ratios(onLarge.get(query), onEmpty.get(query)), 2.0, true);
+      REPORT.ratio(
+          "R3",
+          query + " (ms)",
+          format(
+              "%,d finished, %,d open: %s",
+              finished, large.openTasks(), Stats.of(onLarge.get(query)).format(1)),
+          "empty " + Stats.of(onEmpty.get(query)).format(1),
+          ratios(onLarge.get(query), onEmpty.get(query)),
+          2.0,
+          true);
     }
   }
 
-  /** Repetitions of A and B in the order AB BA AB ..., so that neither always runs first (warmer, or fresher). */
+  /**
+   * Repetitions of A and B in the order AB BA AB ..., so that neither always runs first (warmer, or
+   * fresher).
+   */
   static void alternate(Measurement a, Measurement b) throws Exception {
     for (int i = 0; i < REPETITIONS; i++) {
       if (i % 2 == 0) {
@@ -322,27 +458,36 @@ class PerformanceBenchmark {
     return String.format(Locale.ROOT, pattern, values);
   }
 
-  /** The postgres profile's production settings on the embedded PostgreSQL; one archive for all nodes. */
+  /**
+   * The postgres profile's production settings on the embedded PostgreSQL; one archive for all
+   * nodes.
+   */
   static List<String> postgresArguments() {
     return postgresArguments(postgres.getJdbcUrl("postgres", "postgres"));
   }
 
   static List<String> postgresArguments(String jdbcUrl) {
-    return List.of("--spring.datasource.url=" + jdbcUrl,
+    return List.of(
+        "--spring.datasource.url=" + jdbcUrl,
         "--spring.datasource.username=postgres",
         "--spring.datasource.password=",
         "--deployment-request.archive.directory=" + WORK.resolve("pg-archive").toAbsolutePath());
   }
 
-  /** A benchmark node in its own folder under target/benchmark, mail to the benchmark's SMTP server. */
+  /**
+   * A benchmark node in its own folder under target/benchmark, mail to the benchmark's SMTP server.
+   */
   static AppNode node(String name, String profiles, List<String> arguments) {
-    List<String> all = new ArrayList<>(List.of(
-        "--spring.profiles.active=demo,bench" + (profiles.isEmpty() ? "" : "," + profiles),
-        "--spring.mail.host=127.0.0.1",
-        "--spring.mail.port=" + smtp.port(),
-        "--logging.level.root=WARN"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--spring.profiles.active=demo,bench" + (profiles.isEmpty() ? "" : "," + profiles),
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.port(),
+                "--logging.level.root=WARN"));
     all.addAll(AppNode.WITHOUT_START_LIMITS);
     all.addAll(arguments);
-    return new AppNode(name, AppNode.freePort(), NODE_JVM, all, WORK.resolve(name).resolve("node.log"));
+    return new AppNode(
+        name, AppNode.freePort(), NODE_JVM, all, WORK.resolve(name).resolve("node.log"));
   }
 }

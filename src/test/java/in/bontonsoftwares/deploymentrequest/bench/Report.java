@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The benchmark's results: one row per ratio, then the details; printed and written as Markdown. */
+/**
+ * The benchmark's results: one row per ratio, then the details; printed and written as Markdown.
+ */
 final class Report {
 
   /** A ratio A ÷ B with its target (none: null); {@code atMost}: the target is an upper bound. */
-  record Ratio(String id, String measure, String a, String b, Stats ratio, Double target, boolean atMost) {
+  record Ratio(
+      String id, String measure, String a, String b, Stats ratio, Double target, boolean atMost) {
 
     boolean met() {
       return target == null || (atMost ? ratio.median() <= target : ratio.median() >= target);
@@ -24,11 +27,13 @@ final class Report {
 
   private final List<Ratio> ratios = new ArrayList<>();
   private final List<String> details = new ArrayList<>();
-  private final String machine = Runtime.getRuntime().availableProcessors() + " cores, Java "
-      + System.getProperty("java.version");
+  private final String machine =
+      Runtime.getRuntime().availableProcessors()
+          + " cores, Java "
+          + System.getProperty("java.version");
 
-  synchronized void ratio(String id, String measure, String a, String b, Stats ratio, Double target,
-      boolean atMost) {
+  synchronized void ratio(
+      String id, String measure, String a, String b, Stats ratio, Double target, boolean atMost) {
     ratios.add(new Ratio(id, measure, a, b, ratio, target, atMost));
     System.out.println(line(ratios.get(ratios.size() - 1)));
   }
@@ -46,10 +51,15 @@ final class Report {
 
   synchronized String markdown(Duration total) {
     StringBuilder out = new StringBuilder();
-    out.append("Benchmark of ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-        .append(" on ").append(machine).append(", ").append(String.format(Locale.ROOT, "%.1f", total.toSeconds() / 60.0))
-        .append(" min. Median of the repetitions (min–max); ratios are taken per repetition, A and B measured "
-            + "alternately in the same run.\n\n");
+    out.append("Benchmark of ")
+        .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+        .append(" on ")
+        .append(machine)
+        .append(", ")
+        .append(String.format(Locale.ROOT, "%.1f", total.toSeconds() / 60.0))
+        .append(
+            " min. Median of the repetitions (min–max); ratios are taken per repetition, A and B measured "
+                + "alternately in the same run.\n\n");
     out.append("| | Measure | A | B | A ÷ B | Target | |\n|---|---|---|---|---|---|---|\n");
     for (Ratio ratio : ratios) {
       out.append(line(ratio)).append('\n');
@@ -69,8 +79,23 @@ final class Report {
   }
 
   private static String line(Ratio ratio) {
-    return "| " + ratio.id() + " | " + ratio.measure() + " | " + ratio.a() + " | " + ratio.b() + " | "
-        + ratio.ratio().format(2) + " | " + (ratio.target() == null ? "– | |" : (ratio.atMost() ? "≤ " : "≥ ")
-        + String.format(Locale.ROOT, "%.1f", ratio.target()) + " | " + (ratio.met() ? "met" : "**missed**") + " |");
+    return "| "
+        + ratio.id()
+        + " | "
+        + ratio.measure()
+        + " | "
+        + ratio.a()
+        + " | "
+        + ratio.b()
+        + " | "
+        + ratio.ratio().format(2)
+        + " | "
+        + (ratio.target() == null
+            ? "– | |"
+            : (ratio.atMost() ? "≤ " : "≥ ")
+                + String.format(Locale.ROOT, "%.1f", ratio.target())
+                + " | "
+                + (ratio.met() ? "met" : "**missed**")
+                + " |");
   }
 }

@@ -19,28 +19,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Benchmark R4, start-up and memory: starts an app's executable jar in a JVM of its own and measures the time until
- * it answers and its resident memory at that moment. The same measurement runs on our app and on the bare reference
- * app of {@code src/bench/bare-camunda-app} (what start.camunda.com generates for a webapp project).
+ * Benchmark R4, start-up and memory: starts an app's executable jar in a JVM of its own and
+ * measures the time until it answers and its resident memory at that moment. The same measurement
+ * runs on our app and on the bare reference app of {@code src/bench/bare-camunda-app} (what
+ * start.camunda.com generates for a webapp project).
  */
 public final class StartupMeasurement {
 
   /** The bare reference app, a Maven project of its own (not a module of the main pom). */
   private static final Path BARE_APP = Path.of("src", "bench", "bare-camunda-app");
+
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Time from just before the JVM was started until the first HTTP 200, and VmRSS at that moment. */
+  /**
+   * Time from just before the JVM was started until the first HTTP 200, and VmRSS at that moment.
+   */
   public record Sample(long millisToReady, long rssKiB) {}
 
-  private StartupMeasurement() {
-  }
+  private StartupMeasurement() {}
 
   /**
-   * Builds the bare reference app with the repository's Maven wrapper, unless its jar is newer than its pom and every
-   * source file, and returns the jar. The build's output goes to {@code target/benchmark/bare-app-build.log}.
+   * Builds the bare reference app with the repository's Maven wrapper, unless its jar is newer than
+   * its pom and every source file, and returns the jar. The build's output goes to {@code
+   * target/benchmark/bare-app-build.log}.
    */
   public static Path buildBareApp(Path repositoryRoot) {
     Path root = repositoryRoot.toAbsolutePath().normalize();
@@ -50,22 +54,36 @@ public final class StartupMeasurement {
       return jar;
     }
     Path log = root.resolve(Path.of("target", "benchmark", "bare-app-build.log"));
-    List<String> command = List.of(root.resolve("mvnw").toString(), "-B", "-q", "-f",
-        BARE_APP.resolve("pom.xml").toString(), "package", "-DskipTests");
+    List<String> command =
+        List.of(
+            root.resolve("mvnw").toString(),
+            "-B",
+            "-q",
+            "-f",
+            BARE_APP.resolve("pom.xml").toString(),
+            "package",
+            "-DskipTests");
     try {
       Files.createDirectories(log.getParent());
-      ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-          .redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(root.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       // the wrapper's Maven runs on the same Java as the benchmark
       builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
       Process build = builder.start();
       if (!build.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         build.destroyForcibly().waitFor();
         throw new IllegalStateException(
-            "Build of the bare app took longer than " + BUILD_TIMEOUT.toMinutes() + " min; see " + log);
+            "Build of the bare app took longer than "
+                + BUILD_TIMEOUT.toMinutes()
+                + " min; see "
+                + log);
       }
       if (build.exitValue() != 0) {
-        throw new IllegalStateException("Build of the bare app failed (exit " + build.exitValue() + "); see " + log);
+        throw new IllegalStateException(
+            "Build of the bare app failed (exit " + build.exitValue() + "); see " + log);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot run " + String.join(" ", command) + "; see " + log, e);
@@ -77,7 +95,8 @@ public final class StartupMeasurement {
       throw new IllegalStateException("Build of the bare app made no " + jar + "; see " + log);
     }
     try {
-      // Maven leaves the jar as it was when no content changed (a source only touched); mark it as checked, or
+      // Maven leaves the jar as it was when no content changed (a source only touched); mark it as
+      // checked, or
       // every later call would build again
       Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
     } catch (IOException e) {
@@ -87,11 +106,16 @@ public final class StartupMeasurement {
   }
 
   /**
-   * Starts {@code java <jvmOptions> -jar <jar> --server.port=<free port> <appArguments>} in a fresh {@code workDir}
-   * (deleted first: a new database every time, output in {@code workDir/app.log}), waits for the first HTTP 200 on
-   * {@code readyPath}, reads the process's resident memory right then, and stops it again.
+   * Starts {@code java <jvmOptions> -jar <jar> --server.port=<free port> <appArguments>} in a fresh
+   * {@code workDir} (deleted first: a new database every time, output in {@code workDir/app.log}),
+   * waits for the first HTTP 200 on {@code readyPath}, reads the process's resident memory right
+   * then, and stops it again.
    */
-  public static Sample measure(Path jar, Path workDir, List<String> jvmOptions, List<String> appArguments,
+  public static Sample measure(
+      Path jar,
+      Path workDir,
+      List<String> jvmOptions,
+      List<String> appArguments,
       String readyPath) {
     Path directory = workDir.toAbsolutePath().normalize();
     Path log = directory.resolve("app.log");
@@ -101,27 +125,47 @@ public final class StartupMeasurement {
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
     command.addAll(appArguments);
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + readyPath))
-        .timeout(Duration.ofSeconds(2)).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + readyPath))
+            .timeout(Duration.ofSeconds(2))
+            .build();
 
     Process process = null;
     try {
       recreate(directory);
-      ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-          .redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(directory.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       long started = System.nanoTime();
       process = builder.start();
       long deadline = started + READY_TIMEOUT.toNanos();
       while (!answers200(client, ready)) {
         if (!process.isAlive()) {
           throw new IllegalStateException(
-              "App " + jar.getFileName() + " died at start-up (exit " + process.exitValue() + "); see " + log);
+              "App "
+                  + jar.getFileName()
+                  + " died at start-up (exit "
+                  + process.exitValue()
+                  + "); see "
+                  + log);
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("App " + jar.getFileName() + " did not answer 200 on " + ready.uri()
-              + " within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
+          throw new IllegalStateException(
+              "App "
+                  + jar.getFileName()
+                  + " did not answer 200 on "
+                  + ready.uri()
+                  + " within "
+                  + READY_TIMEOUT.toSeconds()
+                  + " s; see "
+                  + log);
         }
         Thread.sleep(POLL_INTERVAL.toMillis());
       }
@@ -146,7 +190,8 @@ public final class StartupMeasurement {
     }
     try (Stream<Path> sources = Files.walk(project.resolve("src"))) {
       FileTime built = Files.getLastModifiedTime(jar);
-      return Stream.concat(Stream.of(project.resolve("pom.xml")), sources.filter(Files::isRegularFile))
+      return Stream.concat(
+              Stream.of(project.resolve("pom.xml")), sources.filter(Files::isRegularFile))
           .allMatch(source -> lastModified(source).compareTo(built) < 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -174,7 +219,8 @@ public final class StartupMeasurement {
   }
 
   /** Not up yet (connection refused, timeout) counts as "not 200". */
-  private static boolean answers200(HttpClient client, HttpRequest request) throws InterruptedException {
+  private static boolean answers200(HttpClient client, HttpRequest request)
+      throws InterruptedException {
     try {
       return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException notYet) {

@@ -16,7 +16,8 @@ record Stats(double median, double min, double max, int count) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int n = sorted.size();
-    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    double median =
+        n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     return new Stats(median, sorted.get(0), sorted.get(n - 1), n);
   }
 
@@ -31,6 +32,7 @@ record Stats(double median, double min, double max, int count) {
   /** "0.82 (0.79–0.88)" with the given number of decimals. */
   String format(int decimals) {
     String pattern = "%." + decimals + "f";
-    return String.format(Locale.ROOT, pattern + " (" + pattern + "–" + pattern + ")", median, min, max);
+    return String.format(
+        Locale.ROOT, pattern + " (" + pattern + "–" + pattern + ")", median, min, max);
   }
 }

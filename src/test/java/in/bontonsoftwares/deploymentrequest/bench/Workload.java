@@ -23,11 +23,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What the benchmark's people do with one process: who starts it with which form, and which user task is worked by
- * whom with which form, in order. The Deployment Request is played as in the walk-through (approved at once, a window
- * that opens now, deployed, healthy, documented); the baseline has the same shape and the same people, and no forms.
+ * What the benchmark's people do with one process: who starts it with which form, and which user
+ * task is worked by whom with which form, in order. The Deployment Request is played as in the
+ * walk-through (approved at once, a window that opens now, deployed, healthy, documented); the
+ * baseline has the same shape and the same people, and no forms.
  */
-record Workload(String name, String processKey, String starter, Supplier<Map<String, Object>> startForm,
+record Workload(
+    String name,
+    String processKey,
+    String starter,
+    Supplier<Map<String, Object>> startForm,
     List<Step> steps) {
 
   /** A user task, worked by {@code user} with {@code form}. */
@@ -36,27 +41,48 @@ record Workload(String name, String processKey, String starter, Supplier<Map<Str
   static final String BASELINE_KEY = "BenchmarkBaselineProcess";
 
   static Workload deploymentRequest() {
-    return new Workload("Deployment Request", DeploymentRequestProcess.KEY, "dana",
-        () -> restVariables(TestRequests.validRequest()), List.of(
-            new Step(REVIEW_REQUEST, "sofia", () -> restVariables(TestRequests.review(Value.DECISION_APPROVE, "Fine"))),
+    return new Workload(
+        "Deployment Request",
+        DeploymentRequestProcess.KEY,
+        "dana",
+        () -> restVariables(TestRequests.validRequest()),
+        List.of(
+            new Step(
+                REVIEW_REQUEST,
+                "sofia",
+                () -> restVariables(TestRequests.review(Value.DECISION_APPROVE, "Fine"))),
             new Step(SCHEDULE_DEPLOYMENT, "sofia", () -> restVariables(TestRequests.scheduleNow())),
-            new Step(EXECUTE_DEPLOYMENT, "sam", () -> restVariables(Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS))),
-            new Step(VERIFY_HEALTH, "sam", () -> restVariables(Map.of(HEALTH_CHECKS_PASSED, true,
-                DASHBOARDS_REVIEWED, true))),
-            new Step(DOCUMENT_DEPLOYMENT, "sofia", () -> restVariables(TestRequests.documentation()))));
+            new Step(
+                EXECUTE_DEPLOYMENT,
+                "sam",
+                () -> restVariables(Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS))),
+            new Step(
+                VERIFY_HEALTH,
+                "sam",
+                () -> restVariables(Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true))),
+            new Step(
+                DOCUMENT_DEPLOYMENT, "sofia", () -> restVariables(TestRequests.documentation()))));
   }
 
   static Workload baseline() {
     Supplier<Map<String, Object>> nothing = () -> Map.of("variables", Map.of());
-    return new Workload("Baseline (same shape, no-op)", BASELINE_KEY, "dana", nothing, List.of(
-        new Step("Review", "sofia", nothing), new Step("Schedule", "sofia", nothing),
-        new Step("Execute", "sam", nothing), new Step("Verify", "sam", nothing),
-        new Step("Document", "sofia", nothing)));
+    return new Workload(
+        "Baseline (same shape, no-op)",
+        BASELINE_KEY,
+        "dana",
+        nothing,
+        List.of(
+            new Step("Review", "sofia", nothing),
+            new Step("Schedule", "sofia", nothing),
+            new Step("Execute", "sam", nothing),
+            new Step("Verify", "sam", nothing),
+            new Step("Document", "sofia", nothing)));
   }
 
   /**
-   * Deploys the baseline on the engine behind {@code baseUrl} (once: duplicates are filtered) and gives the people the
-   * grants they have on the Deployment Request, so that both processes run under the same authorization checks.
+   * Deploys the baseline on the engine behind {@code baseUrl} (once: duplicates are filtered) and
+   * gives the people the grants they have on the Deployment Request, so that both processes run
+   * under the same authorization checks.
    */
   static void deployBaseline(String baseUrl) {
     byte[] bpmn;
@@ -67,20 +93,37 @@ record Workload(String name, String processKey, String starter, Supplier<Map<Str
     }
     String boundary = "----bench" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    part(body, boundary, "deployment-name", null, "benchmark-baseline".getBytes(StandardCharsets.UTF_8));
-    part(body, boundary, "enable-duplicate-filtering", null, "true".getBytes(StandardCharsets.UTF_8));
+    part(
+        body,
+        boundary,
+        "deployment-name",
+        null,
+        "benchmark-baseline".getBytes(StandardCharsets.UTF_8));
+    part(
+        body,
+        boundary,
+        "enable-duplicate-filtering",
+        null,
+        "true".getBytes(StandardCharsets.UTF_8));
     part(body, boundary, "data", "BaselineProcess.bpmn", bpmn);
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + EngineRest.DEMO_PASSWORD)
-            .getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            ("admin:" + EngineRest.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build();
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("Baseline deployment answered " + response.statusCode() + ": "
-            + response.body());
+        throw new IllegalStateException(
+            "Baseline deployment answered " + response.statusCode() + ": " + response.body());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -94,18 +137,47 @@ record Workload(String name, String processKey, String starter, Supplier<Map<Str
   }
 
   private static void grant(EngineRest rest, String group, List<String> permissions) {
-    List<?> existing = rest.call("admin", "GET", "/engine-rest/authorization?groupIdIn=" + group
-        + "&resourceType=6&resourceId=" + BASELINE_KEY, null).findValues("id");
+    List<?> existing =
+        rest.call(
+                "admin",
+                "GET",
+                "/engine-rest/authorization?groupIdIn="
+                    + group
+                    + "&resourceType=6&resourceId="
+                    + BASELINE_KEY,
+                null)
+            .findValues("id");
     if (existing.isEmpty()) {
-      rest.call("admin", "POST", "/engine-rest/authorization/create", Map.of("type", 1, "groupId", group,
-          "resourceType", 6, "resourceId", BASELINE_KEY, "permissions", permissions));
+      rest.call(
+          "admin",
+          "POST",
+          "/engine-rest/authorization/create",
+          Map.of(
+              "type",
+              1,
+              "groupId",
+              group,
+              "resourceType",
+              6,
+              "resourceId",
+              BASELINE_KEY,
+              "permissions",
+              permissions));
     }
   }
 
-  private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName, byte[] content) {
-    String header = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-        + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream")
-        + "\r\n\r\n";
+  private static void part(
+      ByteArrayOutputStream body, String boundary, String name, String fileName, byte[] content) {
+    String header =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + name
+            + "\""
+            + (fileName == null
+                ? ""
+                : "; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream")
+            + "\r\n\r\n";
     body.writeBytes(header.getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));

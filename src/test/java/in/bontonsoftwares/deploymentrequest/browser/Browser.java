@@ -40,15 +40,20 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium for a test class: explicit waits, the typing and clicking that Camunda's webapps need, and a
- * numbered screenshot of each step under {@code target/browser-screenshots/}.
+ * One headless Chromium for a test class: explicit waits, the typing and clicking that Camunda's
+ * webapps need, and a numbered screenshot of each step under {@code target/browser-screenshots/}.
  */
 final class Browser implements AutoCloseable {
 
   static final Duration WAIT = Duration.ofSeconds(20);
   static final Dimension WINDOW = new Dimension(1400, 1000);
-  /** The browser's language and so its locale (form-js formats dates in it): {@value #DEFAULT_LANGUAGE} unless set. */
+
+  /**
+   * The browser's language and so its locale (form-js formats dates in it): {@value
+   * #DEFAULT_LANGUAGE} unless set.
+   */
   static final String LANGUAGE_PROPERTY = "browser.lang";
+
   static final String DEFAULT_LANGUAGE = "en-US";
 
   private final ChromeDriver driver;
@@ -62,34 +67,49 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Starts Debian's Chromium through its driver, with a new, empty profile. The driver's path is given before the
-   * driver is created, so that Selenium Manager never runs (it would try to download a driver or a browser).
+   * Starts Debian's Chromium through its driver, with a new, empty profile. The driver's path is
+   * given before the driver is created, so that Selenium Manager never runs (it would try to
+   * download a driver or a browser).
    *
    * @param zone the browser's time zone: Camunda Forms show and read date-times in it
    * @param steps the number of the last screenshot taken, shared by the browsers of a test class
    */
   static Browser start(Chromium chromium, ZoneId zone, Path screenshots, AtomicInteger steps) {
     String language = System.getProperty(LANGUAGE_PROPERTY, DEFAULT_LANGUAGE);
-    System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, chromium.driver().toString());
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromium.driver().toFile())
-        .usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", zone.getId(), "LANG", language.replace('-', '_') + ".UTF-8"))
-        .build();
+    System.setProperty(
+        ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, chromium.driver().toString());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromium.driver().toFile())
+            .usingAnyFreePort()
+            .withEnvironment(
+                Map.of("TZ", zone.getId(), "LANG", language.replace('-', '_') + ".UTF-8"))
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.binary().toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=" + WINDOW.width + "," + WINDOW.height, "--lang=" + language, "--accept-lang=" + language);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=" + WINDOW.width + "," + WINDOW.height,
+        "--lang=" + language,
+        "--accept-lang=" + language);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
     ChromeDriver driver = new ChromeDriver(service, options);
-    // Headless Chromium on Linux takes its JavaScript locale (Intl, and so form-js's date format) from neither
+    // Headless Chromium on Linux takes its JavaScript locale (Intl, and so form-js's date format)
+    // from neither
     // --lang nor LANG: the DevTools protocol sets it, for every page this browser opens.
     driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", language));
-    Object locale = driver.executeScript("return new Intl.DateTimeFormat().resolvedOptions().locale");
+    Object locale =
+        driver.executeScript("return new Intl.DateTimeFormat().resolvedOptions().locale");
     if (!language.equals(locale)) {
       driver.quit();
       throw new IllegalStateException("The browser runs in locale " + locale + ", not " + language);
@@ -132,28 +152,41 @@ final class Browser implements AutoCloseable {
 
   /** The displayed element, once there is one. */
   WebElement visible(By locator) {
-    return until("visible: " + locator, d -> d.findElements(locator).stream().filter(WebElement::isDisplayed)
-        .findFirst().orElse(null));
+    return until(
+        "visible: " + locator,
+        d ->
+            d.findElements(locator).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElse(null));
   }
 
-  /** Clicks as a person would, once nothing (a closing dropdown, a notification) covers the element any more. */
+  /**
+   * Clicks as a person would, once nothing (a closing dropdown, a notification) covers the element
+   * any more.
+   */
   void click(WebElement element) {
     scrollIntoView(element);
-    until("clickable: " + describe(element), d -> {
-      try {
-        element.click();
-        return true;
-      } catch (ElementNotInteractableException coveredOrNotYetShown) {
-        return false;
-      }
-    });
+    until(
+        "clickable: " + describe(element),
+        d -> {
+          try {
+            element.click();
+            return true;
+          } catch (ElementNotInteractableException coveredOrNotYetShown) {
+            return false;
+          }
+        });
   }
 
   void click(By locator) {
     click(visible(locator));
   }
 
-  /** Replaces what an input holds with the text, as typed keys, then leaves the field (forms validate on blur). */
+  /**
+   * Replaces what an input holds with the text, as typed keys, then leaves the field (forms
+   * validate on blur).
+   */
   void type(WebElement input, String text) {
     click(input);
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
@@ -168,11 +201,14 @@ final class Browser implements AutoCloseable {
   }
 
   void scrollIntoView(WebElement element) {
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+    driver.executeScript(
+        "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
   }
 
   String text(By locator) {
-    return driver.findElements(locator).stream().filter(WebElement::isDisplayed).map(WebElement::getText)
+    return driver.findElements(locator).stream()
+        .filter(WebElement::isDisplayed)
+        .map(WebElement::getText)
         .collect(Collectors.joining("\n"));
   }
 
@@ -197,27 +233,41 @@ final class Browser implements AutoCloseable {
   record Band(By from, By to) {}
 
   /**
-   * A screenshot of one element, whole, or only the given bands of it, stacked with a dashed cut between them. The
-   * window grows (up to {@code maxHeight}) until the element fits, then returns to its size. For the README images.
+   * A screenshot of one element, whole, or only the given bands of it, stacked with a dashed cut
+   * between them. The window grows (up to {@code maxHeight}) until the element fits, then returns
+   * to its size. For the README images.
    */
   BufferedImage screenshotOf(By locator, int width, int maxHeight, Band... bands) {
     try {
-      long height = ((Number) driver.executeScript("return Math.ceil(arguments[0].getBoundingClientRect().height)",
-          visible(locator))).longValue();
-      driver.manage().window().setSize(new Dimension(width, (int) Math.min(maxHeight, height + 400)));
+      long height =
+          ((Number)
+                  driver.executeScript(
+                      "return Math.ceil(arguments[0].getBoundingClientRect().height)",
+                      visible(locator)))
+              .longValue();
+      driver
+          .manage()
+          .window()
+          .setSize(new Dimension(width, (int) Math.min(maxHeight, height + 400)));
       WebElement element = visible(locator);
       scrollIntoView(element);
-      BufferedImage whole = ImageIO.read(new ByteArrayInputStream(element.getScreenshotAs(OutputType.BYTES)));
+      BufferedImage whole =
+          ImageIO.read(new ByteArrayInputStream(element.getScreenshotAs(OutputType.BYTES)));
       if (bands.length == 0) {
         return whole;
       }
       List<BufferedImage> parts = new ArrayList<>();
       for (Band band : bands) {
         @SuppressWarnings("unchecked")
-        Map<String, Number> box = (Map<String, Number>) driver.executeScript("const c = arguments[0]"
-            + ".getBoundingClientRect(), f = arguments[1].getBoundingClientRect(), t = arguments[2]"
-            + ".getBoundingClientRect(); return {top: f.top - c.top, bottom: t.bottom - c.top};", element,
-            visible(band.from()), visible(band.to()));
+        Map<String, Number> box =
+            (Map<String, Number>)
+                driver.executeScript(
+                    "const c = arguments[0]"
+                        + ".getBoundingClientRect(), f = arguments[1].getBoundingClientRect(), t = arguments[2]"
+                        + ".getBoundingClientRect(); return {top: f.top - c.top, bottom: t.bottom - c.top};",
+                    element,
+                    visible(band.from()),
+                    visible(band.to()));
         int top = Math.max(0, box.get("top").intValue() - 8);
         int bottom = Math.min(whole.getHeight(), box.get("bottom").intValue() + 8);
         parts.add(whole.getSubimage(0, top, whole.getWidth(), bottom - top));
@@ -231,19 +281,25 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * What is on screen, cut to a rectangle of the page (CSS pixels), taken at a larger size and scale than the
-   * window's, so that small print (a diagram's labels) reads: the page reloads to lay itself out for it.
+   * What is on screen, cut to a rectangle of the page (CSS pixels), taken at a larger size and
+   * scale than the window's, so that small print (a diagram's labels) reads: the page reloads to
+   * lay itself out for it.
    */
   BufferedImage screenshotAtScale(int width, int height, int scale, Supplier<Rectangle> area) {
     try {
-      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-          "deviceScaleFactor", scale, "mobile", false));
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", width, "height", height, "deviceScaleFactor", scale, "mobile", false));
       driver.navigate().refresh();
       Rectangle cut = area.get();
-      BufferedImage page = ImageIO.read(new ByteArrayInputStream(driver.getScreenshotAs(OutputType.BYTES)));
+      BufferedImage page =
+          ImageIO.read(new ByteArrayInputStream(driver.getScreenshotAs(OutputType.BYTES)));
       int x = Math.max(0, cut.x * scale);
       int y = Math.max(0, cut.y * scale);
-      return page.getSubimage(x, y, Math.min(cut.width * scale, page.getWidth() - x),
+      return page.getSubimage(
+          x,
+          y,
+          Math.min(cut.width * scale, page.getWidth() - x),
           Math.min(cut.height * scale, page.getHeight() - y));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -265,7 +321,9 @@ final class Browser implements AutoCloseable {
     for (int i = 0; i < parts.size(); i++) {
       if (i > 0) {
         g.setColor(Color.GRAY);
-        g.setStroke(new BasicStroke(2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {8, 6}, 0));
+        g.setStroke(
+            new BasicStroke(
+                2, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {8, 6}, 0));
         g.drawLine(0, y + gap / 2, width, y + gap / 2);
         y += gap;
       }
@@ -280,11 +338,16 @@ final class Browser implements AutoCloseable {
   void captureFailure(String name) {
     String base = "FAILED-" + name.replaceAll("[^A-Za-z0-9._-]+", "_");
     write(screenshots.resolve(base + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-    write(screenshots.resolve(base + ".html"), (driver.getCurrentUrl() + "\n" + driver.getPageSource())
-        .getBytes(StandardCharsets.UTF_8));
-    List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
-    write(screenshots.resolve(base + "-console.txt"), String.join("\n", console).getBytes(StandardCharsets.UTF_8));
+    write(
+        screenshots.resolve(base + ".html"),
+        (driver.getCurrentUrl() + "\n" + driver.getPageSource()).getBytes(StandardCharsets.UTF_8));
+    List<String> console =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .map(entry -> entry.getLevel() + " " + entry.getMessage())
+            .toList();
+    write(
+        screenshots.resolve(base + "-console.txt"),
+        String.join("\n", console).getBytes(StandardCharsets.UTF_8));
   }
 
   static void writePng(BufferedImage image, Path file) {

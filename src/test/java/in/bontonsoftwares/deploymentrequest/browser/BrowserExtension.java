@@ -12,23 +12,34 @@ import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 /**
- * Gives each test a {@link Browser} of its own: checks that Chromium is installed (skip or, with {@code CI=true},
- * fail) before the Spring context starts (a skipped test starts no application), starts a fresh Chromium (a new
- * profile: signed out, no cookies, no storage, no dialog) before each test and quits it after, whatever the test
- * did, and keeps a screenshot, the page source and the browser console of the moment a test fails.
+ * Gives each test a {@link Browser} of its own: checks that Chromium is installed (skip or, with
+ * {@code CI=true}, fail) before the Spring context starts (a skipped test starts no application),
+ * starts a fresh Chromium (a new profile: signed out, no cookies, no storage, no dialog) before
+ * each test and quits it after, whatever the test did, and keeps a screenshot, the page source and
+ * the browser console of the moment a test fails.
  */
-final class BrowserExtension implements TestInstancePreConstructCallback, BeforeEachCallback, AfterEachCallback,
-    TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+final class BrowserExtension
+    implements TestInstancePreConstructCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
 
-  static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "browser-screenshots");
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("basedir", "."), "target", "browser-screenshots");
 
   private final ZoneId zone;
+
   /** Screenshots are numbered across the tests of a class, in the order they were taken. */
   private final AtomicInteger steps = new AtomicInteger();
+
   private Chromium chromium;
   private Browser browser;
 
-  /** @param zone the browser's time zone; the application's, so that what people type is what the mails show */
+  /**
+   * @param zone the browser's time zone; the application's, so that what people type is what the
+   *     mails show
+   */
   BrowserExtension(ZoneId zone) {
     this.zone = zone;
   }
@@ -38,11 +49,12 @@ final class BrowserExtension implements TestInstancePreConstructCallback, Before
   }
 
   /**
-   * Before each test instance, and so before the Spring context: a test that cannot have its browser is skipped (or
-   * fails, in CI) with the reason, without starting the application.
+   * Before each test instance, and so before the Spring context: a test that cannot have its
+   * browser is skipped (or fails, in CI) with the reason, without starting the application.
    */
   @Override
-  public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+  public void preConstructTestInstance(
+      TestInstanceFactoryContext factoryContext, ExtensionContext context) {
     if (chromium == null) {
       Chromium installed = Chromium.installed();
       installed.assumeInstalled();
@@ -57,7 +69,8 @@ final class BrowserExtension implements TestInstancePreConstructCallback, Before
   }
 
   @Override
-  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
     capture(context, failure);
     throw failure;
   }

@@ -26,10 +26,16 @@ final class Cockpit {
   /** Opens the process from Cockpit's list of processes. */
   void openProcess(String name) {
     browser.click(By.xpath("//*[@cam-widget-header]//a[normalize-space()='Processes']"));
-    browser.click(browser.<WebElement>until("process " + name + " in the list", d -> d.findElements(
-            By.cssSelector("a[href*='process-definition']")).stream()
-        .filter(link -> link.getText().trim().equals(name)).findFirst().orElse(null)));
-    browser.until("the process definition page", d -> d.getCurrentUrl().contains("/process-definition/"));
+    browser.click(
+        browser.<WebElement>until(
+            "process " + name + " in the list",
+            d ->
+                d.findElements(By.cssSelector("a[href*='process-definition']")).stream()
+                    .filter(link -> link.getText().trim().equals(name))
+                    .findFirst()
+                    .orElse(null)));
+    browser.until(
+        "the process definition page", d -> d.getCurrentUrl().contains("/process-definition/"));
   }
 
   /** Waits until the diagram shows the elements: rendered, not just loaded. */
@@ -41,21 +47,34 @@ final class Cockpit {
 
   /** What the definition page shows as "Instances Running" for the current version. */
   long runningInstances() {
-    return Long.parseLong(browser.visible(By.cssSelector("dd.running-instances strong.current-version")).getText()
-        .trim());
+    return Long.parseLong(
+        browser
+            .visible(By.cssSelector("dd.running-instances strong.current-version"))
+            .getText()
+            .trim());
   }
 
   /** The diagram alone, drawn large enough to read its labels. */
   BufferedImage diagramImage() {
-    return browser.screenshotAtScale(2800, 1400, 2, () -> {
-      awaitDiagramShows("EndEvent_Deployed");
-      @SuppressWarnings("unchecked")
-      Map<String, Number> box = (Map<String, Number>) ((JavascriptExecutor) browser.driver()).executeScript(
-          "const r = arguments[0].getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height};",
-          browser.visible(By.cssSelector(".djs-container svg g.viewport")));
-      int margin = 12;
-      return new Rectangle(box.get("x").intValue() - margin, box.get("y").intValue() - margin,
-          box.get("height").intValue() + 2 * margin, box.get("width").intValue() + 2 * margin);
-    });
+    return browser.screenshotAtScale(
+        2800,
+        1400,
+        2,
+        () -> {
+          awaitDiagramShows("EndEvent_Deployed");
+          @SuppressWarnings("unchecked")
+          Map<String, Number> box =
+              (Map<String, Number>)
+                  ((JavascriptExecutor) browser.driver())
+                      .executeScript(
+                          "const r = arguments[0].getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height};",
+                          browser.visible(By.cssSelector(".djs-container svg g.viewport")));
+          int margin = 12;
+          return new Rectangle(
+              box.get("x").intValue() - margin,
+              box.get("y").intValue() - margin,
+              box.get("height").intValue() + 2 * margin,
+              box.get("width").intValue() + 2 * margin);
+        });
   }
 }

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * The README's screenshots, refreshed from a browser test run with {@code -Dreadme.images=true}
- * ({@code ./mvnw test -Dtest=TasklistBrowserTest -Dreadme.images=true}); other runs leave them alone.
+ * ({@code ./mvnw test -Dtest=TasklistBrowserTest -Dreadme.images=true}); other runs leave them
+ * alone.
  */
 final class ReadmeImages {
 
@@ -21,7 +22,10 @@ final class ReadmeImages {
     return Boolean.getBoolean(PROPERTY);
   }
 
-  /** Takes and saves the image, on a white margin, only when the flag is set: taking it resizes the window. */
+  /**
+   * Takes and saves the image, on a white margin, only when the flag is set: taking it resizes the
+   * window.
+   */
   static void save(String fileName, Supplier<BufferedImage> image) {
     if (enabled()) {
       Browser.writePng(withMargin(image.get(), 16), FOLDER.resolve(fileName));
@@ -29,8 +33,11 @@ final class ReadmeImages {
   }
 
   private static BufferedImage withMargin(BufferedImage image, int margin) {
-    BufferedImage framed = new BufferedImage(image.getWidth() + 2 * margin, image.getHeight() + 2 * margin,
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage framed =
+        new BufferedImage(
+            image.getWidth() + 2 * margin,
+            image.getHeight() + 2 * margin,
+            BufferedImage.TYPE_INT_RGB);
     Graphics2D g = framed.createGraphics();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, framed.getWidth(), framed.getHeight());

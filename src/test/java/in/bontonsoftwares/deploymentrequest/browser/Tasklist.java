@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** Camunda Tasklist as its users see it: login, filters, task list, the start dialog and a task's form. */
+/**
+ * Camunda Tasklist as its users see it: login, filters, task list, the start dialog and a task's
+ * form.
+ */
 final class Tasklist {
 
   static final By START_DIALOG = By.cssSelector(".modal-dialog");
@@ -20,7 +23,11 @@ final class Tasklist {
   static final By START_DIALOG_ERROR = By.cssSelector(".modal-dialog .notifications .alert");
   private static final By NOTIFICATIONS = By.cssSelector(".page-notifications .alert");
   private static final By ERRORS = By.cssSelector(".page-notifications .alert-danger");
-  /** A list that has not caught up with the engine is refreshed by choosing its filter again after this long. */
+
+  /**
+   * A list that has not caught up with the engine is refreshed by choosing its filter again after
+   * this long.
+   */
   private static final Duration REFRESH_AFTER = Duration.ofSeconds(3);
 
   private final Browser browser;
@@ -31,18 +38,27 @@ final class Tasklist {
     this.baseUrl = baseUrl;
   }
 
-  /** Signs in on the login page that Camunda's webapps share, opened at the app's URL (Tasklist, Cockpit). */
+  /**
+   * Signs in on the login page that Camunda's webapps share, opened at the app's URL (Tasklist,
+   * Cockpit).
+   */
   static void login(Browser browser, String url, String user, String password) {
     browser.open(url);
-    WebElement name = browser.visible(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
-    WebElement secret = browser.visible(By.cssSelector("form[name='signinForm'] input[type='password']"));
-    // the page may focus its first field while it still starts up, taking the keys meant for the second: type
+    WebElement name =
+        browser.visible(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
+    WebElement secret =
+        browser.visible(By.cssSelector("form[name='signinForm'] input[type='password']"));
+    // the page may focus its first field while it still starts up, taking the keys meant for the
+    // second: type
     // again until each field holds what was meant for it
-    browser.until("the sign-in form holds the user and the password", d -> {
-      browser.type(name, user);
-      browser.type(secret, password);
-      return user.equals(name.getAttribute("value")) && password.equals(secret.getAttribute("value"));
-    });
+    browser.until(
+        "the sign-in form holds the user and the password",
+        d -> {
+          browser.type(name, user);
+          browser.type(secret, password);
+          return user.equals(name.getAttribute("value"))
+              && password.equals(secret.getAttribute("value"));
+        });
     browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
     browser.visible(By.cssSelector("[cam-widget-header] li.account"));
   }
@@ -67,9 +83,14 @@ final class Tasklist {
   /** Opens "Start process", picks the process and waits for its start form. */
   CamundaForm startProcess(String processName, String firstField) {
     browser.click(By.cssSelector("li.start-process-action a"));
-    browser.click(browser.<WebElement>until("process " + processName + " in the start dialog", d -> d.findElements(
-            By.cssSelector(".modal-dialog ul.processes a")).stream()
-        .filter(link -> link.getText().trim().equals(processName)).findFirst().orElse(null)));
+    browser.click(
+        browser.<WebElement>until(
+            "process " + processName + " in the start dialog",
+            d ->
+                d.findElements(By.cssSelector(".modal-dialog ul.processes a")).stream()
+                    .filter(link -> link.getText().trim().equals(processName))
+                    .findFirst()
+                    .orElse(null)));
     return new CamundaForm(browser, START_DIALOG).awaitField(firstField);
   }
 
@@ -83,13 +104,18 @@ final class Tasklist {
 
   /** The error the start dialog shows, once it shows one. */
   String awaitStartDialogError() {
-    return browser.until("an error in the start dialog", d -> Optional.of(browser.text(START_DIALOG_ERROR))
-        .filter(text -> !text.isBlank()).orElse(null));
+    return browser.until(
+        "an error in the start dialog",
+        d ->
+            Optional.of(browser.text(START_DIALOG_ERROR))
+                .filter(text -> !text.isBlank())
+                .orElse(null));
   }
 
   void dismissStartDialogError() {
     browser.click(By.cssSelector(".modal-dialog .notifications .alert .close"));
-    browser.until("the start dialog's error dismissed", d -> browser.text(START_DIALOG_ERROR).isBlank());
+    browser.until(
+        "the start dialog's error dismissed", d -> browser.text(START_DIALOG_ERROR).isBlank());
   }
 
   void awaitStartDialogClosed() {
@@ -97,41 +123,63 @@ final class Tasklist {
   }
 
   void openFilter(String filter) {
-    WebElement link = browser.until("filter " + filter, d -> d.findElements(By.cssSelector(
-        ".task-filters .task-filter h4.name a")).stream().filter(a -> a.getText().trim().startsWith(filter))
-        .findFirst().orElse(null));
+    WebElement link =
+        browser.until(
+            "filter " + filter,
+            d ->
+                d.findElements(By.cssSelector(".task-filters .task-filter h4.name a")).stream()
+                    .filter(a -> a.getText().trim().startsWith(filter))
+                    .findFirst()
+                    .orElse(null));
     browser.click(link);
-    browser.until("filter " + filter + " chosen", d -> link.findElement(By.xpath("ancestor::div[contains(@class,"
-        + "'task-filter')]")).getAttribute("class").contains("active"));
+    browser.until(
+        "filter " + filter + " chosen",
+        d ->
+            link.findElement(By.xpath("ancestor::div[contains(@class," + "'task-filter')]"))
+                .getAttribute("class")
+                .contains("active"));
   }
 
   /**
-   * Waits until the filter lists the task of the request (the list shows the request number), choosing the filter
-   * again now and then as a person would when a list has not caught up yet.
+   * Waits until the filter lists the task of the request (the list shows the request number),
+   * choosing the filter again now and then as a person would when a list has not caught up yet.
    */
   WebElement awaitTask(String filter, String taskName, String requestNumber) {
     openFilter(filter);
     Instant[] chosen = {Instant.now()};
-    return browser.until(taskName + " of " + requestNumber + " in " + filter, Duration.ofSeconds(30), d -> {
-      Optional<WebElement> task = d.findElements(By.cssSelector(".tasks-list li.task")).stream()
-          .filter(item -> item.findElement(By.cssSelector("h4.task")).getText().trim().equals(taskName)
-              && item.getText().contains(requestNumber))
-          .findFirst();
-      if (task.isEmpty() && Instant.now().isAfter(chosen[0].plus(REFRESH_AFTER))) {
-        openFilter(filter);
-        chosen[0] = Instant.now();
-      }
-      return task.orElse(null);
-    });
+    return browser.until(
+        taskName + " of " + requestNumber + " in " + filter,
+        Duration.ofSeconds(30),
+        d -> {
+          Optional<WebElement> task =
+              d.findElements(By.cssSelector(".tasks-list li.task")).stream()
+                  .filter(
+                      item ->
+                          item.findElement(By.cssSelector("h4.task"))
+                                  .getText()
+                                  .trim()
+                                  .equals(taskName)
+                              && item.getText().contains(requestNumber))
+                  .findFirst();
+          if (task.isEmpty() && Instant.now().isAfter(chosen[0].plus(REFRESH_AFTER))) {
+            openFilter(filter);
+            chosen[0] = Instant.now();
+          }
+          return task.orElse(null);
+        });
   }
 
   /** Opens a task from a filter's list and waits for its form; answers the task id. */
   String openTask(String filter, String taskName, String requestNumber) {
-    WebElement link = awaitTask(filter, taskName, requestNumber).findElement(By.cssSelector("h4.task a"));
+    WebElement link =
+        awaitTask(filter, taskName, requestNumber).findElement(By.cssSelector("h4.task a"));
     String taskId = link.getAttribute("href").replaceAll(".*[?&]task=([^&]+).*", "$1");
     browser.click(link);
-    browser.until(taskName + " open", d -> d.getCurrentUrl().contains("task=" + taskId)
-        && browser.text(By.cssSelector(".task-details h2.task")).trim().equals(taskName));
+    browser.until(
+        taskName + " open",
+        d ->
+            d.getCurrentUrl().contains("task=" + taskId)
+                && browser.text(By.cssSelector(".task-details h2.task")).trim().equals(taskName));
     browser.visible(By.cssSelector(".task-details .fjs-container .fjs-form"));
     return taskId;
   }
@@ -142,35 +190,42 @@ final class Tasklist {
 
   void claim(String fullName) {
     browser.click(By.cssSelector(".task-details button.claim"));
-    browser.until("claimed by " + fullName, d -> browser.text(By.cssSelector(".task-details li.assignee"))
-        .contains(fullName));
+    browser.until(
+        "claimed by " + fullName,
+        d -> browser.text(By.cssSelector(".task-details li.assignee")).contains(fullName));
     browser.until("Complete enabled", d -> completeButton().isEnabled());
   }
 
   /** Clicks Claim and answers the error Tasklist shows instead of claiming. */
   String claimRefused() {
     browser.click(By.cssSelector(".task-details button.claim"));
-    return browser.until("an error", d -> Optional.of(browser.text(ERRORS)).filter(text -> !text.isBlank())
-        .orElse(null));
+    return browser.until(
+        "an error",
+        d -> Optional.of(browser.text(ERRORS)).filter(text -> !text.isBlank()).orElse(null));
   }
 
   WebElement completeButton() {
     return browser.visible(By.cssSelector(".task-details .form-actions button.btn-primary"));
   }
 
-  /** Completes the open task and waits until Tasklist has closed it; fails with Tasklist's error otherwise. */
+  /**
+   * Completes the open task and waits until Tasklist has closed it; fails with Tasklist's error
+   * otherwise.
+   */
   void complete(String taskId) {
     dismissNotifications();
     WebElement complete = completeButton();
     assertThat(complete.getText().trim()).isEqualTo("Complete");
     browser.click(complete);
-    browser.until("task " + taskId + " completed, or an error", d -> !d.getCurrentUrl().contains(taskId)
-        || !browser.text(ERRORS).isBlank());
+    browser.until(
+        "task " + taskId + " completed, or an error",
+        d -> !d.getCurrentUrl().contains(taskId) || !browser.text(ERRORS).isBlank());
     assertThat(browser.text(ERRORS)).as("Tasklist's errors after Complete").isBlank();
   }
 
   void dismissNotifications() {
-    for (WebElement close : browser.driver().findElements(By.cssSelector(".page-notifications .alert .close"))) {
+    for (WebElement close :
+        browser.driver().findElements(By.cssSelector(".page-notifications .alert .close"))) {
       if (close.isDisplayed()) {
         browser.click(close);
       }

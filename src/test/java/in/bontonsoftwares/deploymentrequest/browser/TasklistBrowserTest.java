@@ -1,21 +1,21 @@
 package in.bontonsoftwares.deploymentrequest.browser;
 
 import static in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer.recipients;
-import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.*;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.TestClock;
+import in.bontonsoftwares.deploymentrequest.browser.Browser.Band;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
-import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.Item;
 import in.bontonsoftwares.deploymentrequest.identity.Groups;
+import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
-import in.bontonsoftwares.deploymentrequest.browser.Browser.Band;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
@@ -49,33 +49,41 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole request in a real browser, as its people do it: each signs in on the Tasklist login page and works
- * their tasks through the Camunda Forms; the admin looks at the result in Cockpit. The application runs with the job
- * executor and sends its mail to a separate SMTP server (GreenMail). Each step leaves a numbered screenshot in
- * {@code target/browser-screenshots/}; see {@link ReadmeImages} for the README's images.
+ * The whole request in a real browser, as its people do it: each signs in on the Tasklist login
+ * page and works their tasks through the Camunda Forms; the admin looks at the result in Cockpit.
+ * The application runs with the job executor and sends its mail to a separate SMTP server
+ * (GreenMail). Each step leaves a numbered screenshot in {@code target/browser-screenshots/}; see
+ * {@link ReadmeImages} for the README's images.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=true",
-    // the deployment window opens within a minute of scheduling: look for due jobs at least every 5 s
-    "camunda.bpm.job-execution.max-wait=5000"})
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "camunda.bpm.job-execution.enabled=true",
+      // the deployment window opens within a minute of scheduling: look for due jobs at least every
+      // 5 s
+      "camunda.bpm.job-execution.max-wait=5000"
+    })
 @ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
+// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
+// may live at a time.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @DependsOnTime
 class TasklistBrowserTest {
 
   /** The application's {@code deployment-request.time-zone}, and so the browser's. */
   private static final ZoneId ZONE = TestClock.APP_ZONE;
+
   private static final String PROCESS_NAME = "Deployment Request";
   private static final String MY_TASKS = "My tasks";
   private static final String MY_GROUPS_TASKS = "My groups' tasks";
+
   /** A developer who is also in DevSecOps: the case separation of duties exists for. */
   private static final String DOUBLE_HAT = "riley";
+
   /** The checklist item the requester leaves open, mandatory for production. */
   private static final String OPEN_ITEM = "OwnerApproval";
 
-  @RegisterExtension
-  static final BrowserExtension BROWSER = new BrowserExtension(ZONE);
+  @RegisterExtension static final BrowserExtension BROWSER = new BrowserExtension(ZONE);
 
   private static final SeparateSmtpServer SMTP = SeparateSmtpServer.started();
 
@@ -125,17 +133,20 @@ class TasklistBrowserTest {
 
     theRequestEndedDeployed(request.getId());
     adminSeesTheProcessInCockpitWithNothingRunning();
-    everyMailOfThePolicyArrived(number, LocalDate.ofInstant(request.getStartTime().toInstant(), ZONE));
+    everyMailOfThePolicyArrived(
+        number, LocalDate.ofInstant(request.getStartTime().toInstant(), ZONE));
   }
 
-  private HistoricProcessInstance danaStartsARequestOnceTheFormAndTheServerAcceptIt(ZonedDateTime preferred) {
+  private HistoricProcessInstance danaStartsARequestOnceTheFormAndTheServerAcceptIt(
+      ZonedDateTime preferred) {
     // given a request with a malformed on-call email and a window that ends before it starts
     long startedBefore = requestsStartedBy("dana");
     tasklist.loginAs("dana", password);
     browser.shot("dana-signed-in");
     CamundaForm start = tasklist.startProcess(PROCESS_NAME, PROJECT_NAME);
     fillRequestLeavingOneChecklistItemOpen(start);
-    start.text(ON_CALL_EMAIL, "olivia-at-example")
+    start
+        .text(ON_CALL_EMAIL, "olivia-at-example")
         .dateTime(WINDOW_START, preferred.plusHours(1))
         .dateTime(WINDOW_END, preferred);
 
@@ -148,8 +159,10 @@ class TasklistBrowserTest {
     start.text(ON_CALL_EMAIL, "olivia@example.com");
     assertThat(start.errors()).isEmpty();
     tasklist.clickStart();
-    assertThat(tasklist.awaitStartDialogError()).contains("The process could not be started",
-        "The preferred deployment window must end after it starts");
+    assertThat(tasklist.awaitStartDialogError())
+        .contains(
+            "The process could not be started",
+            "The preferred deployment window must end after it starts");
     browser.shot("dana-server-refuses-the-window", Tasklist.START_DIALOG_ERROR);
     assertThat(requestsStartedBy("dana")).isEqualTo(startedBefore);
 
@@ -158,15 +171,31 @@ class TasklistBrowserTest {
     start.dateTime(WINDOW_START, preferred).dateTime(WINDOW_END, preferred.plusHours(1));
     assertThat(start.errors()).isEmpty();
     browser.shot("dana-start-form-corrected", start.field(WINDOW_START));
-    ReadmeImages.save("tasklist-start-form.png", () -> browser.screenshotOf(Tasklist.START_DIALOG_CONTENT, 1100,
-        6000, new Band(Tasklist.START_DIALOG_CONTENT, start.block(CHECKLIST_PREFIX + "TestsPassing"
-            + CHECKLIST_EVIDENCE_SUFFIX)), new Band(Tasklist.START_DIALOG_FOOTER, Tasklist.START_DIALOG_FOOTER)));
+    ReadmeImages.save(
+        "tasklist-start-form.png",
+        () ->
+            browser.screenshotOf(
+                Tasklist.START_DIALOG_CONTENT,
+                1100,
+                6000,
+                new Band(
+                    Tasklist.START_DIALOG_CONTENT,
+                    start.block(CHECKLIST_PREFIX + "TestsPassing" + CHECKLIST_EVIDENCE_SUFFIX)),
+                new Band(Tasklist.START_DIALOG_FOOTER, Tasklist.START_DIALOG_FOOTER)));
     tasklist.clickStart();
     tasklist.awaitStartDialogClosed();
-    await().atMost(Duration.ofSeconds(20)).until(() -> requestsStartedBy("dana") == startedBefore + 1);
-    HistoricProcessInstance request = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(DeploymentRequestProcess.KEY).startedBy("dana").orderByProcessInstanceStartTime()
-        .desc().listPage(0, 1).get(0);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> requestsStartedBy("dana") == startedBefore + 1);
+    HistoricProcessInstance request =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(DeploymentRequestProcess.KEY)
+            .startedBy("dana")
+            .orderByProcessInstanceStartTime()
+            .desc()
+            .listPage(0, 1)
+            .get(0);
     assertThat(request.getBusinessKey()).matches("DR-\\d{4}-\\d{4}");
     return request;
   }
@@ -176,8 +205,11 @@ class TasklistBrowserTest {
     CamundaForm checklist = tasklist.form();
     assertThat(checklist.value(CHECKLIST_MISSING)).contains(item(OPEN_ITEM).text());
     browser.shot("dana-checklist-returned", checklist.field(CHECKLIST_MISSING));
-    checklist.check(CHECKLIST_PREFIX + OPEN_ITEM)
-        .text(CHECKLIST_PREFIX + OPEN_ITEM + CHECKLIST_EVIDENCE_SUFFIX, "Approved by P. Owner in PAY-1201");
+    checklist
+        .check(CHECKLIST_PREFIX + OPEN_ITEM)
+        .text(
+            CHECKLIST_PREFIX + OPEN_ITEM + CHECKLIST_EVIDENCE_SUFFIX,
+            "Approved by P. Owner in PAY-1201");
     tasklist.complete(task);
     browser.shot("dana-checklist-completed");
     tasklist.logout();
@@ -191,10 +223,14 @@ class TasklistBrowserTest {
     CamundaForm review = tasklist.form();
     assertThat(review.value(REQUEST_NUMBER)).isEqualTo(number);
     assertThat(review.value(VERSION)).isEqualTo("2.4.1");
-    review.check(REVIEW_PREREQUISITES_VERIFIED).check(REVIEW_CODE_AND_CONFIGURATION)
+    review
+        .check(REVIEW_PREREQUISITES_VERIFIED)
+        .check(REVIEW_CODE_AND_CONFIGURATION)
         .select(RISK_LEVEL, "Medium")
         .radio(REVIEW_DECISION, "Request changes")
-        .text(REVIEW_COMMENTS, "2.4.1 has the payout rounding bug PAY-1188: please ship 2.4.2 with the fix.");
+        .text(
+            REVIEW_COMMENTS,
+            "2.4.1 has the payout rounding bug PAY-1188: please ship 2.4.2 with the fix.");
     browser.shot("sofia-requests-changes", review.field(REVIEW_COMMENTS));
     tasklist.complete(task);
     tasklist.logout();
@@ -205,7 +241,8 @@ class TasklistBrowserTest {
     String task = tasklist.openTask(MY_TASKS, "Amend request", number);
     CamundaForm amendment = tasklist.form();
     assertThat(amendment.value(REVIEW_COMMENTS)).contains("PAY-1188");
-    amendment.text(VERSION, "2.4.2")
+    amendment
+        .text(VERSION, "2.4.2")
         .text(AMENDMENT_NOTES, "2.4.2 fixes the payout rounding (PAY-1188); verified in staging.");
     browser.shot("dana-amends-the-request", amendment.field(AMENDMENT_NOTES));
     tasklist.complete(task);
@@ -220,24 +257,36 @@ class TasklistBrowserTest {
     assertThat(review.value(REVISION)).isEqualTo("2");
     assertThat(review.value(VERSION)).isEqualTo("2.4.2");
     assertThat(review.value(AMENDMENT_NOTES)).contains("PAY-1188");
-    review.check(REVIEW_PREREQUISITES_VERIFIED).check(REVIEW_CODE_AND_CONFIGURATION)
-        .check(REVIEW_SECURITY_AND_COMPLIANCE).check(REVIEW_INFRASTRUCTURE_READY).check(REVIEW_RISKS_AND_DEPENDENCIES)
+    review
+        .check(REVIEW_PREREQUISITES_VERIFIED)
+        .check(REVIEW_CODE_AND_CONFIGURATION)
+        .check(REVIEW_SECURITY_AND_COMPLIANCE)
+        .check(REVIEW_INFRASTRUCTURE_READY)
+        .check(REVIEW_RISKS_AND_DEPENDENCIES)
         .select(RISK_LEVEL, "Low")
         .text(REVIEW_COMMENTS, "Fix verified in 2.4.2. Approved.")
         .radio(REVIEW_DECISION, "Approve");
     browser.shot("sofia-approves-revision-2", review.field(REVIEW_COMMENTS));
-    ReadmeImages.save("tasklist-review-form.png", () -> browser.screenshotOf(Tasklist.TASK_CARD, 1400, 8000,
-        new Band(Tasklist.TASK_CARD, review.group("Group_Request")),
-        new Band(review.group("Group_Review"), Tasklist.TASK_FORM_ACTIONS)));
+    ReadmeImages.save(
+        "tasklist-review-form.png",
+        () ->
+            browser.screenshotOf(
+                Tasklist.TASK_CARD,
+                1400,
+                8000,
+                new Band(Tasklist.TASK_CARD, review.group("Group_Request")),
+                new Band(review.group("Group_Review"), Tasklist.TASK_FORM_ACTIONS)));
     tasklist.complete(reviewTask);
 
     String scheduleTask = tasklist.openTask(MY_GROUPS_TASKS, "Schedule deployment", number);
     tasklist.claim("Sofia Secops");
     CamundaForm schedule = tasklist.form();
-    assertThat(schedule.dateTime(CONFIRMED_WINDOW_START)).as("the preferred window is proposed")
+    assertThat(schedule.dateTime(CONFIRMED_WINDOW_START))
+        .as("the preferred window is proposed")
         .isEqualTo(preferred.toLocalDateTime());
     ZonedDateTime opens = windowOpeningNow();
-    schedule.dateTime(CONFIRMED_WINDOW_START, opens)
+    schedule
+        .dateTime(CONFIRMED_WINDOW_START, opens)
         .dateTime(CONFIRMED_WINDOW_END, opens.plusHours(1))
         .check(ROLLBACK_PROCEDURE_CONFIRMED)
         .text(SCHEDULING_NOTES, "Freeze on payments-api during the window.");
@@ -248,21 +297,34 @@ class TasklistBrowserTest {
 
   private void samExecutesAndChecksHealthWhenTheWindowOpens(String number) {
     // the window's timer fires at once, or within the minute (the job executor runs it)
-    await().atMost(Duration.ofSeconds(90)).until(() -> taskService.createTaskQuery()
-        .processInstanceBusinessKey(number).taskDefinitionKey(EXECUTE_DEPLOYMENT).count() == 1);
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                taskService
+                        .createTaskQuery()
+                        .processInstanceBusinessKey(number)
+                        .taskDefinitionKey(EXECUTE_DEPLOYMENT)
+                        .count()
+                    == 1);
     tasklist.loginAs("sam", password);
     String executeTask = tasklist.openTask(MY_GROUPS_TASKS, "Execute deployment", number);
     tasklist.claim("Sam Operator");
     CamundaForm execution = tasklist.form();
     assertThat(execution.value(CHANGE_TICKET_NUMBER)).matches("CHG-\\d{4}-\\d{4}");
-    execution.radio(EXECUTION_OUTCOME, "Deployed successfully")
+    execution
+        .radio(EXECUTION_OUTCOME, "Deployed successfully")
         .text(EXECUTION_NOTES, "Pipeline run 5521 rolled out payments-api 2.4.2 to 6 pods.");
     browser.shot("sam-executes", execution.field(EXECUTION_NOTES));
     tasklist.complete(executeTask);
 
-    String healthTask = tasklist.openTask(MY_GROUPS_TASKS, "Run health checks and review dashboards", number);
+    String healthTask =
+        tasklist.openTask(MY_GROUPS_TASKS, "Run health checks and review dashboards", number);
     tasklist.claim("Sam Operator");
-    tasklist.form().check(HEALTH_CHECKS_PASSED).check(DASHBOARDS_REVIEWED)
+    tasklist
+        .form()
+        .check(HEALTH_CHECKS_PASSED)
+        .check(DASHBOARDS_REVIEWED)
         .text(HEALTH_CHECK_NOTES, "/health 200, p99 180 ms, no alert firing.");
     browser.shot("sam-health-checks");
     tasklist.complete(healthTask);
@@ -290,7 +352,11 @@ class TasklistBrowserTest {
     tasklist.loginAs("sofia", password);
     String task = tasklist.openTask(MY_GROUPS_TASKS, "Document deployment", number);
     tasklist.claim("Sofia Secops");
-    tasklist.form().text(ISSUES_AND_RESOLUTIONS, "None during the window; revision 1 was sent back for PAY-1188.")
+    tasklist
+        .form()
+        .text(
+            ISSUES_AND_RESOLUTIONS,
+            "None during the window; revision 1 was sent back for PAY-1188.")
         .text(POST_DEPLOYMENT_METRICS, "Error rate 0.02%, p99 180 ms.")
         .text(LESSONS_LEARNED, "Link the fix's ticket in the first revision.");
     browser.shot("sofia-documents");
@@ -300,14 +366,27 @@ class TasklistBrowserTest {
 
   /** Cockpit CE has no history view: the history API tells how the request ended. */
   private void theRequestEndedDeployed(String instanceId) {
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      JsonNode history = asAdmin().getForObject("/engine-rest/history/process-instance/{id}", JsonNode.class,
-          instanceId);
-      assertThat(history.path("state").asText()).as(history.toString()).isEqualTo("COMPLETED");
-      JsonNode ended = asAdmin().getForObject("/engine-rest/history/activity-instance/count?processInstanceId={id}"
-          + "&activityId={end}", JsonNode.class, instanceId, END_DEPLOYED);
-      assertThat(ended.path("count").asInt()).isEqualTo(1);
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode history =
+                  asAdmin()
+                      .getForObject(
+                          "/engine-rest/history/process-instance/{id}", JsonNode.class, instanceId);
+              assertThat(history.path("state").asText())
+                  .as(history.toString())
+                  .isEqualTo("COMPLETED");
+              JsonNode ended =
+                  asAdmin()
+                      .getForObject(
+                          "/engine-rest/history/activity-instance/count?processInstanceId={id}"
+                              + "&activityId={end}",
+                          JsonNode.class,
+                          instanceId,
+                          END_DEPLOYED);
+              assertThat(ended.path("count").asInt()).isEqualTo(1);
+            });
   }
 
   private void adminSeesTheProcessInCockpitWithNothingRunning() {
@@ -324,12 +403,22 @@ class TasklistBrowserTest {
 
   private void everyMailOfThePolicyArrived(String number, LocalDate requested) throws Exception {
     String subject = "Payments - Production - %s - " + requested;
-    List<String> purposes = List.of("Checklist Incomplete", "Deployment Request", "Changes Requested",
-        "Deployment Request (Revision 2)", "Deployment Scheduled", "Deployment Status", "Deployment Record");
-    Map<String, MimeMessage> mails = await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.mailsBySubject(number),
-        received -> received.size() >= purposes.size());
-    assertThat(mails.keySet()).containsExactlyInAnyOrderElementsOf(purposes.stream().map(subject::formatted)
-        .toList());
+    List<String> purposes =
+        List.of(
+            "Checklist Incomplete",
+            "Deployment Request",
+            "Changes Requested",
+            "Deployment Request (Revision 2)",
+            "Deployment Scheduled",
+            "Deployment Status",
+            "Deployment Record");
+    Map<String, MimeMessage> mails =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> SMTP.mailsBySubject(number), received -> received.size() >= purposes.size());
+    assertThat(mails.keySet())
+        .containsExactlyInAnyOrderElementsOf(purposes.stream().map(subject::formatted).toList());
     assertThat(recipients(mails.get(subject.formatted("Checklist Incomplete")), RecipientType.TO))
         .containsExactly("dana@example.com");
     assertThat(recipients(mails.get(subject.formatted("Deployment Request")), RecipientType.TO))
@@ -344,15 +433,27 @@ class TasklistBrowserTest {
   void shouldShowARequesterInDevSecOpsThatTheyCannotTakeOnTheirOwnReview() {
     // given riley, in both developers and devsecops, who started a request
     createDoubleHatUser();
-    ResponseEntity<JsonNode> started = http.withBasicAuth(DOUBLE_HAT, password).postForEntity(
-        "/engine-rest/process-definition/key/{key}/submit-form", restVariables(TestRequests.validRequest(properties)),
-        JsonNode.class, DeploymentRequestProcess.KEY);
+    ResponseEntity<JsonNode> started =
+        http.withBasicAuth(DOUBLE_HAT, password)
+            .postForEntity(
+                "/engine-rest/process-definition/key/{key}/submit-form",
+                restVariables(TestRequests.validRequest(properties)),
+                JsonNode.class,
+                DeploymentRequestProcess.KEY);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instanceId = started.getBody().get("id").asText();
     String number = started.getBody().get("businessKey").asText();
     try {
-      await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
-          .processInstanceId(instanceId).taskDefinitionKey(REVIEW_REQUEST).count() == 1);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  taskService
+                          .createTaskQuery()
+                          .processInstanceId(instanceId)
+                          .taskDefinitionKey(REVIEW_REQUEST)
+                          .count()
+                      == 1);
 
       // when riley finds the review among their groups' tasks and tries to claim it
       tasklist.loginAs(DOUBLE_HAT, password);
@@ -362,8 +463,14 @@ class TasklistBrowserTest {
 
       // then Tasklist says why, and the review stays unclaimed and cannot be completed
       assertThat(refusal).contains("own deployment request").doesNotContain("ENGINE-", "Exception");
-      assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(REVIEW_REQUEST)
-          .singleResult().getAssignee()).isNull();
+      assertThat(
+              taskService
+                  .createTaskQuery()
+                  .processInstanceId(instanceId)
+                  .taskDefinitionKey(REVIEW_REQUEST)
+                  .singleResult()
+                  .getAssignee())
+          .isNull();
       assertThat(tasklist.completeButton().isEnabled()).as("Complete enabled").isFalse();
       tasklist.logout();
     } finally {
@@ -372,12 +479,15 @@ class TasklistBrowserTest {
   }
 
   private void fillRequestLeavingOneChecklistItemOpen(CamundaForm start) {
-    start.text(PROJECT_NAME, "Payments")
+    start
+        .text(PROJECT_NAME, "Payments")
         .text(APPLICATION_NAME, "payments-api")
         .text(VERSION, "2.4.1")
         .select(ENVIRONMENT, "Production")
-        .text(CHANGE_DESCRIPTION, "Adds refunds by bank transfer; new nullable column refunds.iban.")
-        .text(ROLLBACK_PLAN, "Redeploy 2.4.0 with the pipeline's rollback job; the new column stays.")
+        .text(
+            CHANGE_DESCRIPTION, "Adds refunds by bank transfer; new nullable column refunds.iban.")
+        .text(
+            ROLLBACK_PLAN, "Redeploy 2.4.0 with the pipeline's rollback job; the new column stays.")
         .text(ON_CALL_NAME, "Olivia Oncall")
         .text(ON_CALL_PHONE, "+91 98765 43210")
         .text(REALTIME_CHANNEL, "#deploy-payments")
@@ -387,14 +497,20 @@ class TasklistBrowserTest {
         .check(QA_VALIDATION_APPLIES);
     for (Item item : properties.checklist().items()) {
       if (!item.id().equals(OPEN_ITEM)) {
-        start.check(CHECKLIST_PREFIX + item.id())
-            .text(CHECKLIST_PREFIX + item.id() + CHECKLIST_EVIDENCE_SUFFIX, "https://ci.example.com/" + item.id());
+        start
+            .check(CHECKLIST_PREFIX + item.id())
+            .text(
+                CHECKLIST_PREFIX + item.id() + CHECKLIST_EVIDENCE_SUFFIX,
+                "https://ci.example.com/" + item.id());
       }
     }
   }
 
   private Item item(String id) {
-    return properties.checklist().items().stream().filter(item -> item.id().equals(id)).findFirst().orElseThrow();
+    return properties.checklist().items().stream()
+        .filter(item -> item.id().equals(id))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The next start of a 5-minute step: the date-time fields offer times in 5-minute steps. */
@@ -404,17 +520,22 @@ class TasklistBrowserTest {
   }
 
   /**
-   * A window start the timer fires for at once or within a minute: the start of the current 5-minute step (at most 4
-   * minutes ago, within the server's 5 minutes of grace), or of the next one when the current step is almost over.
+   * A window start the timer fires for at once or within a minute: the start of the current
+   * 5-minute step (at most 4 minutes ago, within the server's 5 minutes of grace), or of the next
+   * one when the current step is almost over.
    */
   private static ZonedDateTime windowOpeningNow() {
-    ZonedDateTime inAMinute = TestClock.nowInAppZone().plusMinutes(1).truncatedTo(ChronoUnit.MINUTES);
+    ZonedDateTime inAMinute =
+        TestClock.nowInAppZone().plusMinutes(1).truncatedTo(ChronoUnit.MINUTES);
     return inAMinute.minusMinutes(inAMinute.getMinute() % 5);
   }
 
   private long requestsStartedBy(String user) {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(DeploymentRequestProcess.KEY)
-        .startedBy(user).count();
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(DeploymentRequestProcess.KEY)
+        .startedBy(user)
+        .count();
   }
 
   private void createDoubleHatUser() {

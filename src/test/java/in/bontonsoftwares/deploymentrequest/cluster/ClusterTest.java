@@ -26,9 +26,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Camunda's own clustering, proven with real processes: app JVMs on one PostgreSQL, each with its job executor, mail to
- * a real SMTP server. A node killed with SIGKILL loses nothing; two nodes finish 200 requests exactly once; when one
- * dies mid-run the other finishes its work once the job locks expire.
+ * Camunda's own clustering, proven with real processes: app JVMs on one PostgreSQL, each with its
+ * job executor, mail to a real SMTP server. A node killed with SIGKILL loses nothing; two nodes
+ * finish 200 requests exactly once; when one dies mid-run the other finishes its work once the job
+ * locks expire.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
@@ -47,7 +48,9 @@ class ClusterTest {
   static void startDatabaseMailAndFirstNode() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
     smtp = SeparateSmtpServer.started();
-    database = new JdbcTemplate(new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"), true));
+    database =
+        new JdbcTemplate(
+            new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"), true));
     work = Files.createTempDirectory("cluster-test");
     nodeA = node("a").start();
   }
@@ -86,7 +89,7 @@ class ClusterTest {
     AtomicInteger next = new AtomicInteger();
     Supplier<String> roundRobin = () -> (next.getAndIncrement() % 2 == 0 ? nodeA : nodeB).baseUrl();
 
-    List<String> numbers = runConcurrently(REQUESTS, roundRobin, () -> { });
+    List<String> numbers = runConcurrently(REQUESTS, roundRobin, () -> {});
 
     assertExactlyOnce(numbers, false);
   }
@@ -96,36 +99,48 @@ class ClusterTest {
   void shouldFinishTheWorkOfANodeThatDiedMidRun() throws Exception {
     AtomicBoolean bAlive = new AtomicBoolean(true);
     AtomicInteger next = new AtomicInteger();
-    Supplier<String> balancer = () -> (bAlive.get() && next.getAndIncrement() % 2 == 1 ? nodeB : nodeA).baseUrl();
+    Supplier<String> balancer =
+        () -> (bAlive.get() && next.getAndIncrement() % 2 == 1 ? nodeB : nodeA).baseUrl();
     AtomicInteger finished = new AtomicInteger();
 
-    List<String> numbers = runConcurrently(REQUESTS_WHEN_A_NODE_DIES, balancer, () -> {
-      if (finished.incrementAndGet() == REQUESTS_WHEN_A_NODE_DIES / 3 && bAlive.getAndSet(false)) {
-        try {
-          nodeB.kill();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    });
+    List<String> numbers =
+        runConcurrently(
+            REQUESTS_WHEN_A_NODE_DIES,
+            balancer,
+            () -> {
+              if (finished.incrementAndGet() == REQUESTS_WHEN_A_NODE_DIES / 3
+                  && bAlive.getAndSet(false)) {
+                try {
+                  nodeB.kill();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            });
 
     assertExactlyOnce(numbers, true);
   }
 
-  /** Submits all requests, then works them to the end with 8 people at once; returns the request numbers. */
-  private static List<String> runConcurrently(int count, Supplier<String> nodes, Runnable afterEach) throws Exception {
+  /**
+   * Submits all requests, then works them to the end with 8 people at once; returns the request
+   * numbers.
+   */
+  private static List<String> runConcurrently(int count, Supplier<String> nodes, Runnable afterEach)
+      throws Exception {
     ExecutorService people = Executors.newFixedThreadPool(8);
     try {
       List<Future<String>> requests = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        requests.add(people.submit(() -> {
-          RequestDriver driver = new RequestDriver(nodes, TestRequests.validRequest());
-          String[] request = driver.submit();
-          driver.review(request[0]);
-          driver.runToTheEnd(request[0]);
-          afterEach.run();
-          return request[1];
-        }));
+        requests.add(
+            people.submit(
+                () -> {
+                  RequestDriver driver = new RequestDriver(nodes, TestRequests.validRequest());
+                  String[] request = driver.submit();
+                  driver.review(request[0]);
+                  driver.runToTheEnd(request[0]);
+                  afterEach.run();
+                  return request[1];
+                }));
       }
       List<String> numbers = new ArrayList<>();
       for (Future<String> request : requests) {
@@ -143,20 +158,22 @@ class ClusterTest {
 
   private static AppNode node(String name) throws Exception {
     List<String> arguments = new ArrayList<>(AppNode.WITHOUT_START_LIMITS);
-    arguments.addAll(List.of(
-        "--spring.profiles.active=demo,postgres",
-        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-        "--spring.datasource.username=postgres",
-        "--spring.datasource.password=",
-        "--spring.mail.host=127.0.0.1",
-        "--spring.mail.port=" + smtp.port(),
-        "--deployment-request.archive.directory=" + work.resolve("archive"),
-        // a dead node's jobs return to the others quickly in the test; production keeps Camunda's 5 minutes
-        "--camunda.bpm.job-execution.lock-time-in-millis=15000",
-        "--camunda.bpm.job-execution.wait-time-in-millis=500",
-        "--camunda.bpm.job-execution.max-wait=2000",
-        "--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R5/PT2S",
-        "--logging.level.root=WARN"));
+    arguments.addAll(
+        List.of(
+            "--spring.profiles.active=demo,postgres",
+            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + smtp.port(),
+            "--deployment-request.archive.directory=" + work.resolve("archive"),
+            // a dead node's jobs return to the others quickly in the test; production keeps
+            // Camunda's 5 minutes
+            "--camunda.bpm.job-execution.lock-time-in-millis=15000",
+            "--camunda.bpm.job-execution.wait-time-in-millis=500",
+            "--camunda.bpm.job-execution.max-wait=2000",
+            "--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R5/PT2S",
+            "--logging.level.root=WARN"));
     return new AppNode(name, AppNode.freePort(), arguments, work.resolve("node-" + name + ".log"));
   }
 }

@@ -11,8 +11,9 @@ import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
 /**
- * An H2 file system ({@code jdbc:h2:forcerecorded:file:...}) that records, for the database files, each write and
- * each force to the storage device, in order: what {@code strace} would show of the database file, from inside.
+ * An H2 file system ({@code jdbc:h2:forcerecorded:file:...}) that records, for the database files,
+ * each write and each force to the storage device, in order: what {@code strace} would show of the
+ * database file, from inside.
  */
 public class ForceRecordingFilePath extends FilePathWrapper {
 

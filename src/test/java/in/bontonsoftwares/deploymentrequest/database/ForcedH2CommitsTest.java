@@ -19,8 +19,9 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The embedded default database (the URL of application.yaml, in a temporary folder) on a file system that records
- * what reaches the database file: a commit through the app's pool is on the device when {@code commit()} returns.
+ * The embedded default database (the URL of application.yaml, in a temporary folder) on a file
+ * system that records what reaches the database file: a commit through the app's pool is on the
+ * device when {@code commit()} returns.
  */
 class ForcedH2CommitsTest {
 
@@ -73,7 +74,10 @@ class ForcedH2CommitsTest {
     assertThat(processed).isSameAs(pool);
   }
 
-  /** The pool Spring Boot builds from the default URL, as the app's post-processor hands it on; with a table. */
+  /**
+   * The pool Spring Boot builds from the default URL, as the app's post-processor hands it on; with
+   * a table.
+   */
   private DataSource appPool(boolean forceCommits) {
     YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
     yaml.setResources(new ClassPathResource("application.yaml"));
@@ -81,27 +85,38 @@ class ForcedH2CommitsTest {
     String dataDirectory = "jdbc:h2:file:./data/";
     assertThat(url).as("the default URL").startsWith(dataDirectory);
     pool = new HikariDataSource();
-    pool.setJdbcUrl("jdbc:h2:" + ForceRecordingFilePath.prefix() + directory.toAbsolutePath() + "/"
-        + url.substring(dataDirectory.length()));
+    pool.setJdbcUrl(
+        "jdbc:h2:"
+            + ForceRecordingFilePath.prefix()
+            + directory.toAbsolutePath()
+            + "/"
+            + url.substring(dataDirectory.length()));
     pool.setUsername("sa");
     pool.setPassword("");
-    DataSource dataSource = (DataSource) postProcessor(forceCommits).postProcessAfterInitialization(pool,
-        "dataSource");
+    DataSource dataSource =
+        (DataSource) postProcessor(forceCommits).postProcessAfterInitialization(pool, "dataSource");
     new JdbcTemplate(dataSource).execute("create table acknowledged (id int primary key)");
     return dataSource;
   }
 
   private static ForcedH2Commits postProcessor(boolean forceCommits) {
     ForcedH2Commits postProcessor = new ForcedH2Commits();
-    postProcessor.setEnvironment(new MockEnvironment().withProperty("deployment-request.database.force-commits",
-        String.valueOf(forceCommits)));
+    postProcessor.setEnvironment(
+        new MockEnvironment()
+            .withProperty(
+                "deployment-request.database.force-commits", String.valueOf(forceCommits)));
     return postProcessor;
   }
 
-  /** Inserts a row in a transaction, the way the engine and the app commit; returns what reached the file. */
+  /**
+   * Inserts a row in a transaction, the way the engine and the app commit; returns what reached the
+   * file.
+   */
   private static List<String> commitARow(DataSource dataSource) {
-    new TransactionTemplate(new JdbcTransactionManager(dataSource)).executeWithoutResult(status ->
-        new JdbcTemplate(dataSource).update("insert into acknowledged (id) values (1)"));
+    new TransactionTemplate(new JdbcTransactionManager(dataSource))
+        .executeWithoutResult(
+            status ->
+                new JdbcTemplate(dataSource).update("insert into acknowledged (id) values (1)"));
     return ForceRecordingFilePath.takeEvents();
   }
 }

@@ -16,14 +16,18 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The app's tables give back the instant they were given, whatever the machine's zone. The profile
- * {@code time-settings} runs this on a JVM in America/Adak, where 01:30 on 1 November 2026 happens twice.
+ * {@code time-settings} runs this on a JVM in America/Adak, where 01:30 on 1 November 2026 happens
+ * twice.
  */
 @DependsOnTime
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
 class InstantColumnsTest {
 
-  /** 01:30 Hawaii-Aleutian Standard Time, the second 01:30 of that night in Adak (the first is daylight time). */
+  /**
+   * 01:30 Hawaii-Aleutian Standard Time, the second 01:30 of that night in Adak (the first is
+   * daylight time).
+   */
   private static final Instant SECOND_HALF_PAST_ONE_IN_ADAK = Instant.parse("2026-11-01T11:30:00Z");
 
   @Autowired ChangeTicketService tickets;
@@ -35,8 +39,20 @@ class InstantColumnsTest {
     Instant start = SECOND_HALF_PAST_ONE_IN_ADAK;
 
     // when the ticket is opened and read back
-    ChangeTicket opened = tickets.open(new NewTicket(request, "instance-" + request, "Ledger", "ledger-api", "1.0",
-        "production", start, start.plus(Duration.ofMinutes(20)), "Redeploy 0.9", "sofia", "sofia"));
+    ChangeTicket opened =
+        tickets.open(
+            new NewTicket(
+                request,
+                "instance-" + request,
+                "Ledger",
+                "ledger-api",
+                "1.0",
+                "production",
+                start,
+                start.plus(Duration.ofMinutes(20)),
+                "Redeploy 0.9",
+                "sofia",
+                "sofia"));
     ChangeTicket read = tickets.find(opened.ticketNumber()).orElseThrow();
 
     // then it holds the same instants, not the same wall-clock time an hour apart

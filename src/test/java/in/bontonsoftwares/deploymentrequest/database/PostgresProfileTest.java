@@ -31,9 +31,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The {@code postgres} profile on a real PostgreSQL 16: the schema comes from the migrations (Camunda's changelog for
- * the engine, Flyway for the app), never from the engine, a whole request runs to the end, and the next start of a
- * node only validates.
+ * The {@code postgres} profile on a real PostgreSQL 16: the schema comes from the migrations
+ * (Camunda's changelog for the engine, Flyway for the app), never from the engine, a whole request
+ * runs to the end, and the next start of a node only validates.
  */
 class PostgresProfileTest {
 
@@ -54,7 +54,8 @@ class PostgresProfileTest {
   }
 
   @Test
-  void shouldCreateTheSchemaByMigrationsRunARequestAndOnlyValidateOnTheNextStart() throws SQLException {
+  void shouldCreateTheSchemaByMigrationsRunARequestAndOnlyValidateOnTheNextStart()
+      throws SQLException {
     String database = createDatabase("deployment_request");
     ProcessInstance request;
     List<Map<String, Object>> changelogAfterFirstStart;
@@ -65,18 +66,29 @@ class PostgresProfileTest {
       ProcessEngine engine = node.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
 
-      // then the engine's tables come from Camunda's changelog and the engine did not touch the schema
-      assertThat(engine.getProcessEngineConfiguration().getDatabaseSchemaUpdate()).isEqualTo("false");
-      assertThat(Stream.of(node.getBeanNamesForType(ProcessEngine.class))
-          .map(name -> node.getBeanFactory().getBeanDefinition(name).getDependsOn()))
-          .as("the engine is built after the migrations, not by chance").singleElement()
+      // then the engine's tables come from Camunda's changelog and the engine did not touch the
+      // schema
+      assertThat(engine.getProcessEngineConfiguration().getDatabaseSchemaUpdate())
+          .isEqualTo("false");
+      assertThat(
+              Stream.of(node.getBeanNamesForType(ProcessEngine.class))
+                  .map(name -> node.getBeanFactory().getBeanDefinition(name).getDependsOn()))
+          .as("the engine is built after the migrations, not by chance")
+          .singleElement()
           .satisfies(dependsOn -> assertThat(dependsOn).contains("liquibase", "flywayInitializer"));
-      assertThat(jdbc.queryForList("select id from databasechangelog order by orderexecuted", String.class))
-          .startsWith("7.16.0-baseline").contains("7.23-to-7.24").endsWith("7.24.0-tag");
+      assertThat(
+              jdbc.queryForList(
+                  "select id from databasechangelog order by orderexecuted", String.class))
+          .startsWith("7.16.0-baseline")
+          .contains("7.23-to-7.24")
+          .endsWith("7.24.0-tag");
       assertThat(jdbc.queryForList("select filename from databasechangelog", String.class))
           .containsOnly("org/camunda/bpm/engine/db/liquibase/camunda-changelog.xml");
-      assertThat(jdbc.queryForList("select version_ from act_ge_schema_log", String.class)).contains("7.24.0");
-      assertThat(jdbc.queryForList("select version from flyway_schema_history where success", String.class))
+      assertThat(jdbc.queryForList("select version_ from act_ge_schema_log", String.class))
+          .contains("7.24.0");
+      assertThat(
+              jdbc.queryForList(
+                  "select version from flyway_schema_history where success", String.class))
           .contains("1", "2", "3");
       changelogAfterFirstStart = changelog(jdbc);
       flywayAfterFirstStart = flywayHistory(jdbc);
@@ -84,25 +96,51 @@ class PostgresProfileTest {
       // when a request runs from submission to documentation
       request = submit(engine, validRequest(node));
       runDueJobs(engine, request);
-      complete(engine, request, REVIEW_REQUEST, REVIEWER, TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
+      complete(
+          engine,
+          request,
+          REVIEW_REQUEST,
+          REVIEWER,
+          TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
       runDueJobs(engine, request);
       complete(engine, request, SCHEDULE_DEPLOYMENT, REVIEWER, TestRequests.scheduleNow());
       runDueJobs(engine, request);
-      complete(engine, request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
-      complete(engine, request, VERIFY_HEALTH, OPERATOR, Map.of(HEALTH_CHECKS_PASSED, true,
-          DASHBOARDS_REVIEWED, true));
+      complete(
+          engine,
+          request,
+          EXECUTE_DEPLOYMENT,
+          OPERATOR,
+          Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+      complete(
+          engine,
+          request,
+          VERIFY_HEALTH,
+          OPERATOR,
+          Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
       runDueJobs(engine, request);
       complete(engine, request, DOCUMENT_DEPLOYMENT, OPERATOR, TestRequests.documentation());
       runDueJobs(engine, request);
 
       // then it ended deployed, with its mails, ticket and record in the app's tables on PostgreSQL
       assertThat(ended(engine, request).getEndActivityId()).isEqualTo(END_DEPLOYED);
-      assertThat(jdbc.queryForObject("select count(*) from sent_mail where request_number = ?", Integer.class,
-          request.getBusinessKey())).isGreaterThanOrEqualTo(4);
-      assertThat(jdbc.queryForObject("select count(*) from change_ticket where request_number = ?", Integer.class,
-          request.getBusinessKey())).isEqualTo(1);
-      assertThat(jdbc.queryForObject("select outcome from deployment_record where request_number = ?",
-          String.class, request.getBusinessKey())).isEqualTo("DEPLOYED");
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from sent_mail where request_number = ?",
+                  Integer.class,
+                  request.getBusinessKey()))
+          .isGreaterThanOrEqualTo(4);
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from change_ticket where request_number = ?",
+                  Integer.class,
+                  request.getBusinessKey()))
+          .isEqualTo(1);
+      assertThat(
+              jdbc.queryForObject(
+                  "select outcome from deployment_record where request_number = ?",
+                  String.class,
+                  request.getBusinessKey()))
+          .isEqualTo("DEPLOYED");
       assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
     }
 
@@ -115,15 +153,26 @@ class PostgresProfileTest {
       assertThat(changelog(jdbc)).isEqualTo(changelogAfterFirstStart);
       assertThat(flywayHistory(jdbc)).isEqualTo(flywayAfterFirstStart);
       assertThat(ended(engine, request).getBusinessKey()).isEqualTo(request.getBusinessKey());
-      assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(DeploymentRequestProcess.KEY).count()).as("no redeployment of an unchanged model")
+      assertThat(
+              engine
+                  .getRepositoryService()
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(DeploymentRequestProcess.KEY)
+                  .count())
+          .as("no redeployment of an unchanged model")
           .isEqualTo(1);
 
       // and the node works: a new request gets the next number
       ProcessInstance next = submit(engine, validRequest(node));
       assertThat(next.getBusinessKey()).isNotEqualTo(request.getBusinessKey());
-      assertThat(engine.getManagementService().createJobQuery().processInstanceId(next.getId())
-          .activityId(SEND_REQUEST_EMAIL).count()).isEqualTo(1);
+      assertThat(
+              engine
+                  .getManagementService()
+                  .createJobQuery()
+                  .processInstanceId(next.getId())
+                  .activityId(SEND_REQUEST_EMAIL)
+                  .count())
+          .isEqualTo(1);
     }
   }
 
@@ -131,24 +180,37 @@ class PostgresProfileTest {
   void shouldRefuseToStartWhenTheEngineSchemaWasNotMigrated() throws SQLException {
     String database = createDatabase("not_migrated");
 
-    Throwable failure = catchThrowable(
-        () -> start(database, "postgresNotMigrated", "--spring.liquibase.enabled=false").close());
+    Throwable failure =
+        catchThrowable(
+            () ->
+                start(database, "postgresNotMigrated", "--spring.liquibase.enabled=false").close());
 
     assertThat(failure).isNotNull();
-    assertThat(Stream.iterate(failure, cause -> cause != null, Throwable::getCause).map(Throwable::getMessage))
-        .anyMatch(message -> message != null && message.contains("no Camunda tables in the database"));
-    assertThat(tables(database)).as("the engine created nothing").noneMatch(table -> table.startsWith("act_"));
+    assertThat(
+            Stream.iterate(failure, cause -> cause != null, Throwable::getCause)
+                .map(Throwable::getMessage))
+        .anyMatch(
+            message -> message != null && message.contains("no Camunda tables in the database"));
+    assertThat(tables(database))
+        .as("the engine created nothing")
+        .noneMatch(table -> table.startsWith("act_"));
   }
 
-  private static ConfigurableApplicationContext start(String database, String engineName, String... extraArgs) {
-    String[] args = Stream.concat(Stream.of(
-            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
-            // engines register by name JVM-wide (see RestartTest); Camunda ignores names with a hyphen
-            "--camunda.bpm.process-engine-name=" + engineName),
-        Stream.of(extraArgs)).toArray(String[]::new);
-    return new SpringApplicationBuilder(DeploymentRequestApplication.class).profiles("demo", "test", "postgres")
+  private static ConfigurableApplicationContext start(
+      String database, String engineName, String... extraArgs) {
+    String[] args =
+        Stream.concat(
+                Stream.of(
+                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=",
+                    // engines register by name JVM-wide (see RestartTest); Camunda ignores names
+                    // with a hyphen
+                    "--camunda.bpm.process-engine-name=" + engineName),
+                Stream.of(extraArgs))
+            .toArray(String[]::new);
+    return new SpringApplicationBuilder(DeploymentRequestApplication.class)
+        .profiles("demo", "test", "postgres")
         .run(args);
   }
 
@@ -160,17 +222,21 @@ class PostgresProfileTest {
   }
 
   private static List<String> tables(String database) throws SQLException {
-    return new JdbcTemplate(postgres.getDatabase("postgres", database)).queryForList(
-        "select table_name from information_schema.tables where table_schema = 'public'", String.class);
+    return new JdbcTemplate(postgres.getDatabase("postgres", database))
+        .queryForList(
+            "select table_name from information_schema.tables where table_schema = 'public'",
+            String.class);
   }
 
   private static List<Map<String, Object>> changelog(JdbcTemplate jdbc) {
-    return jdbc.queryForList("select id, md5sum, dateexecuted from databasechangelog order by orderexecuted");
+    return jdbc.queryForList(
+        "select id, md5sum, dateexecuted from databasechangelog order by orderexecuted");
   }
 
   private static List<Map<String, Object>> flywayHistory(JdbcTemplate jdbc) {
-    return jdbc.queryForList("select version, checksum, installed_on from flyway_schema_history order by "
-        + "installed_rank");
+    return jdbc.queryForList(
+        "select version, checksum, installed_on from flyway_schema_history order by "
+            + "installed_rank");
   }
 
   private static Map<String, Object> validRequest(ConfigurableApplicationContext node) {
@@ -179,8 +245,14 @@ class PostgresProfileTest {
 
   /** The requester submits the start form, as Tasklist's "Start process" does. */
   private static ProcessInstance submit(ProcessEngine engine, Map<String, Object> request) {
-    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(DeploymentRequestProcess.KEY).latestVersion().singleResult().getId();
+    String definitionId =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(DeploymentRequestProcess.KEY)
+            .latestVersion()
+            .singleResult()
+            .getId();
     signIn(engine, REQUESTER);
     try {
       return engine.getFormService().submitStartForm(definitionId, request);
@@ -189,11 +261,22 @@ class PostgresProfileTest {
     }
   }
 
-  /** A person claims (when needed) and completes the one open task with that key through its form. */
-  private static void complete(ProcessEngine engine, ProcessInstance instance, String taskKey, String user,
+  /**
+   * A person claims (when needed) and completes the one open task with that key through its form.
+   */
+  private static void complete(
+      ProcessEngine engine,
+      ProcessInstance instance,
+      String taskKey,
+      String user,
       Map<String, Object> form) {
-    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(taskKey).singleResult();
+    Task task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     assertThat(task).as("open task " + taskKey).isNotNull();
     signIn(engine, user);
     try {
@@ -206,11 +289,18 @@ class PostgresProfileTest {
     }
   }
 
-  /** Runs every due job, as the job executor would, until the process waits for a person or a time. */
+  /**
+   * Runs every due job, as the job executor would, until the process waits for a person or a time.
+   */
   private static void runDueJobs(ProcessEngine engine, ProcessInstance instance) {
     for (int round = 0; round < 50; round++) {
-      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-          .executable().list();
+      List<Job> due =
+          engine
+              .getManagementService()
+              .createJobQuery()
+              .processInstanceId(instance.getId())
+              .executable()
+              .list();
       if (due.isEmpty()) {
         return;
       }
@@ -220,14 +310,21 @@ class PostgresProfileTest {
   }
 
   private static void signIn(ProcessEngine engine, String user) {
-    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups =
+        engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
     engine.getIdentityService().setAuthentication(user, groups);
   }
 
   private static HistoricProcessInstance ended(ProcessEngine engine, ProcessInstance instance) {
-    HistoricProcessInstance historic = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceId(instance.getId()).finished().singleResult();
+    HistoricProcessInstance historic =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(instance.getId())
+            .finished()
+            .singleResult();
     assertThat(historic).as("request %s ended", instance.getBusinessKey()).isNotNull();
     return historic;
   }

@@ -49,18 +49,23 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * One person starting too many requests, over real HTTP, with the limits the app ships with (the test profile raises
- * them for the rest of the suite). Each test has a requester of its own, so that none counts another's requests;
- * each asserts the refusal, that nothing was started and no mail went out, and that the normal path still works.
+ * One person starting too many requests, over real HTTP, with the limits the app ships with (the
+ * test profile raises them for the rest of the suite). Each test has a requester of its own, so
+ * that none counts another's requests; each asserts the refusal, that nothing was started and no
+ * mail went out, and that the normal path still works.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-    "deployment-request.limits.starts.max=20", "deployment-request.limits.starts.window=PT1H",
-    "deployment-request.limits.open-requests.max=10", "deployment-request.limits.open-requests.retry-after=PT15M"})
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "deployment-request.limits.starts.max=20", "deployment-request.limits.starts.window=PT1H",
+      "deployment-request.limits.open-requests.max=10",
+          "deployment-request.limits.open-requests.retry-after=PT15M"
+    })
 @ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
+// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
+// may live at a time.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class StartLimitTest {
-
 
   @Autowired TestRestTemplate http;
   @Autowired DeploymentRequestProperties properties;
@@ -94,18 +99,23 @@ class StartLimitTest {
     yaml.setResources(new ClassPathResource("application.yaml"));
     Properties shipped = yaml.getObject();
 
-    assertThat(limits.starts().max()).hasToString(shipped.getProperty("deployment-request.limits.starts.max"));
-    assertThat(limits.starts().window()).isEqualTo(Duration.parse(
-        shipped.getProperty("deployment-request.limits.starts.window")));
-    assertThat(limits.openRequests().max()).hasToString(
-        shipped.getProperty("deployment-request.limits.open-requests.max"));
-    assertThat(limits.openRequests().retryAfter()).isEqualTo(Duration.parse(
-        shipped.getProperty("deployment-request.limits.open-requests.retry-after")));
+    assertThat(limits.starts().max())
+        .hasToString(shipped.getProperty("deployment-request.limits.starts.max"));
+    assertThat(limits.starts().window())
+        .isEqualTo(Duration.parse(shipped.getProperty("deployment-request.limits.starts.window")));
+    assertThat(limits.openRequests().max())
+        .hasToString(shipped.getProperty("deployment-request.limits.open-requests.max"));
+    assertThat(limits.openRequests().retryAfter())
+        .isEqualTo(
+            Duration.parse(
+                shipped.getProperty("deployment-request.limits.open-requests.retry-after")));
   }
 
   @Test
-  void shouldRefuseTheTwentyFirstStartWithinAnHourWith429WhenThePersonStartedTwenty() throws Exception {
-    // given a developer who started 20 requests within the hour: 11 of them already withdrawn, 9 open and mailed
+  void shouldRefuseTheTwentyFirstStartWithinAnHourWith429WhenThePersonStartedTwenty()
+      throws Exception {
+    // given a developer who started 20 requests within the hour: 11 of them already withdrawn, 9
+    // open and mailed
     String developer = newDeveloper();
     for (int i = 0; i < 11; i++) {
       runtimeService.deleteProcessInstance(startAs(developer), "withdrawn");
@@ -117,9 +127,13 @@ class StartLimitTest {
 
     // when the developer starts the 21st, by both REST endpoints that start a process
     ResponseEntity<JsonNode> submitted = submit(developer);
-    ResponseEntity<JsonNode> started = http.withBasicAuth(developer, password()).postForEntity(
-        "/engine-rest/process-definition/key/{key}/start", restVariables(TestRequests.validRequest(properties)),
-        JsonNode.class, DeploymentRequestProcess.KEY);
+    ResponseEntity<JsonNode> started =
+        http.withBasicAuth(developer, password())
+            .postForEntity(
+                "/engine-rest/process-definition/key/{key}/start",
+                restVariables(TestRequests.validRequest(properties)),
+                JsonNode.class,
+                DeploymentRequestProcess.KEY);
 
     // then both are refused with when to come back, and nothing was started or mailed
     for (ResponseEntity<JsonNode> refused : List.of(submitted, started)) {
@@ -127,8 +141,10 @@ class StartLimitTest {
       assertThat(refused.getBody().get("type").asText()).isEqualTo("RequestLimitException");
       assertThat(refused.getBody().get("limit").asText()).isEqualTo("starts");
       assertThat(refused.getBody().get("message").asText())
-          .startsWith("You have started 20 deployment requests within 1 hour, the most one person may start; "
-              + "you can start the next one in ").doesNotContain("ENGINE-", "Exception");
+          .startsWith(
+              "You have started 20 deployment requests within 1 hour, the most one person may start; "
+                  + "you can start the next one in ")
+          .doesNotContain("ENGINE-", "Exception");
       assertThat(retryAfter(refused)).isBetween(1L, 3600L);
     }
     assertThat(requestsOf(developer)).isEqualTo(20);
@@ -157,8 +173,10 @@ class StartLimitTest {
     // then it is refused, and nothing was started or mailed
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     assertThat(refused.getBody().get("limit").asText()).isEqualTo("open-requests");
-    assertThat(refused.getBody().get("message").asText()).isEqualTo("You have 10 open deployment requests, the most "
-        + "one requester may have open at a time; finish or withdraw one before you start another.");
+    assertThat(refused.getBody().get("message").asText())
+        .isEqualTo(
+            "You have 10 open deployment requests, the most "
+                + "one requester may have open at a time; finish or withdraw one before you start another.");
     assertThat(retryAfter(refused)).isEqualTo(limits.openRequests().retryAfter().toSeconds());
     assertThat(requestsOf(developer)).isEqualTo(10);
     runJobsOf(developer);
@@ -177,13 +195,21 @@ class StartLimitTest {
       startAs(developer);
     }
     WebappSession tasklist = WebappSession.login(port, developer, password());
-    String definition = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(DeploymentRequestProcess.KEY).latestVersion().singleResult().getId();
+    String definition =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(DeploymentRequestProcess.KEY)
+            .latestVersion()
+            .singleResult()
+            .getId();
 
     // when the start dialog submits the start form, as Tasklist does
-    HttpResponse<String> refused = tasklist.post("/camunda/api/engine/engine/default/process-definition/"
-        + definition + "/submit-form", new ObjectMapper().writeValueAsString(
-        restVariables(TestRequests.validRequest(properties))), true);
+    HttpResponse<String> refused =
+        tasklist.post(
+            "/camunda/api/engine/engine/default/process-definition/" + definition + "/submit-form",
+            new ObjectMapper()
+                .writeValueAsString(restVariables(TestRequests.validRequest(properties))),
+            true);
 
     // then Tasklist gets the reason to show, and nothing was started
     assertThat(refused.statusCode()).isEqualTo(429);
@@ -216,7 +242,8 @@ class StartLimitTest {
       pipeline.shutdownNow();
     }
 
-    // then three go through and the others are refused: the limit holds for starts that race each other
+    // then three go through and the others are refused: the limit holds for starts that race each
+    // other
     assertThat(answers).filteredOn(HttpStatus.OK::equals).hasSize(3);
     assertThat(answers).filteredOn(HttpStatus.TOO_MANY_REQUESTS::equals).hasSize(5);
     assertThat(requestsOf(developer)).isEqualTo(10);
@@ -241,7 +268,8 @@ class StartLimitTest {
   @Test
   void shouldShowWhoHitALimitToDevSecOpsAndAdminsButNotToDevelopers() throws Exception {
     // given a developer refused twice over the open-request limit
-    double refusalsBefore = meters.get("deployment.limits.hits").tag("limit", "open-requests").counter().count();
+    double refusalsBefore =
+        meters.get("deployment.limits.hits").tag("limit", "open-requests").counter().count();
     String developer = newDeveloper();
     for (int i = 0; i < 10; i++) {
       startAs(developer);
@@ -250,15 +278,25 @@ class StartLimitTest {
     assertThat(submit(developer).getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 
     // when DevSecOps, an admin and developers ask who hit a limit
-    JsonNode hits = await().atMost(Duration.ofSeconds(10)).until(() -> http.withBasicAuth("sofia", password())
-        .getForObject("/api/limits/hits?subject={subject}", JsonNode.class, developer),
-        found -> found.size() == 1 && found.get(0).get("refused").asInt() == 2);
-    ResponseEntity<JsonNode> count = http.withBasicAuth("admin", password()).getForEntity(
-        "/api/limits/hits/count?limit=open-requests&subject={subject}", JsonNode.class, developer);
-    ResponseEntity<String> asDeveloper = http.withBasicAuth(developer, password()).getForEntity("/api/limits/hits",
-        String.class);
-    ResponseEntity<String> asOtherDeveloper = http.withBasicAuth("dana", password()).getForEntity(
-        "/api/limits/hits/count", String.class);
+    JsonNode hits =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    http.withBasicAuth("sofia", password())
+                        .getForObject(
+                            "/api/limits/hits?subject={subject}", JsonNode.class, developer),
+                found -> found.size() == 1 && found.get(0).get("refused").asInt() == 2);
+    ResponseEntity<JsonNode> count =
+        http.withBasicAuth("admin", password())
+            .getForEntity(
+                "/api/limits/hits/count?limit=open-requests&subject={subject}",
+                JsonNode.class,
+                developer);
+    ResponseEntity<String> asDeveloper =
+        http.withBasicAuth(developer, password()).getForEntity("/api/limits/hits", String.class);
+    ResponseEntity<String> asOtherDeveloper =
+        http.withBasicAuth("dana", password()).getForEntity("/api/limits/hits/count", String.class);
 
     // then DevSecOps sees one episode of two refusals, the admin counts it, developers are refused
     JsonNode hit = hits.get(0);
@@ -278,14 +316,24 @@ class StartLimitTest {
     return TestUsers.newDeveloper(identityService, "starter", password());
   }
 
-  /** A start through the Java API, as Tasklist's start form reaches the engine; the limits apply there too. */
+  /**
+   * A start through the Java API, as Tasklist's start form reaches the engine; the limits apply
+   * there too.
+   */
   private String startAs(String user) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(group -> group.getId()).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(group -> group.getId())
+            .toList();
     identityService.setAuthentication(user, groups);
     try {
-      String definition = repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey(DeploymentRequestProcess.KEY).latestVersion().singleResult().getId();
+      String definition =
+          repositoryService
+              .createProcessDefinitionQuery()
+              .processDefinitionKey(DeploymentRequestProcess.KEY)
+              .latestVersion()
+              .singleResult()
+              .getId();
       return formService.submitStartForm(definition, TestRequests.validRequest(properties)).getId();
     } finally {
       identityService.clearAuthentication();
@@ -293,18 +341,26 @@ class StartLimitTest {
   }
 
   private ResponseEntity<JsonNode> submit(String user) {
-    return http.withBasicAuth(user, password()).postForEntity("/engine-rest/process-definition/key/{key}/submit-form",
-        restVariables(TestRequests.validRequest(properties)), JsonNode.class, DeploymentRequestProcess.KEY);
+    return http.withBasicAuth(user, password())
+        .postForEntity(
+            "/engine-rest/process-definition/key/{key}/submit-form",
+            restVariables(TestRequests.validRequest(properties)),
+            JsonNode.class,
+            DeploymentRequestProcess.KEY);
   }
 
   /** Sends the request's mail, as the job executor would (it is off in tests). */
   private void runJobs(String instance) {
-    for (Job job : managementService.createJobQuery().processInstanceId(instance).executable().list()) {
+    for (Job job :
+        managementService.createJobQuery().processInstanceId(instance).executable().list()) {
       managementService.executeJob(job.getId());
     }
   }
 
-  /** Runs every job of the person's requests: a start that had slipped through would send its mail now. */
+  /**
+   * Runs every job of the person's requests: a start that had slipped through would send its mail
+   * now.
+   */
   private void runJobsOf(String user) {
     requests(user).list().forEach(request -> runJobs(request.getId()));
   }
@@ -314,7 +370,9 @@ class StartLimitTest {
   }
 
   private HistoricProcessInstanceQuery requests(String user) {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(DeploymentRequestProcess.KEY)
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(DeploymentRequestProcess.KEY)
         .startedBy(user);
   }
 

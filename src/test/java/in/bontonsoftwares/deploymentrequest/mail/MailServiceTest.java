@@ -21,11 +21,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Mail over real SMTP (the embedded server of the default run), sent once per key, readable on the mailbox page. */
+/**
+ * Mail over real SMTP (the embedded server of the default run), sent once per key, readable on the
+ * mailbox page.
+ */
 @DependsOnTime
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
+// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
+// may live at a time.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MailServiceTest {
 
@@ -41,7 +45,8 @@ class MailServiceTest {
 
   @Test
   void shouldSendAMailOnlyOnceWhenItsJobRunsAgain() throws Exception {
-    MailMessage message = message("DR-2026-9001", "Payments - Production - Deployment Request - 2026-11-27");
+    MailMessage message =
+        message("DR-2026-9001", "Payments - Production - Deployment Request - 2026-11-27");
 
     boolean first = mailService.send(message);
     boolean again = mailService.send(message);
@@ -52,38 +57,45 @@ class MailServiceTest {
     assertThat(received).hasSize(2); // one copy for the addressee, one for the cc
     assertThat(received[0].getMessageID()).isEqualTo(message.messageId());
     assertThat(received[0].getHeader("References")).containsExactly(message.threadId());
-    assertThat(jdbc.queryForObject("select count(*) from sent_mail where mail_key = ?", Integer.class, message.key()))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from sent_mail where mail_key = ?", Integer.class, message.key()))
         .isEqualTo(1);
   }
 
   @Test
   void shouldEscapeWhatPeopleTypedInTheHtmlPart() throws Exception {
-    MailMessage message = message("DR-2026-9002", "Payments - Production - Deployment Request - 2026-11-27");
+    MailMessage message =
+        message("DR-2026-9002", "Payments - Production - Deployment Request - 2026-11-27");
 
     mailService.send(message);
 
     JsonNode mail = admin().getForObject("/api/mailbox", JsonNode.class).get(0);
-    assertThat(mail.get("html").asText()).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    assertThat(mail.get("html").asText())
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
         .doesNotContain("<script>");
     assertThat(mail.get("text").asText()).contains("<script>alert(1)</script>");
   }
 
   @Test
   void shouldShowReceivedMailOnTheMailboxPage() {
-    mailService.send(message("DR-2026-9003", "Payments - Staging - Deployment Scheduled - 2026-11-27"));
+    mailService.send(
+        message("DR-2026-9003", "Payments - Staging - Deployment Scheduled - 2026-11-27"));
 
     JsonNode mailbox = admin().getForObject("/api/mailbox", JsonNode.class);
 
     assertThat(mailbox).hasSize(1);
-    assertThat(mailbox.get(0).get("subject").asText()).isEqualTo("Payments - Staging - Deployment Scheduled - 2026-11-27");
+    assertThat(mailbox.get(0).get("subject").asText())
+        .isEqualTo("Payments - Staging - Deployment Scheduled - 2026-11-27");
     assertThat(mailbox.get(0).get("to").get(0).asText()).isEqualTo("devsecops@bontonsoftwares.in");
-    assertThat(admin().getForEntity("/mailbox.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(admin().getForEntity("/mailbox.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   @Test
   void shouldKeepTheSubjectOnOneLineWhateverWasTyped() {
-    assertThat(MailComposer.oneLine("Payments\r\nBcc: someone@example.com\t x")).isEqualTo(
-        "Payments Bcc: someone@example.com x");
+    assertThat(MailComposer.oneLine("Payments\r\nBcc: someone@example.com\t x"))
+        .isEqualTo("Payments Bcc: someone@example.com x");
   }
 
   private TestRestTemplate admin() {
@@ -92,10 +104,21 @@ class MailServiceTest {
 
   private static MailMessage message(String number, String subject) {
     String key = number + "/REQUEST/r1/" + UUID.randomUUID();
-    return new MailMessage(key, number, MailType.REQUEST, List.of("devsecops@bontonsoftwares.in"),
-        List.of("dana@example.com"), subject, "Deployment Request " + number, List.of("New deployment request."),
-        List.of(Section.rows("Request", List.of(new Row("Change description", "<script>alert(1)</script>")))),
-        "http://localhost:8080/camunda/app/tasklist/", "<" + key.replace('/', '.') + "@bontonsoftwares.in>",
-        "<" + number + "@bontonsoftwares.in>", List.of());
+    return new MailMessage(
+        key,
+        number,
+        MailType.REQUEST,
+        List.of("devsecops@bontonsoftwares.in"),
+        List.of("dana@example.com"),
+        subject,
+        "Deployment Request " + number,
+        List.of("New deployment request."),
+        List.of(
+            Section.rows(
+                "Request", List.of(new Row("Change description", "<script>alert(1)</script>")))),
+        "http://localhost:8080/camunda/app/tasklist/",
+        "<" + key.replace('/', '.') + "@bontonsoftwares.in>",
+        "<" + number + "@bontonsoftwares.in>",
+        List.of());
   }
 }

@@ -15,14 +15,18 @@ import java.util.Set;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * An SMTP server of its own (GreenMail) that the app under test reaches through the standard {@code spring.mail.*}
- * properties, as it would reach a company's mail server. It keeps its port across a stop and a start, so that a test
- * can take it down and bring it back.
+ * An SMTP server of its own (GreenMail) that the app under test reaches through the standard {@code
+ * spring.mail.*} properties, as it would reach a company's mail server. It keeps its port across a
+ * stop and a start, so that a test can take it down and bring it back.
  */
 public final class SeparateSmtpServer {
 
-  /** Drawn by the operating system at the first start (no race for a port that was free a moment ago), then kept. */
+  /**
+   * Drawn by the operating system at the first start (no race for a port that was free a moment
+   * ago), then kept.
+   */
   private int port;
+
   private GreenMail server;
 
   private SeparateSmtpServer() {}
@@ -58,7 +62,8 @@ public final class SeparateSmtpServer {
     Map<String, MimeMessage> bySubject = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (MimeMessage message : received()) {
-      if (message.getMessageID().startsWith("<" + requestNumber + ".") && seen.add(message.getMessageID())) {
+      if (message.getMessageID().startsWith("<" + requestNumber + ".")
+          && seen.add(message.getMessageID())) {
         bySubject.put(message.getSubject(), message);
       }
     }
@@ -66,7 +71,8 @@ public final class SeparateSmtpServer {
   }
 
   /** The addresses of one kind (To, Cc) of a mail; none: empty. */
-  public static List<String> recipients(MimeMessage message, Message.RecipientType type) throws MessagingException {
+  public static List<String> recipients(MimeMessage message, Message.RecipientType type)
+      throws MessagingException {
     Address[] addresses = message.getRecipients(type);
     return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
   }

@@ -1,8 +1,8 @@
 package in.bontonsoftwares.deploymentrequest.node;
 
-import in.bontonsoftwares.deploymentrequest.DeploymentRequestApplication;
 import static org.awaitility.Awaitility.await;
 
+import in.bontonsoftwares.deploymentrequest.DeploymentRequestApplication;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,20 +22,23 @@ import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
 /**
- * The app as a separate JVM, the way a node of a cluster runs: started, probed, killed with SIGKILL, restarted. Used
- * by the cluster test and the benchmarks.
+ * The app as a separate JVM, the way a node of a cluster runs: started, probed, killed with
+ * SIGKILL, restarted. Used by the cluster test and the benchmarks.
  */
 public final class AppNode implements AutoCloseable {
 
   /**
-   * Arguments for nodes that one demo user drives with hundreds of requests within minutes: the per-person limits of
-   * application.yaml (20 starts an hour, 10 open) raised out of the way.
+   * Arguments for nodes that one demo user drives with hundreds of requests within minutes: the
+   * per-person limits of application.yaml (20 starts an hour, 10 open) raised out of the way.
    */
-  public static final List<String> WITHOUT_START_LIMITS = List.of("--deployment-request.limits.starts.max=1000000",
-      "--deployment-request.limits.open-requests.max=1000000");
+  public static final List<String> WITHOUT_START_LIMITS =
+      List.of(
+          "--deployment-request.limits.starts.max=1000000",
+          "--deployment-request.limits.open-requests.max=1000000");
 
   /** For tests: quick to start, small. */
-  public static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  public static final List<String> TEST_JVM =
+      List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   private final String name;
   private final int port;
@@ -78,26 +81,41 @@ public final class AppNode implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", classPath(), DeploymentRequestApplication.class.getName(), "--server.port=" + port));
+    command.addAll(
+        List.of(
+            "-cp",
+            classPath(),
+            DeploymentRequestApplication.class.getName(),
+            "--server.port=" + port));
     command.addAll(arguments);
     Files.createDirectories(log.getParent());
-    Files.writeString(log, String.join(" ", command) + System.lineSeparator(), StandardOpenOption.CREATE,
+    Files.writeString(
+        log,
+        String.join(" ", command) + System.lineSeparator(),
+        StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
-    // in its own folder: the repository root holds bpmn/ and forms/ too, which the node must find once, on its class path
-    process = new ProcessBuilder(command).directory(log.getParent().toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    // in its own folder: the repository root holds bpmn/ and forms/ too, which the node must find
+    // once, on its class path
+    process =
+        new ProcessBuilder(command)
+            .directory(log.getParent().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     awaitReady();
     return this;
   }
 
   /**
-   * The test's class path as a plain list. Surefire hands the test JVM a single jar whose manifest names the
-   * entries; a node started with that jar would see its resources twice (once per manifest entry, once per class
-   * path root) and deploy the process twice.
+   * The test's class path as a plain list. Surefire hands the test JVM a single jar whose manifest
+   * names the entries; a node started with that jar would see its resources twice (once per
+   * manifest entry, once per class path root) and deploy the process twice.
    */
   public static String classPath() {
-    List<String> entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank()).toList();
+    List<String> entries =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !entry.isBlank())
+            .toList();
     if (entries.size() != 1 || !entries.get(0).endsWith(".jar")) {
       return String.join(File.pathSeparator, entries);
     }
@@ -107,14 +125,19 @@ public final class AppNode implements AutoCloseable {
         return entries.get(0);
       }
       URI base = Path.of(entries.get(0)).toAbsolutePath().getParent().toUri();
-      return Arrays.stream(manifestEntries.trim().split("\\s+")).filter(entry -> !entry.isBlank())
-          .map(entry -> Path.of(base.resolve(entry)).toString()).collect(Collectors.joining(File.pathSeparator));
+      return Arrays.stream(manifestEntries.trim().split("\\s+"))
+          .filter(entry -> !entry.isBlank())
+          .map(entry -> Path.of(base.resolve(entry)).toString())
+          .collect(Collectors.joining(File.pathSeparator));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Freezes the JVM (SIGSTOP): it uses no CPU and takes no jobs, and keeps its warm JIT for {@link #resume()}. */
+  /**
+   * Freezes the JVM (SIGSTOP): it uses no CPU and takes no jobs, and keeps its warm JIT for {@link
+   * #resume()}.
+   */
   public void suspend() throws IOException, InterruptedException {
     signal("STOP");
     suspended = true;
@@ -130,7 +153,11 @@ public final class AppNode implements AutoCloseable {
   }
 
   private void signal(String signal) throws IOException, InterruptedException {
-    int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+    int exit =
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+            .inheritIO()
+            .start()
+            .waitFor();
     if (exit != 0) {
       throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
     }
@@ -144,15 +171,22 @@ public final class AppNode implements AutoCloseable {
 
   private void awaitReady() {
     HttpClient client = HttpClient.newHttpClient();
-    HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-        .timeout(Duration.ofSeconds(2)).build();
-    await("node " + name + " ready (see " + log + ")").atMost(Duration.ofSeconds(180))
-        .pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
-          if (!process.isAlive()) {
-            throw new IllegalStateException("Node " + name + " died at start-up; see " + log);
-          }
-          return client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        });
+    HttpRequest readiness =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    await("node " + name + " ready (see " + log + ")")
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptionsInstanceOf(IOException.class)
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException("Node " + name + " died at start-up; see " + log);
+              }
+              return client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode()
+                  == 200;
+            });
   }
 
   /** A free port for a node, a database or a mail server. */

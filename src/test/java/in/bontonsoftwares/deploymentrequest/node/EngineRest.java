@@ -13,8 +13,8 @@ import java.util.Base64;
 import java.util.function.Supplier;
 
 /**
- * Camunda's REST API (and the app's own) as the demo users call it, with HTTP Basic, against whichever node
- * {@code nodes} names at each call, as a load balancer would spread them.
+ * Camunda's REST API (and the app's own) as the demo users call it, with HTTP Basic, against
+ * whichever node {@code nodes} names at each call, as a load balancer would spread them.
  */
 public final class EngineRest {
 
@@ -23,7 +23,8 @@ public final class EngineRest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Supplier<String> nodes;
 
   public EngineRest(Supplier<String> nodes) {
@@ -46,7 +47,10 @@ public final class EngineRest {
     }
   }
 
-  /** Calls {@code path} as {@code user}; returns the JSON answer (a null node when empty), or throws CallFailed. */
+  /**
+   * Calls {@code path} as {@code user}; returns the JSON answer (a null node when empty), or throws
+   * CallFailed.
+   */
   public JsonNode call(String user, String method, String path, Object body) {
     try {
       String answer = new String(send(user, method, path, body), StandardCharsets.UTF_8);
@@ -56,24 +60,42 @@ public final class EngineRest {
     }
   }
 
-  /** GETs {@code path} as {@code user}; returns the answer's bytes (a file), or throws CallFailed. */
+  /**
+   * GETs {@code path} as {@code user}; returns the answer's bytes (a file), or throws CallFailed.
+   */
   public byte[] download(String user, String path) {
     return send(user, "GET", path, null);
   }
 
   private byte[] send(String user, String method, String path, Object body) {
     try {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(nodes.get() + path))
-          .timeout(Duration.ofSeconds(60))
-          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DEMO_PASSWORD)
-              .getBytes(StandardCharsets.UTF_8)))
-          .header("Content-Type", "application/json");
-      builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-      HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(URI.create(nodes.get() + path))
+              .timeout(Duration.ofSeconds(60))
+              .header(
+                  "Authorization",
+                  "Basic "
+                      + Base64.getEncoder()
+                          .encodeToString(
+                              (user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+              .header("Content-Type", "application/json");
+      builder.method(
+          method,
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+      HttpResponse<byte[]> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() >= 300) {
-        throw new CallFailed(method + " " + path + " answered " + response.statusCode() + ": "
-            + new String(response.body(), StandardCharsets.UTF_8), response.statusCode());
+        throw new CallFailed(
+            method
+                + " "
+                + path
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + new String(response.body(), StandardCharsets.UTF_8),
+            response.statusCode());
       }
       return response.body();
     } catch (IOException e) {

@@ -14,45 +14,76 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What requests driven by {@link RequestDriver} to the end must have left behind, however often their nodes died:
- * each ended deployed once, with one ticket, one record, each of its mails logged and sent once, and nothing left
- * behind.
+ * What requests driven by {@link RequestDriver} to the end must have left behind, however often
+ * their nodes died: each ended deployed once, with one ticket, one record, each of its mails logged
+ * and sent once, and nothing left behind.
  */
 public final class ExactlyOnce {
 
   /** The four mails of a request that is approved at once and deployed. */
-  private static final List<String> MAILS = List.of("request", "schedule_confirmed", "verification_status",
-      "deployment_record");
+  private static final List<String> MAILS =
+      List.of("request", "schedule_confirmed", "verification_status", "deployment_record");
 
   private ExactlyOnce() {}
 
   /**
-   * Checks the requests {@code numbers} in the app's {@code database} and in the mails the SMTP server
-   * {@code received}. {@code aNodeDied}: a node killed between handing a mail to SMTP and committing leaves a job that
-   * runs again, and the SMTP server then gets that mail twice with the same {@code Message-ID} (no transaction spans
-   * SMTP and the database); mail clients show it once. Such a mail may arrive twice, never as a second, different
-   * mail, and never more often.
+   * Checks the requests {@code numbers} in the app's {@code database} and in the mails the SMTP
+   * server {@code received}. {@code aNodeDied}: a node killed between handing a mail to SMTP and
+   * committing leaves a job that runs again, and the SMTP server then gets that mail twice with the
+   * same {@code Message-ID} (no transaction spans SMTP and the database); mail clients show it
+   * once. Such a mail may arrive twice, never as a second, different mail, and never more often.
    */
-  public static void assertFinishedExactlyOnce(JdbcTemplate database, MimeMessage[] received, List<String> numbers,
-      boolean aNodeDied) throws MessagingException {
+  public static void assertFinishedExactlyOnce(
+      JdbcTemplate database, MimeMessage[] received, List<String> numbers, boolean aNodeDied)
+      throws MessagingException {
     for (String number : numbers) {
-      String instance = database.queryForObject("select proc_inst_id_ from act_hi_procinst where business_key_ = ?",
-          String.class, number);
-      assertThat(database.queryForObject("select count(*) from act_hi_actinst where proc_inst_id_ = ? and act_id_ = ?",
-          Integer.class, instance, Element.END_DEPLOYED)).as(number + " deployed once").isEqualTo(1);
-      assertThat(database.queryForList("select task_def_key_ from act_hi_taskinst where proc_inst_id_ = ? "
-          + "group by task_def_key_ having count(*) > 1", String.class, instance)).as(number + " duplicate tasks")
+      String instance =
+          database.queryForObject(
+              "select proc_inst_id_ from act_hi_procinst where business_key_ = ?",
+              String.class,
+              number);
+      assertThat(
+              database.queryForObject(
+                  "select count(*) from act_hi_actinst where proc_inst_id_ = ? and act_id_ = ?",
+                  Integer.class,
+                  instance,
+                  Element.END_DEPLOYED))
+          .as(number + " deployed once")
+          .isEqualTo(1);
+      assertThat(
+              database.queryForList(
+                  "select task_def_key_ from act_hi_taskinst where proc_inst_id_ = ? "
+                      + "group by task_def_key_ having count(*) > 1",
+                  String.class,
+                  instance))
+          .as(number + " duplicate tasks")
           .isEmpty();
-      assertThat(database.queryForObject("select count(*) from change_ticket where request_number = ?",
-          Integer.class, number)).as(number + " tickets").isEqualTo(1);
-      assertThat(database.queryForObject("select count(*) from deployment_record where request_number = ?",
-          Integer.class, number)).as(number + " records").isEqualTo(1);
-      assertThat(database.queryForList("select mail_type from sent_mail where request_number = ?", String.class,
-          number)).as(number + " mails logged as sent").containsExactlyInAnyOrderElementsOf(MAILS.stream()
-          .map(mail -> mail.toUpperCase(Locale.ROOT)).toList());
+      assertThat(
+              database.queryForObject(
+                  "select count(*) from change_ticket where request_number = ?",
+                  Integer.class,
+                  number))
+          .as(number + " tickets")
+          .isEqualTo(1);
+      assertThat(
+              database.queryForObject(
+                  "select count(*) from deployment_record where request_number = ?",
+                  Integer.class,
+                  number))
+          .as(number + " records")
+          .isEqualTo(1);
+      assertThat(
+              database.queryForList(
+                  "select mail_type from sent_mail where request_number = ?", String.class, number))
+          .as(number + " mails logged as sent")
+          .containsExactlyInAnyOrderElementsOf(
+              MAILS.stream().map(mail -> mail.toUpperCase(Locale.ROOT)).toList());
     }
-    assertThat(database.queryForObject("select count(*) from act_ru_job", Integer.class)).as("jobs left").isZero();
-    assertThat(database.queryForObject("select count(*) from act_ru_incident", Integer.class)).as("incidents")
+    assertThat(database.queryForObject("select count(*) from act_ru_job", Integer.class))
+        .as("jobs left")
+        .isZero();
+    assertThat(database.queryForObject("select count(*) from act_ru_incident", Integer.class))
+        .as("incidents")
         .isZero();
 
     Map<String, List<MimeMessage>> copies = new HashMap<>();
@@ -60,9 +91,12 @@ public final class ExactlyOnce {
       copies.computeIfAbsent(message.getMessageID(), id -> new ArrayList<>()).add(message);
     }
     for (String number : numbers) {
-      assertThat(copies.keySet().stream().filter(id -> id.startsWith("<" + number + "."))).as(number + " mails")
-          .containsExactlyInAnyOrderElementsOf(MAILS.stream()
-              .map(mail -> "<" + number + "." + mail + ".r1@bontonsoftwares.in>").toList());
+      assertThat(copies.keySet().stream().filter(id -> id.startsWith("<" + number + ".")))
+          .as(number + " mails")
+          .containsExactlyInAnyOrderElementsOf(
+              MAILS.stream()
+                  .map(mail -> "<" + number + "." + mail + ".r1@bontonsoftwares.in>")
+                  .toList());
     }
     for (String number : numbers) {
       for (String mail : MAILS) {
@@ -70,10 +104,13 @@ public final class ExactlyOnce {
         assertThat(sent).as(number + " " + mail).isNotNull();
         Address[] recipients = sent.get(0).getAllRecipients();
         if (aNodeDied) {
-          assertThat(sent.size()).as(number + " " + mail + " at most resent once").isIn(recipients.length,
-              2 * recipients.length);
+          assertThat(sent.size())
+              .as(number + " " + mail + " at most resent once")
+              .isIn(recipients.length, 2 * recipients.length);
         } else {
-          assertThat(sent).as(number + " " + mail + " sent once: one copy per recipient").hasSize(recipients.length);
+          assertThat(sent)
+              .as(number + " " + mail + " sent once: one copy per recipient")
+              .hasSize(recipients.length);
         }
       }
     }

@@ -42,12 +42,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What operators rely on: mail neither lost nor doubled while SMTP is down, one owner when two people claim at once,
- * health probes and metrics.
+ * What operators rely on: mail neither lost nor doubled while SMTP is down, one owner when two
+ * people claim at once, health probes and metrics.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
+// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
+// may live at a time.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @AutoConfigureObservability
 class OperationsTest {
@@ -77,10 +78,15 @@ class OperationsTest {
   void shouldDeliverEachMailExactlyOnceAfterTheMailServerComesBack() throws Exception {
     SMTP.stop();
     ProcessInstance request = start();
-    Job mail = managementService.createJobQuery().processInstanceId(request.getId())
-        .activityId(SEND_REQUEST_EMAIL).singleResult();
+    Job mail =
+        managementService
+            .createJobQuery()
+            .processInstanceId(request.getId())
+            .activityId(SEND_REQUEST_EMAIL)
+            .singleResult();
 
-    // while SMTP is down the job fails, the request stays where it was, and an incident appears once retries are gone
+    // while SMTP is down the job fails, the request stays where it was, and an incident appears
+    // once retries are gone
     Throwable failed;
     try {
       failed = catchThrowable(() -> managementService.executeJob(mail.getId()));
@@ -88,8 +94,10 @@ class OperationsTest {
       SMTP.start();
     }
     assertThat(failed).hasStackTraceContaining("Mail server connection failed");
-    assertThat(managementService.createJobQuery().jobId(mail.getId()).singleResult().getRetries()).isZero();
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(request.getId()).count()).isEqualTo(1);
+    assertThat(managementService.createJobQuery().jobId(mail.getId()).singleResult().getRetries())
+        .isZero();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(request.getId()).count())
+        .isEqualTo(1);
     assertThat(admin().getForObject("/actuator/prometheus", String.class))
         .containsPattern("deployment_mail_failures_total \\d+\\.0")
         .containsPattern("deployment_jobs_incidents [1-9]");
@@ -99,13 +107,22 @@ class OperationsTest {
     managementService.executeJob(mail.getId());
 
     // then exactly one request mail was delivered and the request waits for its review
-    long requestMails = java.util.Arrays.stream(SMTP.received())
-        .map(message -> uncheckedId(message)).filter(id -> id.startsWith("<" + request.getBusinessKey() + ".request."))
-        .distinct().count();
+    long requestMails =
+        java.util.Arrays.stream(SMTP.received())
+            .map(message -> uncheckedId(message))
+            .filter(id -> id.startsWith("<" + request.getBusinessKey() + ".request."))
+            .distinct()
+            .count();
     assertThat(requestMails).isEqualTo(1);
-    assertThat(taskService.createTaskQuery().processInstanceId(request.getId()).taskDefinitionKey(REVIEW_REQUEST)
-        .count()).isEqualTo(1);
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(request.getId()).count()).isZero();
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(request.getId())
+                .taskDefinitionKey(REVIEW_REQUEST)
+                .count())
+        .isEqualTo(1);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(request.getId()).count())
+        .isZero();
   }
 
   @Test
@@ -117,11 +134,16 @@ class OperationsTest {
         CyclicBarrier together = new CyclicBarrier(2);
         List<Future<ResponseEntity<JsonNode>>> claims = new ArrayList<>();
         for (String user : List.of("sofia", "sam")) {
-          Callable<ResponseEntity<JsonNode>> claim = () -> {
-            together.await();
-            return as(user).postForEntity("/engine-rest/task/{id}/claim", Map.of("userId", user), JsonNode.class,
-                review);
-          };
+          Callable<ResponseEntity<JsonNode>> claim =
+              () -> {
+                together.await();
+                return as(user)
+                    .postForEntity(
+                        "/engine-rest/task/{id}/claim",
+                        Map.of("userId", user),
+                        JsonNode.class,
+                        review);
+              };
           claims.add(pool.submit(claim));
         }
         List<HttpStatus> statuses = new ArrayList<>();
@@ -129,8 +151,8 @@ class OperationsTest {
           ResponseEntity<JsonNode> answer = claim.get();
           statuses.add(HttpStatus.valueOf(answer.getStatusCode().value()));
           if (answer.getStatusCode() == HttpStatus.CONFLICT) {
-            assertThat(answer.getBody().get("message").asText()).containsAnyOf("already claimed",
-                "changed this task at the same moment");
+            assertThat(answer.getBody().get("message").asText())
+                .containsAnyOf("already claimed", "changed this task at the same moment");
           }
         }
         assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.NO_CONTENT, HttpStatus.CONFLICT);
@@ -144,19 +166,27 @@ class OperationsTest {
 
   @Test
   void shouldReportHealthToProbesAndDetailsAndMetricsToAdmins() {
-    ResponseEntity<JsonNode> readiness = http.getForEntity("/actuator/health/readiness", JsonNode.class);
+    ResponseEntity<JsonNode> readiness =
+        http.getForEntity("/actuator/health/readiness", JsonNode.class);
     JsonNode health = admin().getForObject("/actuator/health", JsonNode.class);
     String metrics = admin().getForObject("/actuator/prometheus", String.class);
 
     assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(readiness.getBody().get("status").asText()).isEqualTo("UP");
-    assertThat(readiness.getBody().has("components")).as("no details for anonymous probes").isFalse();
+    assertThat(readiness.getBody().has("components"))
+        .as("no details for anonymous probes")
+        .isFalse();
     assertThat(health.get("components").has("db")).isTrue();
     assertThat(health.get("components").has("mail")).isTrue();
     assertThat(health.get("components").has("processEngine")).isTrue();
-    assertThat(metrics).contains("deployment_requests{state=\"open\"}", "deployment_requests{state=\"deployed\"}",
-        "deployment_review_sla_breaches", "deployment_review_overdue", "deployment_jobs_failing",
-        "deployment_mail_failures_total");
+    assertThat(metrics)
+        .contains(
+            "deployment_requests{state=\"open\"}",
+            "deployment_requests{state=\"deployed\"}",
+            "deployment_review_sla_breaches",
+            "deployment_review_overdue",
+            "deployment_jobs_failing",
+            "deployment_mail_failures_total");
     assertThat(as("dana").getForEntity("/actuator/prometheus", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
@@ -166,8 +196,13 @@ class OperationsTest {
   private ProcessInstance start() {
     identityService.setAuthentication("dana", List.of("developers"));
     try {
-      String definition = repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey(DeploymentRequestProcess.KEY).latestVersion().singleResult().getId();
+      String definition =
+          repositoryService
+              .createProcessDefinitionQuery()
+              .processDefinitionKey(DeploymentRequestProcess.KEY)
+              .latestVersion()
+              .singleResult()
+              .getId();
       return formService.submitStartForm(definition, TestRequests.validRequest(properties));
     } finally {
       identityService.clearAuthentication();
@@ -175,11 +210,16 @@ class OperationsTest {
   }
 
   private String reviewTask(ProcessInstance request) {
-    for (Job job : managementService.createJobQuery().processInstanceId(request.getId()).executable().list()) {
+    for (Job job :
+        managementService.createJobQuery().processInstanceId(request.getId()).executable().list()) {
       managementService.executeJob(job.getId());
     }
-    return taskService.createTaskQuery().processInstanceId(request.getId()).taskDefinitionKey(REVIEW_REQUEST)
-        .singleResult().getId();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(request.getId())
+        .taskDefinitionKey(REVIEW_REQUEST)
+        .singleResult()
+        .getId();
   }
 
   private TestRestTemplate as(String user) {

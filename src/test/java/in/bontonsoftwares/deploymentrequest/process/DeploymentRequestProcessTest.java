@@ -44,47 +44,89 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     runDueJobs(request);
     assertThat(request).isWaitingAt(REVIEW_REQUEST);
     assertThat(task(request, REVIEW_REQUEST).getDueDate()).isEqualTo(variable(request, REVIEW_DUE));
-    assertThat(((Date) variable(request, REVIEW_DUE)).getTime() - ((Date) variable(request, SUBMITTED_AT)).getTime())
+    assertThat(
+            ((Date) variable(request, REVIEW_DUE)).getTime()
+                - ((Date) variable(request, SUBMITTED_AT)).getTime())
         .isEqualTo(2 * 24 * 3600 * 1000L);
     approveAndSchedule(request);
     assertThat(variable(request, CHANGE_TICKET_NUMBER).toString()).matches("CHG-\\d{4}-\\d{4}");
     assertThat(request).isWaitingAt(EXECUTE_DEPLOYMENT);
-    complete(request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+    complete(
+        request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
     assertThat(request).isWaitingAt(VERIFY_HEALTH).isNotWaitingAt(RUN_SMOKE_TESTS, VALIDATE_QA);
-    complete(request, VERIFY_HEALTH, OPERATOR, Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    complete(
+        request,
+        VERIFY_HEALTH,
+        OPERATOR,
+        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
     runDueJobs(request);
     complete(request, DOCUMENT_DEPLOYMENT, OPERATOR, TestRequests.documentation());
     runDueJobs(request);
 
     // then it ends deployed, with every mail of the policy sent in its format
-    assertThat(request).isEnded().hasPassed(SEND_REQUEST_EMAIL, CREATE_CHANGE_TICKET, SEND_SCHEDULE_CONFIRMATION,
-        TIMER_WINDOW_OPENS, SEND_STATUS_EMAIL, SEND_DOCUMENTATION_EMAIL, END_DEPLOYED).hasNotPassed(
-        SEND_CHECKLIST_INCOMPLETE_EMAIL, ROLL_BACK_DEPLOYMENT);
+    assertThat(request)
+        .isEnded()
+        .hasPassed(
+            SEND_REQUEST_EMAIL,
+            CREATE_CHANGE_TICKET,
+            SEND_SCHEDULE_CONFIRMATION,
+            TIMER_WINDOW_OPENS,
+            SEND_STATUS_EMAIL,
+            SEND_DOCUMENTATION_EMAIL,
+            END_DEPLOYED)
+        .hasNotPassed(SEND_CHECKLIST_INCOMPLETE_EMAIL, ROLL_BACK_DEPLOYMENT);
     String date = requestDate(request).format(DateTimeFormatter.ISO_LOCAL_DATE);
-    assertThat(subjects()).containsExactly(
-        "Payments - Production - Deployment Request - " + date,
-        "Payments - Production - Deployment Scheduled - " + date,
-        "Payments - Production - Deployment Status - " + date,
-        "Payments - Production - Deployment Record - " + date);
+    assertThat(subjects())
+        .containsExactly(
+            "Payments - Production - Deployment Request - " + date,
+            "Payments - Production - Deployment Scheduled - " + date,
+            "Payments - Production - Deployment Status - " + date,
+            "Payments - Production - Deployment Record - " + date);
     MimeMessage requestMail = mails().get(0);
-    assertThat(addresses(requestMail, RecipientType.TO)).containsExactly("devsecops@bontonsoftwares.in");
-    assertThat(text(requestMail)).contains(request.getBusinessKey(), "payments-api", "2.4.1",
-        "Redeploy 2.4.0", "Olivia Oncall", "+91 98765 43210", "#deploy-payments", "[x] done",
-        "Business/product owner approval", "Preferred deployment window");
+    assertThat(addresses(requestMail, RecipientType.TO))
+        .containsExactly("devsecops@bontonsoftwares.in");
+    assertThat(text(requestMail))
+        .contains(
+            request.getBusinessKey(),
+            "payments-api",
+            "2.4.1",
+            "Redeploy 2.4.0",
+            "Olivia Oncall",
+            "+91 98765 43210",
+            "#deploy-payments",
+            "[x] done",
+            "Business/product owner approval",
+            "Preferred deployment window");
     MimeMessage scheduled = mails().get(1);
-    assertThat(addresses(scheduled, RecipientType.CC)).contains("product@example.com", "support@example.com",
-        "olivia@example.com", "dana@example.com");
-    assertThat(text(mails().get(3))).contains("Review deployment request", "by sofia", "Execute deployment",
-        "by sam", "p95 latency 180 ms", "Announce the window a day earlier", "Timeline");
-    assertThat(engine.getHistoryService().createUserOperationLogQuery().processInstanceId(request.getId())
-        .operationType("Complete").taskId(historicTaskId(request, REVIEW_REQUEST)).singleResult())
-        .satisfies(entry -> {
-          assertThat(entry.getUserId()).isEqualTo(REVIEWER);
-          assertThat(entry.getAnnotation()).isEqualTo("Decision: approve; risk: medium; revision 1; reviewer: sofia");
-        });
+    assertThat(addresses(scheduled, RecipientType.CC))
+        .contains(
+            "product@example.com", "support@example.com", "olivia@example.com", "dana@example.com");
+    assertThat(text(mails().get(3)))
+        .contains(
+            "Review deployment request",
+            "by sofia",
+            "Execute deployment",
+            "by sam",
+            "p95 latency 180 ms",
+            "Announce the window a day earlier",
+            "Timeline");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createUserOperationLogQuery()
+                .processInstanceId(request.getId())
+                .operationType("Complete")
+                .taskId(historicTaskId(request, REVIEW_REQUEST))
+                .singleResult())
+        .satisfies(
+            entry -> {
+              assertThat(entry.getUserId()).isEqualTo(REVIEWER);
+              assertThat(entry.getAnnotation())
+                  .isEqualTo("Decision: approve; risk: medium; revision 1; reviewer: sofia");
+            });
     for (MimeMessage mail : mails().subList(1, 4)) {
-      assertThat(mail.getHeader("References")[0]).isEqualTo("<" + request.getBusinessKey()
-          + "@bontonsoftwares.in>");
+      assertThat(mail.getHeader("References")[0])
+          .isEqualTo("<" + request.getBusinessKey() + "@bontonsoftwares.in>");
     }
   }
 
@@ -97,7 +139,8 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     runDueJobs(request);
     approveAndSchedule(request);
 
-    complete(request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+    complete(
+        request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
 
     assertThat(request).isWaitingAt(VERIFY_HEALTH, RUN_SMOKE_TESTS, VALIDATE_QA);
     assertThat(task(request, RUN_SMOKE_TESTS).getAssignee()).isEqualTo(REQUESTER);
@@ -106,7 +149,11 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     complete(request, RUN_SMOKE_TESTS, REQUESTER, Map.of(SMOKE_TESTS_PASSED, true));
     complete(request, VALIDATE_QA, QA, Map.of(QA_VALIDATION_PASSED, true));
     assertThat(request).isWaitingAt(VERIFY_HEALTH);
-    complete(request, VERIFY_HEALTH, OPERATOR, Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    complete(
+        request,
+        VERIFY_HEALTH,
+        OPERATOR,
+        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
     runDueJobs(request);
     complete(request, DOCUMENT_DEPLOYMENT, OPERATOR, TestRequests.documentation());
     runDueJobs(request);
@@ -130,13 +177,25 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     MimeMessage returned = mails().get(0);
     assertThat(returned.getSubject()).contains(" - Checklist Incomplete - ");
     assertThat(addresses(returned, RecipientType.TO)).containsExactly("dana@example.com");
-    assertThat(text(returned)).contains("- Business/product owner approval", "- Monitoring, alerts and dashboards")
+    assertThat(text(returned))
+        .contains("- Business/product owner approval", "- Monitoring, alerts and dashboards")
         .doesNotContain("- Code reviewed and merged");
 
     // when the requester completes it, it is checked again and goes to DevSecOps
-    complete(request, COMPLETE_CHECKLIST, REQUESTER, Map.of("checklistOwnerApproval", true,
-        "checklistMonitoringReady", true, WITHDRAW_REQUEST, false));
-    assertThat(request).hasPassedInOrder(COMPLETE_CHECKLIST, CHECK_CHECKLIST).isWaitingAt(SEND_REQUEST_EMAIL);
+    complete(
+        request,
+        COMPLETE_CHECKLIST,
+        REQUESTER,
+        Map.of(
+            "checklistOwnerApproval",
+            true,
+            "checklistMonitoringReady",
+            true,
+            WITHDRAW_REQUEST,
+            false));
+    assertThat(request)
+        .hasPassedInOrder(COMPLETE_CHECKLIST, CHECK_CHECKLIST)
+        .isWaitingAt(SEND_REQUEST_EMAIL);
   }
 
   @Test
@@ -151,14 +210,18 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void shouldEndWithdrawnWhenTheRequesterWithdrawsInsteadOfCompletingTheChecklist() throws Exception {
+  void shouldEndWithdrawnWhenTheRequesterWithdrawsInsteadOfCompletingTheChecklist()
+      throws Exception {
     Map<String, Object> form = validRequest();
     form.put("checklistCodeReviewed", false);
     ProcessInstance request = submit(REQUESTER, form);
     runDueJobs(request);
 
-    complete(request, COMPLETE_CHECKLIST, REQUESTER, Map.of(WITHDRAW_REQUEST, true, WITHDRAWAL_REASON,
-        "Release moved to next sprint"));
+    complete(
+        request,
+        COMPLETE_CHECKLIST,
+        REQUESTER,
+        Map.of(WITHDRAW_REQUEST, true, WITHDRAWAL_REASON, "Release moved to next sprint"));
     runDueJobs(request);
 
     assertThat(request).isEnded().hasPassed(END_WITHDRAWN).hasNotPassed(SEND_REQUEST_EMAIL);
@@ -173,8 +236,12 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     ProcessInstance request = submit(REQUESTER, validRequest());
     runDueJobs(request);
 
-    complete(request, REVIEW_REQUEST, REVIEWER, TestRequests.review(Value.DECISION_REQUEST_CHANGES,
-        "Add the database migration's rollback script"));
+    complete(
+        request,
+        REVIEW_REQUEST,
+        REVIEWER,
+        TestRequests.review(
+            Value.DECISION_REQUEST_CHANGES, "Add the database migration's rollback script"));
     runDueJobs(request);
     assertThat(request).isWaitingAt(AMEND_REQUEST);
     assertThat(task(request, AMEND_REQUEST).getAssignee()).isEqualTo(REQUESTER);
@@ -183,15 +250,23 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     assertThat(addresses(changes, RecipientType.TO)).containsExactly("dana@example.com");
     assertThat(text(changes)).contains("Add the database migration's rollback script");
 
-    complete(request, AMEND_REQUEST, REQUESTER, Map.of(VERSION, "2.4.2", AMENDMENT_NOTES,
-        "Rollback script added", WITHDRAW_REQUEST, false));
-    assertThat(request).hasPassedInOrder(AMEND_REQUEST, CHECK_CHECKLIST).isWaitingAt(SEND_REQUEST_EMAIL);
+    complete(
+        request,
+        AMEND_REQUEST,
+        REQUESTER,
+        Map.of(
+            VERSION, "2.4.2", AMENDMENT_NOTES, "Rollback script added", WITHDRAW_REQUEST, false));
+    assertThat(request)
+        .hasPassedInOrder(AMEND_REQUEST, CHECK_CHECKLIST)
+        .isWaitingAt(SEND_REQUEST_EMAIL);
     runDueJobs(request);
 
     assertThat(request).isWaitingAt(REVIEW_REQUEST);
     assertThat(variable(request, REVISION)).isEqualTo(2);
     assertThat(variable(request, REVIEW_DECISION)).isNull();
-    assertThat(variable(request, REVIEW_COMMENTS)).as("no comment of round 1 approved by mistake").isNull();
+    assertThat(variable(request, REVIEW_COMMENTS))
+        .as("no comment of round 1 approved by mistake")
+        .isNull();
     MimeMessage resubmitted = mails().get(2);
     assertThat(resubmitted.getSubject()).contains(" - Deployment Request (Revision 2) - ");
     assertThat(text(resubmitted)).contains("Revision 2", "2.4.2", "Rollback script added");
@@ -203,36 +278,58 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     ProcessInstance request = submit(REQUESTER, validRequest());
     runDueJobs(request);
 
-    complete(request, REVIEW_REQUEST, REVIEWER, TestRequests.review(Value.DECISION_REJECT, "No business case"));
+    complete(
+        request,
+        REVIEW_REQUEST,
+        REVIEWER,
+        TestRequests.review(Value.DECISION_REJECT, "No business case"));
     runDueJobs(request);
 
-    assertThat(request).isEnded().hasPassed(SEND_REJECTION_EMAIL, END_REJECTED).hasNotPassed(SCHEDULE_DEPLOYMENT);
+    assertThat(request)
+        .isEnded()
+        .hasPassed(SEND_REJECTION_EMAIL, END_REJECTED)
+        .hasNotPassed(SCHEDULE_DEPLOYMENT);
     MimeMessage rejected = mails().get(1);
     assertThat(rejected.getSubject()).contains(" - Deployment Request Rejected - ");
-    assertThat(addresses(rejected, RecipientType.CC)).containsExactly("devsecops@bontonsoftwares.in");
+    assertThat(addresses(rejected, RecipientType.CC))
+        .containsExactly("devsecops@bontonsoftwares.in");
     assertThat(text(rejected)).contains("No business case", "Reviewer: sofia");
   }
 
   @Test
-  void shouldEndWithdrawnAndTellDevSecOpsWhenTheRequesterWithdrawsInsteadOfAmending() throws Exception {
+  void shouldEndWithdrawnAndTellDevSecOpsWhenTheRequesterWithdrawsInsteadOfAmending()
+      throws Exception {
     ProcessInstance request = submit(REQUESTER, validRequest());
     runDueJobs(request);
-    complete(request, REVIEW_REQUEST, REVIEWER, TestRequests.review(Value.DECISION_REQUEST_CHANGES, "Split it"));
+    complete(
+        request,
+        REVIEW_REQUEST,
+        REVIEWER,
+        TestRequests.review(Value.DECISION_REQUEST_CHANGES, "Split it"));
     runDueJobs(request);
 
-    complete(request, AMEND_REQUEST, REQUESTER, Map.of(WITHDRAW_REQUEST, true, WITHDRAWAL_REASON, "Not needed"));
+    complete(
+        request,
+        AMEND_REQUEST,
+        REQUESTER,
+        Map.of(WITHDRAW_REQUEST, true, WITHDRAWAL_REASON, "Not needed"));
     runDueJobs(request);
 
     assertThat(request).isEnded().hasPassed(END_WITHDRAWN);
-    assertThat(addresses(mails().get(2), RecipientType.CC)).containsExactly("devsecops@bontonsoftwares.in");
+    assertThat(addresses(mails().get(2), RecipientType.CC))
+        .containsExactly("devsecops@bontonsoftwares.in");
   }
 
   @Test
   void shouldEscalateToMailboxAndRequesterWhenTheReviewIsOverdue() throws Exception {
     ProcessInstance request = submit(REQUESTER, validRequest());
     runDueJobs(request);
-    Job overdue = managementService.createJobQuery().processInstanceId(request.getId())
-        .activityId(TIMER_REVIEW_OVERDUE).singleResult();
+    Job overdue =
+        managementService
+            .createJobQuery()
+            .processInstanceId(request.getId())
+            .activityId(TIMER_REVIEW_OVERDUE)
+            .singleResult();
     assertThat(overdue.getDuedate()).isEqualTo(variable(request, REVIEW_DUE));
 
     // when the SLA passes
@@ -243,7 +340,8 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     assertThat(request).isWaitingAt(REVIEW_REQUEST).hasPassed(SEND_ESCALATION_EMAIL, END_ESCALATED);
     MimeMessage escalation = mails().get(1);
     assertThat(escalation.getSubject()).contains(" - Review Overdue - ");
-    assertThat(addresses(escalation, RecipientType.TO)).containsExactly("devsecops@bontonsoftwares.in");
+    assertThat(addresses(escalation, RecipientType.TO))
+        .containsExactly("devsecops@bontonsoftwares.in");
     assertThat(addresses(escalation, RecipientType.CC)).containsExactly("dana@example.com");
   }
 
@@ -253,19 +351,32 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     runDueJobs(request);
     approveAndSchedule(request);
 
-    complete(request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_CRITICAL_ISSUE,
-        EXECUTION_NOTES, "Migration locked the refunds table"));
+    complete(
+        request,
+        EXECUTE_DEPLOYMENT,
+        OPERATOR,
+        Map.of(
+            EXECUTION_OUTCOME,
+            Value.OUTCOME_CRITICAL_ISSUE,
+            EXECUTION_NOTES,
+            "Migration locked the refunds table"));
     assertThat(request).isWaitingAt(ROLL_BACK_DEPLOYMENT).isNotWaitingAt(VERIFY_HEALTH);
-    complete(request, ROLL_BACK_DEPLOYMENT, OPERATOR, Map.of(ROLLBACK_COMPLETED, true, ROLLBACK_NOTES,
-        "2.4.0 redeployed, health green"));
+    complete(
+        request,
+        ROLL_BACK_DEPLOYMENT,
+        OPERATOR,
+        Map.of(ROLLBACK_COMPLETED, true, ROLLBACK_NOTES, "2.4.0 redeployed, health green"));
     runDueJobs(request);
     complete(request, DOCUMENT_DEPLOYMENT, OPERATOR, TestRequests.documentation());
     runDueJobs(request);
 
-    assertThat(request).isEnded().hasPassed(SEND_ROLLBACK_EMAIL, END_ROLLED_BACK).hasNotPassed(END_DEPLOYED);
+    assertThat(request)
+        .isEnded()
+        .hasPassed(SEND_ROLLBACK_EMAIL, END_ROLLED_BACK)
+        .hasNotPassed(END_DEPLOYED);
     assertThat(subjects()).anyMatch(subject -> subject.contains(" - Deployment Rolled Back - "));
-    assertThat(text(mails().get(mails().size() - 1))).contains("outcome rolled back",
-        "Migration locked the refunds table", "2.4.0 redeployed");
+    assertThat(text(mails().get(mails().size() - 1)))
+        .contains("outcome rolled back", "Migration locked the refunds table", "2.4.0 redeployed");
   }
 
   @Test
@@ -275,14 +386,26 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     ProcessInstance request = submit(REQUESTER, form);
     runDueJobs(request);
     approveAndSchedule(request);
-    complete(request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+    complete(
+        request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
 
-    complete(request, VERIFY_HEALTH, OPERATOR, Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
-    complete(request, VALIDATE_QA, QA, Map.of(QA_VALIDATION_PASSED, false, QA_NOTES, "Refund totals wrong"));
+    complete(
+        request,
+        VERIFY_HEALTH,
+        OPERATOR,
+        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    complete(
+        request,
+        VALIDATE_QA,
+        QA,
+        Map.of(QA_VALIDATION_PASSED, false, QA_NOTES, "Refund totals wrong"));
 
-    assertThat(request).isWaitingAt(ROLL_BACK_DEPLOYMENT).hasPassed(EVALUATE_VERIFICATION)
+    assertThat(request)
+        .isWaitingAt(ROLL_BACK_DEPLOYMENT)
+        .hasPassed(EVALUATE_VERIFICATION)
         .hasNotPassed(SEND_STATUS_EMAIL);
-    assertThat(variable(request, VERIFICATION_SUMMARY).toString()).contains("QA validation: FAILED - Refund totals");
+    assertThat(variable(request, VERIFICATION_SUMMARY).toString())
+        .contains("QA validation: FAILED - Refund totals");
   }
 
   @Test
@@ -295,7 +418,8 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
 
     Throwable thrown = catchThrowable(() -> submit(REQUESTER, form));
 
-    assertThat(validationFailure(thrown).problems()).anyMatch(p -> p.contains("must end after it starts"))
+    assertThat(validationFailure(thrown).problems())
+        .anyMatch(p -> p.contains("must end after it starts"))
         .anyMatch(p -> p.contains("'olivia-at-example' is not a valid email address"))
         .anyMatch(p -> p.contains("Rollback plan is required"));
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
@@ -309,7 +433,8 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
 
     Throwable thrown = catchThrowable(() -> submit(REQUESTER, form));
 
-    assertThat(validationFailure(thrown).problems()).anyMatch(p -> p.contains("starts in the past"));
+    assertThat(validationFailure(thrown).problems())
+        .anyMatch(p -> p.contains("starts in the past"));
   }
 
   @Test
@@ -328,18 +453,28 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
   }
 
   private void approveAndSchedule(ProcessInstance request) {
-    complete(request, REVIEW_REQUEST, REVIEWER, TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
+    complete(
+        request,
+        REVIEW_REQUEST,
+        REVIEWER,
+        TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
     assertThat(request).isWaitingAt(GATEWAY_REVIEW_DECISION);
     runDueJobs(request);
     assertThat(request).isWaitingAt(SCHEDULE_DEPLOYMENT);
-    assertThat(variable(request, CONFIRMED_WINDOW_START)).isEqualTo(variable(request, WINDOW_START));
+    assertThat(variable(request, CONFIRMED_WINDOW_START))
+        .isEqualTo(variable(request, WINDOW_START));
     complete(request, SCHEDULE_DEPLOYMENT, REVIEWER, TestRequests.scheduleNow());
     runDueJobs(request);
   }
 
   private String historicTaskId(ProcessInstance instance, String taskKey) {
-    return engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(taskKey).singleResult().getId();
+    return engine
+        .getHistoryService()
+        .createHistoricTaskInstanceQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey)
+        .singleResult()
+        .getId();
   }
 
   private Object variable(ProcessInstance instance, String name) {
@@ -347,8 +482,11 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
   }
 
   private static List<String> addresses(MimeMessage mail, RecipientType type) throws Exception {
-    return mail.getRecipients(type) == null ? List.of() : Arrays.stream(mail.getRecipients(type))
-        .map(address -> ((InternetAddress) address).getAddress()).toList();
+    return mail.getRecipients(type) == null
+        ? List.of()
+        : Arrays.stream(mail.getRecipients(type))
+            .map(address -> ((InternetAddress) address).getAddress())
+            .toList();
   }
 
   /** The plain-text part of a mail, decoded. */

@@ -16,10 +16,11 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Values people type are data, never markup: form-js renders a {@code text} component as Markdown (and an
- * {@code html} one as HTML) after filling in its {@code {{ }}} templates or its FEEL expression, so a project name
- * like {@code ![x](https://evil.example/track.png)} would become an image in the reviewer's form. Typed values are
- * shown in fields, read-only where they are context; texts are fixed.
+ * Values people type are data, never markup: form-js renders a {@code text} component as Markdown
+ * (and an {@code html} one as HTML) after filling in its {@code {{ }}} templates or its FEEL
+ * expression, so a project name like {@code ![x](https://evil.example/track.png)} would become an
+ * image in the reviewer's form. Typed values are shown in fields, read-only where they are context;
+ * texts are fixed.
  */
 class FormTextTest {
 
@@ -27,7 +28,8 @@ class FormTextTest {
 
   @BeforeAll
   static void readEveryPackagedForm() throws IOException {
-    for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form")) {
+    for (Resource resource :
+        new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form")) {
       try (InputStream in = resource.getInputStream()) {
         FORMS.put(resource.getFilename(), new ObjectMapper().readTree(in));
       }
@@ -52,10 +54,13 @@ class FormTextTest {
     List<JsonNode> fields = new ArrayList<>();
     collectKey(FORMS.get("review-request.form"), "projectName", fields);
 
-    assertThat(fields).singleElement().satisfies(field -> {
-      assertThat(field.path("type").asText()).isEqualTo("textfield");
-      assertThat(field.path("readonly").asBoolean()).isTrue();
-    });
+    assertThat(fields)
+        .singleElement()
+        .satisfies(
+            field -> {
+              assertThat(field.path("type").asText()).isEqualTo("textfield");
+              assertThat(field.path("readonly").asBoolean()).isTrue();
+            });
   }
 
   private static void collect(JsonNode node, List<JsonNode> texts) {

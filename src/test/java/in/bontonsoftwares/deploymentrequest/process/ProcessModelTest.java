@@ -30,7 +30,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The deployed model as a newcomer and Cockpit see it: complete diagram, meaningful ids, forms that resolve. */
+/**
+ * The deployed model as a newcomer and Cockpit see it: complete diagram, meaningful ids, forms that
+ * resolve.
+ */
 class ProcessModelTest extends ProcessTestSupport {
 
   private BpmnModelInstance model;
@@ -38,21 +41,35 @@ class ProcessModelTest extends ProcessTestSupport {
 
   @BeforeEach
   void loadDeployedModel() {
-    definition = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(DeploymentRequestProcess.KEY).latestVersion().singleResult();
+    definition =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(DeploymentRequestProcess.KEY)
+            .latestVersion()
+            .singleResult();
     model = repositoryService.getBpmnModelInstance(definition.getId());
   }
 
   @Test
   void shouldDrawAShapeForEveryFlowNodeAndAnEdgeForEveryFlow() {
     Set<String> shaped = new HashSet<>();
-    model.getModelElementsByType(BpmnShape.class).forEach(shape -> shaped.add(shape.getBpmnElement().getId()));
+    model
+        .getModelElementsByType(BpmnShape.class)
+        .forEach(shape -> shaped.add(shape.getBpmnElement().getId()));
     Set<String> edged = new HashSet<>();
-    model.getModelElementsByType(BpmnEdge.class).forEach(edge -> edged.add(edge.getBpmnElement().getId()));
+    model
+        .getModelElementsByType(BpmnEdge.class)
+        .forEach(edge -> edged.add(edge.getBpmnElement().getId()));
 
-    assertThat(ids(model.getModelElementsByType(FlowNode.class))).isNotEmpty().allMatch(shaped::contains);
-    assertThat(ids(model.getModelElementsByType(SequenceFlow.class))).isNotEmpty().allMatch(edged::contains);
-    model.getModelElementsByType(BpmnEdge.class).forEach(edge -> assertThat(edge.getWaypoints()).hasSizeGreaterThan(1));
+    assertThat(ids(model.getModelElementsByType(FlowNode.class)))
+        .isNotEmpty()
+        .allMatch(shaped::contains);
+    assertThat(ids(model.getModelElementsByType(SequenceFlow.class)))
+        .isNotEmpty()
+        .allMatch(edged::contains);
+    model
+        .getModelElementsByType(BpmnEdge.class)
+        .forEach(edge -> assertThat(edge.getWaypoints()).hasSizeGreaterThan(1));
   }
 
   @Test
@@ -60,11 +77,18 @@ class ProcessModelTest extends ProcessTestSupport {
     List<String> ids = new ArrayList<>(ids(model.getModelElementsByType(FlowNode.class)));
     ids.addAll(ids(model.getModelElementsByType(SequenceFlow.class)));
 
-    assertThat(ids).allMatch(id -> id.matches("(StartEvent|Task|Gateway|BoundaryEvent|TimerEvent|EndEvent|Flow)_"
-        + "[A-Z][A-Za-z]+"), "ids with a type prefix and a name, no modeler defaults");
+    assertThat(ids)
+        .allMatch(
+            id ->
+                id.matches(
+                    "(StartEvent|Task|Gateway|BoundaryEvent|TimerEvent|EndEvent|Flow)_"
+                        + "[A-Z][A-Za-z]+"),
+            "ids with a type prefix and a name, no modeler defaults");
     for (Field field : DeploymentRequestProcess.Element.class.getFields()) {
       if (Modifier.isStatic(field.getModifiers())) {
-        assertThat((Object) model.getModelElementById((String) field.get(null))).as(field.getName()).isNotNull();
+        assertThat((Object) model.getModelElementById((String) field.get(null)))
+            .as(field.getName())
+            .isNotNull();
       }
     }
     Process process = model.getModelElementById(DeploymentRequestProcess.KEY);
@@ -75,17 +99,23 @@ class ProcessModelTest extends ProcessTestSupport {
   @Test
   void shouldDeployEveryFormThatTheModelReferences() {
     Set<String> referenced = new HashSet<>();
-    model.getModelElementsByType(UserTask.class).forEach(task -> referenced.add(task.getCamundaFormRef()));
-    model.getModelElementsByType(StartEvent.class).stream().filter(start -> start.getCamundaFormRef() != null)
+    model
+        .getModelElementsByType(UserTask.class)
+        .forEach(task -> referenced.add(task.getCamundaFormRef()));
+    model.getModelElementsByType(StartEvent.class).stream()
+        .filter(start -> start.getCamundaFormRef() != null)
         .forEach(start -> referenced.add(start.getCamundaFormRef()));
     Set<String> deployedFormIds = new HashSet<>();
-    for (Resource resource : repositoryService.getDeploymentResources(definition.getDeploymentId())) {
+    for (Resource resource :
+        repositoryService.getDeploymentResources(definition.getDeploymentId())) {
       if (resource.getName().endsWith(".form")) {
         deployedFormIds.add(formJson(resource).get("id").asText());
       }
     }
 
-    assertThat(referenced).doesNotContainNull().hasSize(model.getModelElementsByType(UserTask.class).size() + 1);
+    assertThat(referenced)
+        .doesNotContainNull()
+        .hasSize(model.getModelElementsByType(UserTask.class).size() + 1);
     assertThat(deployedFormIds).containsAll(referenced);
     // and the engine resolves each of them, as Tasklist will
     assertThat(formService.getDeployedStartForm(definition.getId())).isNotNull();
@@ -96,34 +126,49 @@ class ProcessModelTest extends ProcessTestSupport {
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
       assertThat(task.getCamundaDelegateExpression()).as(task.getId()).matches("\\$\\{[a-zA-Z]+}");
       assertThat(task.getCamundaClass()).as(task.getId()).isNull();
-      boolean outsideEffect = !task.getCamundaDelegateExpression().matches("\\$\\{(checkChecklist|evaluateVerification)}");
-      assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " asyncBefore").isEqualTo(outsideEffect);
+      boolean outsideEffect =
+          !task.getCamundaDelegateExpression()
+              .matches("\\$\\{(checkChecklist|evaluateVerification)}");
+      assertThat(task.isCamundaAsyncBefore())
+          .as(task.getId() + " asyncBefore")
+          .isEqualTo(outsideEffect);
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      Collection<CamundaTaskListener> listeners = task.getExtensionElements()
-          .getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list();
-      assertThat(listeners).as(task.getId()).anyMatch(listener -> "complete".equals(listener.getCamundaEvent())
-          && "${userTaskListener}".equals(listener.getCamundaDelegateExpression()));
+      Collection<CamundaTaskListener> listeners =
+          task.getExtensionElements()
+              .getElementsQuery()
+              .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class)
+              .list();
+      assertThat(listeners)
+          .as(task.getId())
+          .anyMatch(
+              listener ->
+                  "complete".equals(listener.getCamundaEvent())
+                      && "${userTaskListener}".equals(listener.getCamundaDelegateExpression()));
     }
   }
 
   @Test
   void shouldOfferEveryConfiguredChecklistItemInTheChecklistForms() throws Exception {
-    for (String formFile : List.of("start-deployment-request", "complete-checklist", "amend-request",
-        "review-request")) {
+    for (String formFile :
+        List.of(
+            "start-deployment-request", "complete-checklist", "amend-request", "review-request")) {
       Set<String> keys = new HashSet<>();
       try (InputStream in = getClass().getResourceAsStream("/forms/" + formFile + ".form")) {
         collectKeys(new ObjectMapper().readTree(in), keys);
       }
       for (Item item : properties.checklist().items()) {
-        assertThat(keys).as(formFile).contains(ChecklistService.answerVariable(item),
-            ChecklistService.evidenceVariable(item));
+        assertThat(keys)
+            .as(formFile)
+            .contains(
+                ChecklistService.answerVariable(item), ChecklistService.evidenceVariable(item));
       }
     }
   }
 
   private JsonNode formJson(Resource resource) {
-    try (InputStream in = repositoryService.getResourceAsStream(definition.getDeploymentId(), resource.getName())) {
+    try (InputStream in =
+        repositoryService.getResourceAsStream(definition.getDeploymentId(), resource.getName())) {
       return new ObjectMapper().readTree(in);
     } catch (Exception e) {
       throw new AssertionError("Unreadable form " + resource.getName(), e);

@@ -1,14 +1,14 @@
 package in.bontonsoftwares.deploymentrequest.process;
 
-import in.bontonsoftwares.deploymentrequest.TestClock;
-import java.time.LocalDate;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.KEY;
 
 import com.icegreen.greenmail.util.GreenMail;
+import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidationException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +33,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The real application (engine, delegates, embedded SMTP server) with an in-memory database; the test plays the
- * people, completing tasks through the form service as Tasklist does, and runs the jobs itself.
+ * The real application (engine, delegates, embedded SMTP server) with an in-memory database; the
+ * test plays the people, completing tasks through the form service as Tasklist does, and runs the
+ * jobs itself.
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
@@ -64,8 +65,13 @@ public abstract class ProcessTestSupport {
 
   /** The day the request was submitted, in the app's zone: the date of its mails' subjects. */
   protected LocalDate requestDate(ProcessInstance instance) {
-    return TestClock.dateInAppZone(historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(instance.getId()).singleResult().getStartTime().toInstant());
+    return TestClock.dateInAppZone(
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(instance.getId())
+            .singleResult()
+            .getStartTime()
+            .toInstant());
   }
 
   protected Map<String, Object> validRequest() {
@@ -75,15 +81,23 @@ public abstract class ProcessTestSupport {
   /** The requester submits the start form, as Tasklist's "Start process" does. */
   protected ProcessInstance submit(String requester, Map<String, Object> request) {
     signIn(requester);
-    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY)
-        .latestVersion().singleResult().getId();
+    String definitionId =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(KEY)
+            .latestVersion()
+            .singleResult()
+            .getId();
     ProcessInstance instance = formService.submitStartForm(definitionId, request);
     identityService.clearAuthentication();
     return instance;
   }
 
-  /** A person claims (when needed) and completes the one open task with that key through its form. */
-  protected void complete(ProcessInstance instance, String taskKey, String user, Map<String, Object> form) {
+  /**
+   * A person claims (when needed) and completes the one open task with that key through its form.
+   */
+  protected void complete(
+      ProcessInstance instance, String taskKey, String user, Map<String, Object> form) {
     Task task = task(instance, taskKey);
     signIn(user);
     try {
@@ -97,14 +111,25 @@ public abstract class ProcessTestSupport {
   }
 
   protected Task task(ProcessInstance instance, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey)
         .singleResult();
   }
 
-  /** Runs every job that is due, as the job executor would, until the process waits for a person or a time. */
+  /**
+   * Runs every job that is due, as the job executor would, until the process waits for a person or
+   * a time.
+   */
   protected void runDueJobs(ProcessInstance instance) {
     for (int round = 0; round < 50; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+      List<Job> due =
+          managementService
+              .createJobQuery()
+              .processInstanceId(instance.getId())
+              .executable()
+              .list();
       if (due.isEmpty()) {
         return;
       }
@@ -114,12 +139,16 @@ public abstract class ProcessTestSupport {
   }
 
   protected void signIn(String user) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-        .toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
     identityService.setAuthentication(user, groups);
   }
 
-  /** Every mail received, once each (the server keeps one copy per recipient), in the order sent. */
+  /**
+   * Every mail received, once each (the server keeps one copy per recipient), in the order sent.
+   */
   protected List<MimeMessage> mails() throws MessagingException {
     Map<String, MimeMessage> unique = new LinkedHashMap<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {
@@ -144,5 +173,4 @@ public abstract class ProcessTestSupport {
     }
     throw new AssertionError("Expected a refusal of invalid input, got " + thrown, thrown);
   }
-
 }

@@ -16,10 +16,23 @@ public final class TestRequests {
 
   private TestRequests() {}
 
-  /** The ids of the default checklist (application.yaml), for tests without the app's configuration at hand. */
-  private static final List<String> DEFAULT_CHECKLIST = List.of("CodeReviewed", "TestsPassing", "SecurityScansClean",
-      "VerifiedInLowerEnvironment", "DatabaseChangesReviewed", "ConfigurationInPlace", "RollbackPlanTested",
-      "MonitoringReady", "ReleaseNotesWritten", "OnCallArranged", "OwnerApproval");
+  /**
+   * The ids of the default checklist (application.yaml), for tests without the app's configuration
+   * at hand.
+   */
+  private static final List<String> DEFAULT_CHECKLIST =
+      List.of(
+          "CodeReviewed",
+          "TestsPassing",
+          "SecurityScansClean",
+          "VerifiedInLowerEnvironment",
+          "DatabaseChangesReviewed",
+          "ConfigurationInPlace",
+          "RollbackPlanTested",
+          "MonitoringReady",
+          "ReleaseNotesWritten",
+          "OnCallArranged",
+          "OwnerApproval");
 
   /** A complete, valid production request with the default checklist all ticked. */
   public static Map<String, Object> validRequest() {
@@ -50,10 +63,12 @@ public final class TestRequests {
     request.put(HEALTH_CHECK_URL, "https://payments.example.com/actuator/health");
     request.put(SMOKE_TESTS_APPLY, false);
     request.put(QA_VALIDATION_APPLIES, false);
-    checklistIds.forEach(id -> {
-      request.put(CHECKLIST_PREFIX + id, true);
-      request.put(CHECKLIST_PREFIX + id + CHECKLIST_EVIDENCE_SUFFIX, "https://ci.example.com/" + id);
-    });
+    checklistIds.forEach(
+        id -> {
+          request.put(CHECKLIST_PREFIX + id, true);
+          request.put(
+              CHECKLIST_PREFIX + id + CHECKLIST_EVIDENCE_SUFFIX, "https://ci.example.com/" + id);
+        });
     return request;
   }
 
@@ -82,15 +97,23 @@ public final class TestRequests {
   }
 
   public static Map<String, Object> documentation() {
-    return Map.of(ISSUES_AND_RESOLUTIONS, "None", POST_DEPLOYMENT_METRICS, "p95 latency 180 ms, error rate 0.1%",
-        LESSONS_LEARNED, "Announce the window a day earlier");
+    return Map.of(
+        ISSUES_AND_RESOLUTIONS,
+        "None",
+        POST_DEPLOYMENT_METRICS,
+        "p95 latency 180 ms, error rate 0.1%",
+        LESSONS_LEARNED,
+        "Announce the window a day earlier");
   }
 
   /** Form values in Camunda's REST format: {"variables": {"name": {"value": ..., "type": ...}}}. */
   public static Map<String, Object> restVariables(Map<String, Object> values) {
     Map<String, Object> variables = new java.util.LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
-        "type", value instanceof Boolean ? "Boolean" : "String")));
+    values.forEach(
+        (name, value) ->
+            variables.put(
+                name,
+                Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : "String")));
     return Map.of("variables", variables);
   }
 }

@@ -29,7 +29,10 @@ import net.fortuna.ical4j.model.property.Sequence;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
-/** The invitations travel with the real mails: request, update after a reschedule, cancellation after a roll-back. */
+/**
+ * The invitations travel with the real mails: request, update after a reschedule, cancellation
+ * after a roll-back.
+ */
 @DependsOnTime
 class CalendarInviteMailTest extends ProcessTestSupport {
 
@@ -37,44 +40,82 @@ class CalendarInviteMailTest extends ProcessTestSupport {
   void shouldInviteThenUpdateThenCancelTheSameEventWhenRescheduledAndRolledBack() throws Exception {
     ProcessInstance request = submit("dana", validRequest());
     runDueJobs(request);
-    complete(request, REVIEW_REQUEST, "sofia", TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
+    complete(
+        request,
+        REVIEW_REQUEST,
+        "sofia",
+        TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
     runDueJobs(request);
     complete(request, SCHEDULE_DEPLOYMENT, "sofia", TestRequests.scheduleNow());
     runDueJobs(request);
-    complete(request, EXECUTE_DEPLOYMENT, "sam", Map.of(EXECUTION_OUTCOME, Value.OUTCOME_RESCHEDULE,
-        EXECUTION_NOTES, "Payment provider maintenance tonight"));
+    complete(
+        request,
+        EXECUTE_DEPLOYMENT,
+        "sam",
+        Map.of(
+            EXECUTION_OUTCOME,
+            Value.OUTCOME_RESCHEDULE,
+            EXECUTION_NOTES,
+            "Payment provider maintenance tonight"));
     Instant tomorrow = TestClock.now().plus(Duration.ofDays(1));
     Map<String, Object> schedule = new HashMap<>(TestRequests.scheduleNow());
     schedule.put(CONFIRMED_WINDOW_START, WindowTime.store(tomorrow));
     schedule.put(CONFIRMED_WINDOW_END, WindowTime.store(tomorrow.plus(Duration.ofHours(1))));
     complete(request, SCHEDULE_DEPLOYMENT, "sofia", schedule);
     runDueJobs(request);
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(request.getId())
-        .activityId(TIMER_WINDOW_OPENS).singleResult().getId());
-    complete(request, EXECUTE_DEPLOYMENT, "sam", Map.of(EXECUTION_OUTCOME, Value.OUTCOME_CRITICAL_ISSUE,
-        EXECUTION_NOTES, "Migration locked the refunds table"));
-    complete(request, ROLL_BACK_DEPLOYMENT, "sam", Map.of(ROLLBACK_COMPLETED, true, ROLLBACK_NOTES,
-        "2.4.0 redeployed, health green"));
+    managementService.executeJob(
+        managementService
+            .createJobQuery()
+            .processInstanceId(request.getId())
+            .activityId(TIMER_WINDOW_OPENS)
+            .singleResult()
+            .getId());
+    complete(
+        request,
+        EXECUTE_DEPLOYMENT,
+        "sam",
+        Map.of(
+            EXECUTION_OUTCOME,
+            Value.OUTCOME_CRITICAL_ISSUE,
+            EXECUTION_NOTES,
+            "Migration locked the refunds table"));
+    complete(
+        request,
+        ROLL_BACK_DEPLOYMENT,
+        "sam",
+        Map.of(ROLLBACK_COMPLETED, true, ROLLBACK_NOTES, "2.4.0 redeployed, health green"));
     runDueJobs(request);
 
-    List<MimeMessage> scheduled = mails().stream().filter(mail -> subject(mail).contains(" - Deployment Scheduled - "))
-        .toList();
+    List<MimeMessage> scheduled =
+        mails().stream()
+            .filter(mail -> subject(mail).contains(" - Deployment Scheduled - "))
+            .toList();
     assertThat(scheduled).hasSize(2);
     assertThat(scheduled.get(0).getMessageID()).isNotEqualTo(scheduled.get(1).getMessageID());
     VEvent first = event(invite(scheduled.get(0), "REQUEST"));
     VEvent update = event(invite(scheduled.get(1), "REQUEST"));
-    MimeMessage rolledBack = mails().stream().filter(mail -> subject(mail).contains(" - Deployment Rolled Back - "))
-        .findFirst().orElseThrow();
+    MimeMessage rolledBack =
+        mails().stream()
+            .filter(mail -> subject(mail).contains(" - Deployment Rolled Back - "))
+            .findFirst()
+            .orElseThrow();
     Calendar cancelCalendar = invite(rolledBack, "CANCEL");
     VEvent cancel = event(cancelCalendar);
 
     String uid = request.getBusinessKey() + "@bontonsoftwares.in";
-    assertThat(List.of(first, update, cancel)).allSatisfy(event ->
-        assertThat(event.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(uid));
-    assertThat(List.of(first, update, cancel)).extracting(CalendarInviteMailTest::sequence).containsExactly(0, 1, 2);
+    assertThat(List.of(first, update, cancel))
+        .allSatisfy(
+            event ->
+                assertThat(event.getProperty(Property.UID).orElseThrow().getValue())
+                    .isEqualTo(uid));
+    assertThat(List.of(first, update, cancel))
+        .extracting(CalendarInviteMailTest::sequence)
+        .containsExactly(0, 1, 2);
     assertThat(update.getProperty(Property.DTSTART).orElseThrow().getValue())
-        .isNotEqualTo(first.getProperty(Property.DTSTART).orElseThrow().getValue()).endsWith("Z");
-    assertThat(cancelCalendar.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
+        .isNotEqualTo(first.getProperty(Property.DTSTART).orElseThrow().getValue())
+        .endsWith("Z");
+    assertThat(cancelCalendar.getProperty(Property.METHOD).orElseThrow().getValue())
+        .isEqualTo("CANCEL");
     assertThat(cancel.getProperty(Property.STATUS).orElseThrow().getValue()).isEqualTo("CANCELLED");
     assertThat(runtimeService.getVariable(request.getId(), CALENDAR_SEQUENCE)).isEqualTo(2);
   }

@@ -36,14 +36,21 @@ import org.junit.jupiter.api.Test;
 @DependsOnTime
 class CalendarInvitesTest {
 
-  private static final String ROLLBACK_PLAN_TEXT = "Redeploy 2.4.0; then, if needed, restore the snapshot\n"
-      + "C:\\backups\\payments (ask DBA)";
+  private static final String ROLLBACK_PLAN_TEXT =
+      "Redeploy 2.4.0; then, if needed, restore the snapshot\n" + "C:\\backups\\payments (ask DBA)";
 
-  private final DeploymentRequestProperties properties = new DeploymentRequestProperties(
-      "devsecops@bontonsoftwares.in", "deployment-gate@bontonsoftwares.in", ZoneId.of("Asia/Kolkata"),
-      "http://localhost:8080", null, null, null);
-  private final CalendarInvites invites = new CalendarInvites(properties,
-      Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC));
+  private final DeploymentRequestProperties properties =
+      new DeploymentRequestProperties(
+          "devsecops@bontonsoftwares.in",
+          "deployment-gate@bontonsoftwares.in",
+          ZoneId.of("Asia/Kolkata"),
+          "http://localhost:8080",
+          null,
+          null,
+          null);
+  private final CalendarInvites invites =
+      new CalendarInvites(
+          properties, Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC));
   private Map<String, Object> variables;
 
   @BeforeEach
@@ -65,13 +72,16 @@ class CalendarInvitesTest {
     variables.put(REQUESTER_NAME, "Dana Developer");
     variables.put(REQUESTER_EMAIL, "dana@example.com");
     // the mailbox is the organizer, never an attendee; each address once
-    variables.put(STAKEHOLDER_EMAILS, "product@example.com, support@example.com, Olivia@example.com, "
-        + "devsecops@bontonsoftwares.in");
+    variables.put(
+        STAKEHOLDER_EMAILS,
+        "product@example.com, support@example.com, Olivia@example.com, "
+            + "devsecops@bontonsoftwares.in");
   }
 
   @Test
   void shouldInviteStakeholdersOnCallAndRequesterToTheConfirmedWindowInUtc() throws Exception {
-    MailMessage mail = invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
+    MailMessage mail =
+        invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
 
     MailMessage.Attachment invite = mail.attachments().get(0);
     assertThat(invite.fileName()).isEqualTo("invite.ics");
@@ -88,17 +98,29 @@ class CalendarInvitesTest {
     assertThat(utc(event, Property.DTEND)).isEqualTo(OffsetDateTime.parse("2026-12-01T23:30Z"));
     assertThat(value(event, Property.DTSTAMP)).isEqualTo("20261127T101500Z");
     assertThat(value(event, Property.STATUS)).isEqualTo("CONFIRMED");
-    assertThat(((Organizer) event.getProperty(Property.ORGANIZER).orElseThrow()).getCalAddress().toString())
+    assertThat(
+            ((Organizer) event.getProperty(Property.ORGANIZER).orElseThrow())
+                .getCalAddress()
+                .toString())
         .isEqualTo("mailto:devsecops@bontonsoftwares.in");
-    assertThat(attendees(event)).containsExactly("mailto:olivia@example.com", "mailto:dana@example.com",
-        "mailto:product@example.com", "mailto:support@example.com");
+    assertThat(attendees(event))
+        .containsExactly(
+            "mailto:olivia@example.com",
+            "mailto:dana@example.com",
+            "mailto:product@example.com",
+            "mailto:support@example.com");
     Attendee onCall = event.<Attendee>getProperties(Property.ATTENDEE).get(0);
-    assertThat(onCall.getParameter(Parameter.CN).orElseThrow().getValue()).isEqualTo("Olivia Oncall");
+    assertThat(onCall.getParameter(Parameter.CN).orElseThrow().getValue())
+        .isEqualTo("Olivia Oncall");
     assertThat(onCall.getParameter(Parameter.RSVP).orElseThrow().getValue()).isEqualTo("TRUE");
     assertThat(value(event, Property.SUMMARY)).contains("DR-2026-0042", "Payments", "Production");
-    assertThat(value(event, Property.DESCRIPTION)).contains("Deployment request: DR-2026-0042",
-        "Change ticket: CHG-2026-0007", "Rollback plan: " + ROLLBACK_PLAN_TEXT, "Real-time channel: #deploy-payments",
-        "Window: 2026-12-02 03:30 - 2026-12-02 05:00 (Asia/Kolkata)");
+    assertThat(value(event, Property.DESCRIPTION))
+        .contains(
+            "Deployment request: DR-2026-0042",
+            "Change ticket: CHG-2026-0007",
+            "Rollback plan: " + ROLLBACK_PLAN_TEXT,
+            "Real-time channel: #deploy-payments",
+            "Window: 2026-12-02 03:30 - 2026-12-02 05:00 (Asia/Kolkata)");
     assertThat(value(event, Property.LOCATION)).isEqualTo("#deploy-payments");
     assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
     assertThat(variables).containsEntry(CALENDAR_SEQUENCE, 0);
@@ -106,13 +128,16 @@ class CalendarInvitesTest {
   }
 
   @Test
-  void shouldSendAnUpdateWithTheSameUidAndAHigherSequenceWhenTheWindowIsRescheduled() throws Exception {
-    MailMessage first = invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
+  void shouldSendAnUpdateWithTheSameUidAndAHigherSequenceWhenTheWindowIsRescheduled()
+      throws Exception {
+    MailMessage first =
+        invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
     variables.put(CONFIRMED_WINDOW_START, "2026-12-03T21:00Z");
     variables.put(CONFIRMED_WINDOW_END, "2026-12-03T22:00Z");
     variables.put(EXECUTION_NOTES, "Payment provider maintenance, freeze until Thursday");
 
-    MailMessage update = invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
+    MailMessage update =
+        invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
 
     VEvent before = event(parse(first.attachments().get(0)));
     Calendar calendar = parse(update.attachments().get(0));
@@ -122,22 +147,26 @@ class CalendarInvitesTest {
     assertThat(sequence(after)).isEqualTo(1);
     assertThat(value(after, Property.DTSTART)).isEqualTo("20261203T210000Z");
     assertThat(value(after, Property.DTEND)).isEqualTo("20261203T220000Z");
-    assertThat(value(after, Property.DESCRIPTION)).contains("The deployment window changed",
-        "Payment provider maintenance, freeze until Thursday");
+    assertThat(value(after, Property.DESCRIPTION))
+        .contains(
+            "The deployment window changed", "Payment provider maintenance, freeze until Thursday");
     assertThat(attendees(after)).isEqualTo(attendees(before));
     // a mail of its own: the sent-mail log must not take it for the first confirmation
     assertThat(update.key()).isEqualTo("DR-2026-0042/SCHEDULE_CONFIRMED/r1/u1");
-    assertThat(update.messageId()).isEqualTo("<DR-2026-0042.schedule_confirmed.r1.u1@bontonsoftwares.in>");
+    assertThat(update.messageId())
+        .isEqualTo("<DR-2026-0042.schedule_confirmed.r1.u1@bontonsoftwares.in>");
     assertThat(update.threadId()).isEqualTo(first.threadId());
     assertThat(variables).containsEntry(CALENDAR_SEQUENCE, 1);
   }
 
   @Test
   void shouldCancelTheEventWhenTheDeploymentIsRolledBack() throws Exception {
-    MailMessage first = invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
+    MailMessage first =
+        invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
     variables.put(ROLLBACK_NOTES, "2.4.0 redeployed, health green");
 
-    MailMessage rolledBack = invites.attachTo(MailType.ROLLED_BACK, v(), mail(MailType.ROLLED_BACK));
+    MailMessage rolledBack =
+        invites.attachTo(MailType.ROLLED_BACK, v(), mail(MailType.ROLLED_BACK));
 
     MailMessage.Attachment cancel = rolledBack.attachments().get(0);
     assertThat(cancel.contentType()).isEqualTo("text/calendar; charset=UTF-8; method=CANCEL");
@@ -145,13 +174,19 @@ class CalendarInvitesTest {
     VEvent event = event(calendar);
     assertThat(value(calendar, Property.METHOD)).isEqualTo("CANCEL");
     assertThat(value(event, Property.STATUS)).isEqualTo("CANCELLED");
-    assertThat(value(event, Property.UID)).isEqualTo(value(event(parse(first.attachments().get(0))), Property.UID));
+    assertThat(value(event, Property.UID))
+        .isEqualTo(value(event(parse(first.attachments().get(0))), Property.UID));
     assertThat(sequence(event)).isEqualTo(1);
     assertThat(value(event, Property.DTSTART)).isEqualTo("20261201T220000Z");
-    assertThat(((Organizer) event.getProperty(Property.ORGANIZER).orElseThrow()).getCalAddress().toString())
+    assertThat(
+            ((Organizer) event.getProperty(Property.ORGANIZER).orElseThrow())
+                .getCalAddress()
+                .toString())
         .isEqualTo("mailto:devsecops@bontonsoftwares.in");
-    assertThat(attendees(event)).contains("mailto:product@example.com", "mailto:olivia@example.com");
-    assertThat(value(event, Property.DESCRIPTION)).startsWith("Cancelled: The deployment was rolled back.")
+    assertThat(attendees(event))
+        .contains("mailto:product@example.com", "mailto:olivia@example.com");
+    assertThat(value(event, Property.DESCRIPTION))
+        .startsWith("Cancelled: The deployment was rolled back.")
         .contains("2.4.0 redeployed, health green");
     assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
     assertThat(rolledBack.key()).isEqualTo("DR-2026-0042/ROLLED_BACK/r1");
@@ -162,18 +197,21 @@ class CalendarInvitesTest {
     variables.put(WITHDRAWAL_REASON, "Release moved to next sprint");
     MailMessage beforeScheduling = mail(MailType.WITHDRAWN);
 
-    assertThat(invites.attachTo(MailType.WITHDRAWN, v(), beforeScheduling)).isSameAs(beforeScheduling);
+    assertThat(invites.attachTo(MailType.WITHDRAWN, v(), beforeScheduling))
+        .isSameAs(beforeScheduling);
 
     invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
     MailMessage withdrawn = invites.attachTo(MailType.WITHDRAWN, v(), mail(MailType.WITHDRAWN));
     Calendar calendar = parse(withdrawn.attachments().get(0));
     assertThat(value(calendar, Property.METHOD)).isEqualTo("CANCEL");
-    assertThat(value(event(calendar), Property.DESCRIPTION)).contains("withdrawn", "Release moved to next sprint");
+    assertThat(value(event(calendar), Property.DESCRIPTION))
+        .contains("withdrawn", "Release moved to next sprint");
   }
 
   @Test
   void shouldLeaveEveryOtherMailAlone() {
-    for (MailType type : List.of(MailType.REQUEST, MailType.VERIFICATION_STATUS, MailType.DEPLOYMENT_RECORD)) {
+    for (MailType type :
+        List.of(MailType.REQUEST, MailType.VERIFICATION_STATUS, MailType.DEPLOYMENT_RECORD)) {
       MailMessage mail = mail(type);
       assertThat(invites.attachTo(type, v(), mail)).isSameAs(mail);
     }
@@ -182,11 +220,13 @@ class CalendarInvitesTest {
 
   @Test
   void shouldFoldLongLinesAt75OctetsWithoutSplittingCharacters() throws Exception {
-    String plan = "परिनियोजन वापस लें: 2.4.0 फिर से तैनात करें, स्वास्थ्य जाँच हरी होने तक प्रतीक्षा करें; "
-        + "then tell #deploy-payments 🚀 ".repeat(3);
+    String plan =
+        "परिनियोजन वापस लें: 2.4.0 फिर से तैनात करें, स्वास्थ्य जाँच हरी होने तक प्रतीक्षा करें; "
+            + "then tell #deploy-payments 🚀 ".repeat(3);
     variables.put(ROLLBACK_PLAN, plan);
 
-    MailMessage mail = invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
+    MailMessage mail =
+        invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
 
     byte[] ics = mail.attachments().get(0).content();
     String text = new String(ics, UTF_8);
@@ -206,11 +246,20 @@ class CalendarInvitesTest {
 
   private static MailMessage mail(MailType type) {
     String number = "DR-2026-0042";
-    return new MailMessage(number + "/" + type.name() + "/r1", number, type, List.of("devsecops@bontonsoftwares.in"),
-        List.of(), "Payments - Production - " + type.purpose() + " - 2026-11-27", type.purpose(), List.of(),
-        List.of(), "http://localhost:8080/camunda/app/tasklist/",
+    return new MailMessage(
+        number + "/" + type.name() + "/r1",
+        number,
+        type,
+        List.of("devsecops@bontonsoftwares.in"),
+        List.of(),
+        "Payments - Production - " + type.purpose() + " - 2026-11-27",
+        type.purpose(),
+        List.of(),
+        List.of(),
+        "http://localhost:8080/camunda/app/tasklist/",
         "<%s.%s.r1@bontonsoftwares.in>".formatted(number, type.name().toLowerCase(Locale.ROOT)),
-        "<" + number + "@bontonsoftwares.in>", List.of());
+        "<" + number + "@bontonsoftwares.in>",
+        List.of());
   }
 
   private static Calendar parse(MailMessage.Attachment attachment) throws Exception {
@@ -242,6 +291,7 @@ class CalendarInvitesTest {
 
   private static List<String> attendees(VEvent event) {
     return event.<Attendee>getProperties(Property.ATTENDEE).stream()
-        .map(attendee -> attendee.getCalAddress().toString()).toList();
+        .map(attendee -> attendee.getCalAddress().toString())
+        .toList();
   }
 }

@@ -24,7 +24,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The change register moves with the process: deployed, rolled back, rescheduled and cancelled requests. */
+/**
+ * The change register moves with the process: deployed, rolled back, rescheduled and cancelled
+ * requests.
+ */
 @DependsOnTime
 class ChangeRegisterProcessTest extends ProcessTestSupport {
 
@@ -46,18 +49,23 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
     runDueJobs(request);
     assertThat(ticket(request).status()).isEqualTo(IN_PROGRESS);
     assertThat(ticket(request).startedAt()).isNotNull();
-    complete(request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
-    complete(request, VERIFY_HEALTH, OPERATOR, Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    complete(
+        request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+    complete(
+        request,
+        VERIFY_HEALTH,
+        OPERATOR,
+        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
 
     // then the ticket is completed, with a timestamped event per move
     ChangeTicket completed = ticket(request);
     assertThat(completed.status()).isEqualTo(COMPLETED);
     assertThat(completed.finishedAt()).isNotNull().isAfterOrEqualTo(completed.startedAt());
     List<ChangeTicketEvent> events = events(request);
-    assertThat(events).extracting(ChangeTicketEvent::from, ChangeTicketEvent::to).containsExactly(
-        tuple(null, SCHEDULED),
-        tuple(SCHEDULED, IN_PROGRESS),
-        tuple(IN_PROGRESS, COMPLETED));
+    assertThat(events)
+        .extracting(ChangeTicketEvent::from, ChangeTicketEvent::to)
+        .containsExactly(
+            tuple(null, SCHEDULED), tuple(SCHEDULED, IN_PROGRESS), tuple(IN_PROGRESS, COMPLETED));
     assertThat(events).extracting(ChangeTicketEvent::by).containsExactly(REVIEWER, null, OPERATOR);
     assertThat(events.get(2).note()).contains("Health checks: passed");
     assertThat(events).allMatch(event -> event.at() != null);
@@ -80,9 +88,20 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
 
     // the timer job and the ticket job, as if they ran a second time
     ChangeTicket again = tickets.move(number, IN_PROGRESS, null, "Deployment window opened");
-    ChangeTicket reopened = tickets.open(new ChangeTicketService.NewTicket(number, request.getId(), "Payments",
-        "payments-api", "2.4.1", "production", inProgress.windowStart(), inProgress.windowEnd(), "Redeploy 2.4.0",
-        REVIEWER, REVIEWER));
+    ChangeTicket reopened =
+        tickets.open(
+            new ChangeTicketService.NewTicket(
+                number,
+                request.getId(),
+                "Payments",
+                "payments-api",
+                "2.4.1",
+                "production",
+                inProgress.windowStart(),
+                inProgress.windowEnd(),
+                "Redeploy 2.4.0",
+                REVIEWER,
+                REVIEWER));
 
     assertThat(again).isEqualTo(inProgress);
     assertThat(reopened.ticketNumber()).isEqualTo(inProgress.ticketNumber());
@@ -95,23 +114,39 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
     ProcessInstance request = approvedAndScheduled();
     runDueJobs(request);
 
-    complete(request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_CRITICAL_ISSUE,
-        EXECUTION_NOTES, "Migration locked the refunds table"));
-    assertThat(ticket(request).status()).as("in progress until the roll-back is done").isEqualTo(IN_PROGRESS);
-    complete(request, ROLL_BACK_DEPLOYMENT, OPERATOR, Map.of(ROLLBACK_COMPLETED, true, ROLLBACK_NOTES,
-        "2.4.0 redeployed, health green"));
+    complete(
+        request,
+        EXECUTE_DEPLOYMENT,
+        OPERATOR,
+        Map.of(
+            EXECUTION_OUTCOME,
+            Value.OUTCOME_CRITICAL_ISSUE,
+            EXECUTION_NOTES,
+            "Migration locked the refunds table"));
+    assertThat(ticket(request).status())
+        .as("in progress until the roll-back is done")
+        .isEqualTo(IN_PROGRESS);
+    complete(
+        request,
+        ROLL_BACK_DEPLOYMENT,
+        OPERATOR,
+        Map.of(ROLLBACK_COMPLETED, true, ROLLBACK_NOTES, "2.4.0 redeployed, health green"));
 
     ChangeTicket rolledBack = ticket(request);
     assertThat(rolledBack.status()).isEqualTo(ROLLED_BACK);
     assertThat(rolledBack.finishedAt()).isNotNull();
-    assertThat(events(request)).extracting(ChangeTicketEvent::to).containsExactly(SCHEDULED, IN_PROGRESS,
-        ROLLED_BACK);
+    assertThat(events(request))
+        .extracting(ChangeTicketEvent::to)
+        .containsExactly(SCHEDULED, IN_PROGRESS, ROLLED_BACK);
     assertThat(events(request).get(2).note()).isEqualTo("2.4.0 redeployed, health green");
     assertThat(events(request).get(2).by()).isEqualTo(OPERATOR);
 
     // a final status is final
-    Throwable refused = catchThrowable(() -> tickets.move(request.getBusinessKey(), COMPLETED, OPERATOR, null));
-    assertThat(refused).isInstanceOf(IllegalStateException.class).hasMessageContaining("ROLLED_BACK")
+    Throwable refused =
+        catchThrowable(() -> tickets.move(request.getBusinessKey(), COMPLETED, OPERATOR, null));
+    assertThat(refused)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ROLLED_BACK")
         .hasMessageContaining("cannot move to COMPLETED");
     assertThat(ticket(request).status()).isEqualTo(ROLLED_BACK);
     assertThat(events(request)).hasSize(3);
@@ -120,7 +155,9 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
     complete(request, DOCUMENT_DEPLOYMENT, OPERATOR, TestRequests.documentation());
     runDueJobs(request);
     assertThat(request).isEnded().hasPassed(END_ROLLED_BACK);
-    assertThat(ticket(request).status()).as("not cancelled by the end of the request").isEqualTo(ROLLED_BACK);
+    assertThat(ticket(request).status())
+        .as("not cancelled by the end of the request")
+        .isEqualTo(ROLLED_BACK);
   }
 
   @Test
@@ -130,14 +167,31 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
     ChangeTicket first = ticket(request);
 
     // when the operator finds the window unusable
-    Throwable withoutReason = catchThrowable(() -> complete(request, EXECUTE_DEPLOYMENT, OPERATOR,
-        Map.of(EXECUTION_OUTCOME, Value.OUTCOME_RESCHEDULE)));
-    assertThat(validationFailure(withoutReason).problems()).anyMatch(p -> p.contains("why the window cannot be used"));
-    complete(request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_RESCHEDULE,
-        EXECUTION_NOTES, "Payment provider maintenance tonight"));
+    Throwable withoutReason =
+        catchThrowable(
+            () ->
+                complete(
+                    request,
+                    EXECUTE_DEPLOYMENT,
+                    OPERATOR,
+                    Map.of(EXECUTION_OUTCOME, Value.OUTCOME_RESCHEDULE)));
+    assertThat(validationFailure(withoutReason).problems())
+        .anyMatch(p -> p.contains("why the window cannot be used"));
+    complete(
+        request,
+        EXECUTE_DEPLOYMENT,
+        OPERATOR,
+        Map.of(
+            EXECUTION_OUTCOME,
+            Value.OUTCOME_RESCHEDULE,
+            EXECUTION_NOTES,
+            "Payment provider maintenance tonight"));
 
-    // then scheduling comes back, the ticket is scheduled again and the next execution starts without an outcome
-    assertThat(request).isWaitingAt(SCHEDULE_DEPLOYMENT).hasPassedInOrder(EXECUTE_DEPLOYMENT, GATEWAY_EXECUTION_OUTCOME)
+    // then scheduling comes back, the ticket is scheduled again and the next execution starts
+    // without an outcome
+    assertThat(request)
+        .isWaitingAt(SCHEDULE_DEPLOYMENT)
+        .hasPassedInOrder(EXECUTE_DEPLOYMENT, GATEWAY_EXECUTION_OUTCOME)
         .hasNotPassed(VERIFY_HEALTH, ROLL_BACK_DEPLOYMENT);
     assertThat(ticket(request).status()).isEqualTo(SCHEDULED);
     assertThat(ticket(request).startedAt()).isNull();
@@ -156,31 +210,43 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
     complete(request, SCHEDULE_DEPLOYMENT, "sam", schedule);
     runDueJobs(request);
 
-    // then the same ticket has the new window, an event says so, and the process waits for the new window
+    // then the same ticket has the new window, an event says so, and the process waits for the new
+    // window
     ChangeTicket moved = ticket(request);
     assertThat(moved.ticketNumber()).isEqualTo(first.ticketNumber());
     assertThat(moved.status()).isEqualTo(SCHEDULED);
     assertThat(WindowTime.store(moved.windowStart())).isEqualTo(WindowTime.store(tomorrow));
     assertThat(moved.windowStart()).isAfter(first.windowStart());
     assertThat(request).isWaitingAt(TIMER_WINDOW_OPENS);
-    assertThat(events(request)).extracting(ChangeTicketEvent::to).containsExactly(SCHEDULED, IN_PROGRESS,
-        SCHEDULED, SCHEDULED);
+    assertThat(events(request))
+        .extracting(ChangeTicketEvent::to)
+        .containsExactly(SCHEDULED, IN_PROGRESS, SCHEDULED, SCHEDULED);
     ChangeTicketEvent rescheduled = events(request).get(3);
     assertThat(rescheduled.from()).isEqualTo(SCHEDULED);
     assertThat(rescheduled.by()).isEqualTo("sam");
     assertThat(rescheduled.note()).startsWith("Rescheduled from");
 
     // and when the new window opens, the deployment goes on as usual
-    Job timer = managementService.createJobQuery().processInstanceId(request.getId())
-        .activityId(TIMER_WINDOW_OPENS).singleResult();
+    Job timer =
+        managementService
+            .createJobQuery()
+            .processInstanceId(request.getId())
+            .activityId(TIMER_WINDOW_OPENS)
+            .singleResult();
     managementService.executeJob(timer.getId());
     assertThat(request).isWaitingAt(EXECUTE_DEPLOYMENT);
     assertThat(ticket(request).status()).isEqualTo(IN_PROGRESS);
-    complete(request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
-    complete(request, VERIFY_HEALTH, OPERATOR, Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    complete(
+        request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+    complete(
+        request,
+        VERIFY_HEALTH,
+        OPERATOR,
+        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
     assertThat(ticket(request).status()).isEqualTo(COMPLETED);
-    assertThat(events(request)).extracting(ChangeTicketEvent::to).containsExactly(SCHEDULED, IN_PROGRESS,
-        SCHEDULED, SCHEDULED, IN_PROGRESS, COMPLETED);
+    assertThat(events(request))
+        .extracting(ChangeTicketEvent::to)
+        .containsExactly(SCHEDULED, IN_PROGRESS, SCHEDULED, SCHEDULED, IN_PROGRESS, COMPLETED);
   }
 
   @Test
@@ -188,7 +254,11 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
     // given a request scheduled for tomorrow, waiting for its window
     ProcessInstance request = submit(REQUESTER, validRequest());
     runDueJobs(request);
-    complete(request, REVIEW_REQUEST, REVIEWER, TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
+    complete(
+        request,
+        REVIEW_REQUEST,
+        REVIEWER,
+        TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
     runDueJobs(request);
     Map<String, Object> schedule = new HashMap<>(TestRequests.scheduleNow());
     Instant tomorrow = TestClock.now().plus(Duration.ofDays(1));
@@ -211,20 +281,31 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
     assertThat(cancelled.status()).isEqualTo(CANCELLED);
     assertThat(cancelled.startedAt()).isNull();
     assertThat(cancelled.finishedAt()).isNotNull();
-    assertThat(events(request)).extracting(ChangeTicketEvent::to).containsExactly(SCHEDULED, CANCELLED);
+    assertThat(events(request))
+        .extracting(ChangeTicketEvent::to)
+        .containsExactly(SCHEDULED, CANCELLED);
     assertThat(events(request).get(1).by()).isEqualTo("admin");
   }
 
   private ProcessInstance approvedAndScheduled() {
     ProcessInstance request = submit(REQUESTER, validRequest());
     runDueJobs(request);
-    complete(request, REVIEW_REQUEST, REVIEWER, TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
+    complete(
+        request,
+        REVIEW_REQUEST,
+        REVIEWER,
+        TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
     runDueJobs(request);
     complete(request, SCHEDULE_DEPLOYMENT, REVIEWER, TestRequests.scheduleNow());
     // the ticket job and the confirmation mail, not yet the window's timer
     for (String step : List.of(CREATE_CHANGE_TICKET, SEND_SCHEDULE_CONFIRMATION)) {
-      managementService.executeJob(managementService.createJobQuery().processInstanceId(request.getId())
-          .activityId(step).singleResult().getId());
+      managementService.executeJob(
+          managementService
+              .createJobQuery()
+              .processInstanceId(request.getId())
+              .activityId(step)
+              .singleResult()
+              .getId());
     }
     assertThat(request).isWaitingAt(TIMER_WINDOW_OPENS);
     return request;

@@ -25,7 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
 @DependsOnTime
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
+// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
+// may live at a time.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ChangeTicketApiTest {
 
@@ -38,8 +39,10 @@ class ChangeTicketApiTest {
     String project = "Ledger-" + UUID.randomUUID().toString().substring(0, 8);
     ChangeTicket production = open(project, "production");
     ChangeTicket staging = open(project, "staging");
-    tickets.move(staging.requestNumber(), ChangeTicket.Status.IN_PROGRESS, null, "Deployment window opened");
-    tickets.move(staging.requestNumber(), ChangeTicket.Status.COMPLETED, "sam", "Health checks: passed");
+    tickets.move(
+        staging.requestNumber(), ChangeTicket.Status.IN_PROGRESS, null, "Deployment window opened");
+    tickets.move(
+        staging.requestNumber(), ChangeTicket.Status.COMPLETED, "sam", "Health checks: passed");
     LocalDate created = TestClock.dateInAppZone(production.createdAt());
     assertThat(TestClock.dateInAppZone(staging.createdAt())).isEqualTo(created);
     String today = created.toString();
@@ -52,20 +55,31 @@ class ChangeTicketApiTest {
         .containsExactly(production.ticketNumber());
     assertThat(numbers("/api/change-tickets?project={p}&status=COMPLETED", project))
         .containsExactly(staging.ticketNumber());
-    assertThat(numbers("/api/change-tickets?project={p}&status=SCHEDULED&environment=staging", project)).isEmpty();
-    assertThat(numbers("/api/change-tickets?project={p}&from={d}&to={d}", project, today, today)).hasSize(2);
+    assertThat(
+            numbers(
+                "/api/change-tickets?project={p}&status=SCHEDULED&environment=staging", project))
+        .isEmpty();
+    assertThat(numbers("/api/change-tickets?project={p}&from={d}&to={d}", project, today, today))
+        .hasSize(2);
     assertThat(numbers("/api/change-tickets?project={p}&from={d}", project, tomorrow)).isEmpty();
     assertThat(numbers("/api/change-tickets?project={p}&to={d}", project, yesterday)).isEmpty();
     // page by page, with the count of all
     assertThat(numbers("/api/change-tickets?project={p}&firstResult=1&maxResults=1", project))
         .containsExactly(production.ticketNumber());
-    assertThat(as("sofia").getForObject("/api/change-tickets/count?project={p}", JsonNode.class, project)
-        .get("count").asLong()).isEqualTo(2);
+    assertThat(
+            as("sofia")
+                .getForObject("/api/change-tickets/count?project={p}", JsonNode.class, project)
+                .get("count")
+                .asLong())
+        .isEqualTo(2);
     assertThat(as("sofia").getForEntity("/api/change-tickets?maxResults=0", String.class).getBody())
         .contains("maxResults between 1 and 500");
 
-    JsonNode completed = as("sofia").getForObject("/api/change-tickets?project={p}&status=COMPLETED", JsonNode.class,
-        project).get(0);
+    JsonNode completed =
+        as("sofia")
+            .getForObject(
+                "/api/change-tickets?project={p}&status=COMPLETED", JsonNode.class, project)
+            .get(0);
     assertThat(completed.get("status").asText()).isEqualTo("COMPLETED");
     assertThat(completed.get("startedAt").isNull()).isFalse();
     assertThat(completed.get("finishedAt").isNull()).isFalse();
@@ -74,10 +88,13 @@ class ChangeTicketApiTest {
   @Test
   void shouldShowOneTicketWithItsEvents() {
     ChangeTicket ticket = open("Payments", "production");
-    tickets.move(ticket.requestNumber(), ChangeTicket.Status.IN_PROGRESS, null, "Deployment window opened");
-    tickets.move(ticket.requestNumber(), ChangeTicket.Status.ROLLED_BACK, "sam", "2.4.0 redeployed");
+    tickets.move(
+        ticket.requestNumber(), ChangeTicket.Status.IN_PROGRESS, null, "Deployment window opened");
+    tickets.move(
+        ticket.requestNumber(), ChangeTicket.Status.ROLLED_BACK, "sam", "2.4.0 redeployed");
 
-    JsonNode body = as("admin").getForObject("/api/change-tickets/{n}", JsonNode.class, ticket.ticketNumber());
+    JsonNode body =
+        as("admin").getForObject("/api/change-tickets/{n}", JsonNode.class, ticket.ticketNumber());
 
     assertThat(body.get("ticketNumber").asText()).isEqualTo(ticket.ticketNumber());
     assertThat(body.get("requestNumber").asText()).isEqualTo(ticket.requestNumber());
@@ -95,23 +112,46 @@ class ChangeTicketApiTest {
 
   @Test
   void shouldRefuseMalformedFiltersAndReadersOutsideDevSecOps() {
-    assertThat(as("sofia").getForEntity("/api/change-tickets?from=yesterday", String.class).getStatusCode())
+    assertThat(
+            as("sofia")
+                .getForEntity("/api/change-tickets?from=yesterday", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(as("sofia").getForEntity("/api/change-tickets?from=2026-12-02&to=2026-12-01", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(as("sofia").getForEntity("/api/change-tickets?status=DONE", String.class).getStatusCode())
+    assertThat(
+            as("sofia")
+                .getForEntity("/api/change-tickets?from=2026-12-02&to=2026-12-01", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(
+            as("sofia")
+                .getForEntity("/api/change-tickets?status=DONE", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(as("dana").getForEntity("/api/change-tickets", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(as("sofia").getForEntity("/api/change-tickets/CHG-1900-0001", String.class).getStatusCode())
+    assertThat(
+            as("sofia")
+                .getForEntity("/api/change-tickets/CHG-1900-0001", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   private ChangeTicket open(String project, String environment) {
     Instant start = TestClock.now().plus(Duration.ofDays(1));
     String request = "DR-T-" + UUID.randomUUID().toString().substring(0, 12);
-    return tickets.open(new ChangeTicketService.NewTicket(request, "instance-" + request, project, "ledger-api", "1.0",
-        environment, start, start.plus(Duration.ofHours(1)), "Redeploy 0.9", "sofia", "sofia"));
+    return tickets.open(
+        new ChangeTicketService.NewTicket(
+            request,
+            "instance-" + request,
+            project,
+            "ledger-api",
+            "1.0",
+            environment,
+            start,
+            start.plus(Duration.ofHours(1)),
+            "Redeploy 0.9",
+            "sofia",
+            "sofia"));
   }
 
   private List<String> numbers(String url, Object... parameters) {

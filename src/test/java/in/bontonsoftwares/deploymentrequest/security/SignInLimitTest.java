@@ -36,13 +36,15 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Attempts to lock accounts and to guess passwords, over real HTTP, with the engine's login settings and the limit of
- * failed sign-ins of {@code application.yaml}. Every call comes from the test's one address; each test starts with
- * that address's failures and the recorded hits forgotten, with accounts of its own, and sets the clock back after.
+ * Attempts to lock accounts and to guess passwords, over real HTTP, with the engine's login
+ * settings and the limit of failed sign-ins of {@code application.yaml}. Every call comes from the
+ * test's one address; each test starts with that address's failures and the recorded hits
+ * forgotten, with accounts of its own, and sets the clock back after.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context may live at a time.
+// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
+// may live at a time.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SignInLimitTest {
 
@@ -74,20 +76,27 @@ class SignInLimitTest {
   }
 
   @Test
-  void shouldLetTheOwnerSignInWhenAStrangerTriedTwelveWrongPasswordsEachPastTheDelay() throws Exception {
-    // given an account, and a stranger who waits out the engine's delay before each guess (Camunda's own default
+  void shouldLetTheOwnerSignInWhenAStrangerTriedTwelveWrongPasswordsEachPastTheDelay()
+      throws Exception {
+    // given an account, and a stranger who waits out the engine's delay before each guess
+    // (Camunda's own default
     // would lock the account for good at the tenth)
     String owner = newUser();
     Duration pastTheDelay = Duration.ofSeconds(engineConfiguration.getLoginDelayMaxTime() + 1);
 
-    // when the stranger guesses twelve times, on the REST API and on the webapps' login form in turn
+    // when the stranger guesses twelve times, on the REST API and on the webapps' login form in
+    // turn
     for (int guess = 1; guess <= 12; guess++) {
       TestClock.advance(pastTheDelay);
-      int status = guess % 2 == 0 ? webappLogin(owner, WRONG) : engineRest(owner, WRONG).getStatusCode().value();
+      int status =
+          guess % 2 == 0
+              ? webappLogin(owner, WRONG)
+              : engineRest(owner, WRONG).getStatusCode().value();
       assertThat(status).as("guess %d", guess).isEqualTo(401);
     }
 
-    // then each guess was checked, and still the owner signs in, on both doors, once the last delay is over
+    // then each guess was checked, and still the owner signs in, on both doors, once the last delay
+    // is over
     assertThat(account(owner).getAttempts()).isEqualTo(12);
     TestClock.advance(pastTheDelay);
     assertThat(engineRest(owner, password()).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -114,8 +123,10 @@ class SignInLimitTest {
   }
 
   @Test
-  void shouldAnswer429WithoutCheckingThePasswordWhenOneAddressFailedTooOftenOnAnyDoor() throws Exception {
-    // given accounts, one of them signed in to Tasklist before, and as many failures from this address as allowed,
+  void shouldAnswer429WithoutCheckingThePasswordWhenOneAddressFailedTooOftenOnAnyDoor()
+      throws Exception {
+    // given accounts, one of them signed in to Tasklist before, and as many failures from this
+    // address as allowed,
     // spread over the three doors that check passwords
     String target = newUser();
     String owner = newUser();
@@ -124,11 +135,12 @@ class SignInLimitTest {
     double hitsBefore = hitsCounted();
     int allowed = limits.failedSignIns().max();
     for (int failure = 0; failure < allowed; failure++) {
-      int status = switch (failure % 3) {
-        case 0 -> engineRest(target, WRONG).getStatusCode().value();
-        case 1 -> api(target, WRONG).getStatusCode().value();
-        default -> webappLogin(target, WRONG);
-      };
+      int status =
+          switch (failure % 3) {
+            case 0 -> engineRest(target, WRONG).getStatusCode().value();
+            case 1 -> api(target, WRONG).getStatusCode().value();
+            default -> webappLogin(target, WRONG);
+          };
       assertThat(status).as("failure %d", failure + 1).isEqualTo(401);
     }
 
@@ -138,11 +150,13 @@ class SignInLimitTest {
     ResponseEntity<String> api = api(owner, password());
     int login = webappLogin(owner, password());
 
-    // then each is refused with 429 and when to come back, and no password was checked: the bystander's account
+    // then each is refused with 429 and when to come back, and no password was checked: the
+    // bystander's account
     // counted no wrong password
     for (ResponseEntity<String> refused : List.of(guess, rest, api)) {
       assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-      assertThat(refused.getBody()).contains("Too many failed sign-ins from your address. Try again in ");
+      assertThat(refused.getBody())
+          .contains("Too many failed sign-ins from your address. Try again in ");
       assertThat(Long.parseLong(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))
           .isBetween(1L, limits.failedSignIns().window().toSeconds());
     }
@@ -150,14 +164,17 @@ class SignInLimitTest {
     assertThat(account(bystander).getAttempts()).isZero();
     assertThat(account(bystander).getLockExpirationTime()).isNull();
     // while a session signed in before goes on working, and the hits are recorded and counted
-    assertThat(signedIn.post("/camunda/api/engine/engine/default/task/count", "{}", true).statusCode())
+    assertThat(
+            signedIn.post("/camunda/api/engine/engine/default/task/count", "{}", true).statusCode())
         .isEqualTo(200);
     LimitHit hit = awaitHit(4);
     assertThat(InetAddress.getByName(hit.subject()).isLoopbackAddress()).as(hit.subject()).isTrue();
     assertThat(hitsCounted() - hitsBefore).isEqualTo(4);
 
     // and once the wait it named is over, the owner signs in again
-    TestClock.advance(Duration.ofSeconds(Long.parseLong(rest.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)) + 1));
+    TestClock.advance(
+        Duration.ofSeconds(
+            Long.parseLong(rest.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)) + 1));
     assertThat(engineRest(owner, password()).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
@@ -169,7 +186,8 @@ class SignInLimitTest {
 
     // when it fails as often as allowed and tries once more
     for (int failure = 0; failure < allowed; failure++) {
-      assertThat(engineRest(target, WRONG, "10.0.0." + failure).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(engineRest(target, WRONG, "10.0.0." + failure).getStatusCode())
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
     ResponseEntity<String> next = engineRest(target, WRONG, "10.0.1.1");
 
@@ -179,12 +197,20 @@ class SignInLimitTest {
   }
 
   private LimitHit awaitHit(int refused) {
-    return await().atMost(Duration.ofSeconds(10)).until(() -> hits.find(Limit.FAILED_SIGN_INS.id(), null,
-        new Page(0, 1)), found -> !found.isEmpty() && found.get(0).refused() == refused).get(0);
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> hits.find(Limit.FAILED_SIGN_INS.id(), null, new Page(0, 1)),
+            found -> !found.isEmpty() && found.get(0).refused() == refused)
+        .get(0);
   }
 
   private double hitsCounted() {
-    return meters.get("deployment.limits.hits").tag("limit", Limit.FAILED_SIGN_INS.id()).counter().count();
+    return meters
+        .get("deployment.limits.hits")
+        .tag("limit", Limit.FAILED_SIGN_INS.id())
+        .counter()
+        .count();
   }
 
   private String newUser() {
@@ -206,8 +232,9 @@ class SignInLimitTest {
   private ResponseEntity<String> engineRest(String user, String password, String forwardedFor) {
     HttpHeaders headers = new HttpHeaders();
     headers.set("X-Forwarded-For", forwardedFor);
-    return http.withBasicAuth(user, password).exchange("/engine-rest/task/count", HttpMethod.GET,
-        new HttpEntity<>(headers), String.class);
+    return http.withBasicAuth(user, password)
+        .exchange(
+            "/engine-rest/task/count", HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }
 
   private ResponseEntity<String> api(String user, String password) {
