@@ -1,6 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.archive;
 
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Check;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.ChecklistAnswer;
@@ -17,7 +17,9 @@ import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.I
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
-import in.bontonsoftwares.deploymentrequest.request.WindowTime;
+import in.bontonsoftwares.deploymentrequest.process.ReviewPoint;
+import in.bontonsoftwares.deploymentrequest.process.Variable;
+import in.bontonsoftwares.deploymentrequest.process.WindowVariables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -41,16 +45,11 @@ import org.springframework.stereotype.Component;
 class DeploymentRecordBuilder {
 
   private static final Set<String> REVIEW_VARIABLES =
-      Set.of(
-          REVIEW_PREREQUISITES_VERIFIED,
-          REVIEW_CODE_AND_CONFIGURATION,
-          REVIEW_SECURITY_AND_COMPLIANCE,
-          REVIEW_INFRASTRUCTURE_READY,
-          REVIEW_RISKS_AND_DEPENDENCIES,
-          RISK_LEVEL,
-          REVIEW_COMMENTS,
-          REVIEW_DECISION,
-          REVIEWER);
+      Stream.concat(
+              ReviewPoint.variables().stream(),
+              Stream.of(RISK_LEVEL, REVIEW_COMMENTS, REVIEW_DECISION, REVIEWER))
+          .map(Variable::name)
+          .collect(Collectors.toUnmodifiableSet());
 
   private final HistoryService historyService;
   private final StepHistory stepHistory;
@@ -74,7 +73,7 @@ class DeploymentRecordBuilder {
   DeploymentRecord build(String processInstanceId, ProcessVariables v, Outcome outcome) {
     List<Step> steps = stepHistory.steps(processInstanceId);
     List<ReviewRound> reviews = reviews(processInstanceId);
-    Window confirmed = window(v.string(CONFIRMED_WINDOW_START), v.string(CONFIRMED_WINDOW_END));
+    Window confirmed = window(v, CONFIRMED_WINDOW);
     Step execution = last(steps, Element.EXECUTE_DEPLOYMENT);
     return new DeploymentRecord(
         v.text(REQUEST_NUMBER),
@@ -85,19 +84,19 @@ class DeploymentRecordBuilder {
         checklist(v),
         steps,
         reviews,
-        v.string(CHANGE_TICKET_NUMBER),
-        window(v.string(WINDOW_START), v.string(WINDOW_END)),
+        v.get(CHANGE_TICKET_NUMBER),
+        window(v, PREFERRED_WINDOW),
         confirmed,
         execution(v, execution),
         verification(v),
-        v.string(ISSUES_AND_RESOLUTIONS),
-        v.string(POST_DEPLOYMENT_METRICS),
-        v.string(LESSONS_LEARNED),
+        v.get(ISSUES_AND_RESOLUTIONS),
+        v.get(POST_DEPLOYMENT_METRICS),
+        v.get(LESSONS_LEARNED),
         metrics(v, outcome, reviews, confirmed, execution));
   }
 
   private Request request(ProcessVariables v) {
-    Date requestedAt = v.date(REQUESTED_AT);
+    Date requestedAt = v.get(REQUESTED_AT);
     return new Request(
         v.text(PROJECT_NAME),
         v.text(APPLICATION_NAME),
@@ -108,7 +107,7 @@ class DeploymentRecordBuilder {
         v.text(REQUESTER_NAME),
         v.text(REQUESTER_EMAIL),
         instant(requestedAt),
-        v.number(REVISION, 1),
+        v.get(REVISION),
         v.text(ROLLBACK_PLAN),
         v.text(ON_CALL_NAME),
         v.text(ON_CALL_EMAIL),
@@ -116,12 +115,12 @@ class DeploymentRecordBuilder {
         v.text(REALTIME_CHANNEL),
         v.text(STAKEHOLDER_EMAILS),
         v.text(HEALTH_CHECK_URL),
-        v.flag(SMOKE_TESTS_APPLY),
-        v.flag(QA_VALIDATION_APPLIES));
+        v.get(SMOKE_TESTS_APPLY),
+        v.get(QA_VALIDATION_APPLIES));
   }
 
   private List<ChecklistAnswer> checklist(ProcessVariables v) {
-    String environment = v.string(ENVIRONMENT);
+    String environment = v.get(ENVIRONMENT);
     List<ChecklistAnswer> answers = new ArrayList<>();
     for (Item item : checklist.items()) {
       answers.add(
@@ -129,8 +128,8 @@ class DeploymentRecordBuilder {
               item.id(),
               item.text(),
               item.environments().contains(environment),
-              v.flag(ChecklistService.answerVariable(item)),
-              v.text(ChecklistService.evidenceVariable(item))));
+              v.get(ChecklistService.answer(item)),
+              v.text(ChecklistService.evidence(item))));
     }
     return answers;
   }
@@ -171,20 +170,22 @@ class DeploymentRecordBuilder {
           values.put(update.getVariableName(), update.getValue());
         }
       }
+      ProcessVariables entered = ProcessVariables.of(values);
+      String reviewer = entered.get(REVIEWER);
       rounds.add(
           new ReviewRound(
               ++round,
-              text(values.get(REVIEWER), task.getAssignee()),
+              reviewer == null ? task.getAssignee() : reviewer,
               instant(task.getStartTime()),
               instant(task.getEndTime()),
-              flag(values, REVIEW_PREREQUISITES_VERIFIED),
-              flag(values, REVIEW_CODE_AND_CONFIGURATION),
-              flag(values, REVIEW_SECURITY_AND_COMPLIANCE),
-              flag(values, REVIEW_INFRASTRUCTURE_READY),
-              flag(values, REVIEW_RISKS_AND_DEPENDENCIES),
-              text(values.get(RISK_LEVEL), null),
-              text(values.get(REVIEW_COMMENTS), null),
-              text(values.get(REVIEW_DECISION), null)));
+              entered.get(ReviewPoint.PREREQUISITES.variable()),
+              entered.get(ReviewPoint.CODE_AND_CONFIGURATION.variable()),
+              entered.get(ReviewPoint.SECURITY_AND_COMPLIANCE.variable()),
+              entered.get(ReviewPoint.INFRASTRUCTURE.variable()),
+              entered.get(ReviewPoint.RISKS_AND_DEPENDENCIES.variable()),
+              entered.get(RISK_LEVEL),
+              entered.get(REVIEW_COMMENTS),
+              entered.get(REVIEW_DECISION)));
     }
     return rounds;
   }
@@ -194,12 +195,12 @@ class DeploymentRecordBuilder {
       return null;
     }
     return new Execution(
-        v.string(EXECUTION_OUTCOME),
-        v.string(EXECUTION_NOTES),
+        v.get(EXECUTION_OUTCOME),
+        v.get(EXECUTION_NOTES),
         execution.user(),
         execution.started(),
         execution.ended(),
-        v.string(ROLLBACK_NOTES));
+        v.get(ROLLBACK_NOTES));
   }
 
   private List<Check> verification(ProcessVariables v) {
@@ -207,19 +208,18 @@ class DeploymentRecordBuilder {
       return List.of();
     }
     return List.of(
-        new Check(
-            "Health checks", true, v.flag(HEALTH_CHECKS_PASSED), v.string(HEALTH_CHECK_NOTES)),
-        new Check("Dashboards reviewed", true, v.flag(DASHBOARDS_REVIEWED), null),
+        new Check("Health checks", true, v.get(HEALTH_CHECKS_PASSED), v.get(HEALTH_CHECK_NOTES)),
+        new Check("Dashboards reviewed", true, v.get(DASHBOARDS_REVIEWED), null),
         new Check(
             "Smoke tests",
-            v.flag(SMOKE_TESTS_APPLY),
-            v.flag(SMOKE_TESTS_APPLY) ? v.flag(SMOKE_TESTS_PASSED) : null,
-            v.string(SMOKE_TEST_NOTES)),
+            v.get(SMOKE_TESTS_APPLY),
+            v.get(SMOKE_TESTS_APPLY) ? v.get(SMOKE_TESTS_PASSED) : null,
+            v.get(SMOKE_TEST_NOTES)),
         new Check(
             "QA validation",
-            v.flag(QA_VALIDATION_APPLIES),
-            v.flag(QA_VALIDATION_APPLIES) ? v.flag(QA_VALIDATION_PASSED) : null,
-            v.string(QA_NOTES)));
+            v.get(QA_VALIDATION_APPLIES),
+            v.get(QA_VALIDATION_APPLIES) ? v.get(QA_VALIDATION_PASSED) : null,
+            v.get(QA_NOTES)));
   }
 
   private Metrics metrics(
@@ -228,7 +228,7 @@ class DeploymentRecordBuilder {
       List<ReviewRound> reviews,
       Window confirmed,
       Step execution) {
-    Duration sla = properties.reviewSla().forEnvironment(v.string(ENVIRONMENT));
+    Duration sla = properties.reviewSla().forEnvironment(v.get(ENVIRONMENT));
     List<String> reviewTimes = new ArrayList<>();
     int withinSla = 0;
     for (ReviewRound round : reviews) {
@@ -236,11 +236,11 @@ class DeploymentRecordBuilder {
       reviewTimes.add(took.toString());
       withinSla += took.compareTo(sla) <= 0 ? 1 : 0;
     }
-    Instant requestedAt = instant(v.date(REQUESTED_AT));
+    Instant requestedAt = instant(v.get(REQUESTED_AT));
     boolean executed =
         execution != null
             && execution.ended() != null
-            && Value.OUTCOME_SUCCESS.equals(v.string(EXECUTION_OUTCOME));
+            && Value.OUTCOME_SUCCESS.equals(v.get(EXECUTION_OUTCOME));
     String leadTime =
         executed && requestedAt != null
             ? Duration.between(requestedAt, execution.ended()).toString()
@@ -258,19 +258,19 @@ class DeploymentRecordBuilder {
         reviewTimes,
         sla.toString(),
         withinSla,
-        v.number(REVISION, 1),
+        v.get(REVISION),
         startedOnTime,
         finishedInside,
         outcome.label());
   }
 
-  private Window window(String start, String end) {
+  private static Window window(ProcessVariables v, WindowVariables window) {
+    Date start = v.get(window.start());
+    Date end = v.get(window.end());
     if (start == null || end == null) {
       return null;
     }
-    return new Window(
-        WindowTime.parse(start, properties.timeZone()),
-        WindowTime.parse(end, properties.timeZone()));
+    return new Window(start.toInstant(), end.toInstant());
   }
 
   private static Step last(List<Step> steps, String activityId) {
@@ -281,14 +281,6 @@ class DeploymentRecordBuilder {
       }
     }
     return found;
-  }
-
-  private static boolean flag(Map<String, Object> values, String name) {
-    return Boolean.TRUE.equals(values.get(name));
-  }
-
-  private static String text(Object value, String fallback) {
-    return value == null ? fallback : value.toString();
   }
 
   private static Instant instant(Date date) {

@@ -2,12 +2,12 @@ package in.bontonsoftwares.deploymentrequest.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Outcome;
 import in.bontonsoftwares.deploymentrequest.database.Filter;
+import in.bontonsoftwares.deploymentrequest.database.Page;
 import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
-import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,7 +83,7 @@ public class RecordArchive {
   @Transactional
   public ArchivedRecord archive(
       String processInstanceId, ProcessVariables variables, Outcome outcome) {
-    String number = NumberGenerator.requireValid(variables.text(Var.REQUEST_NUMBER));
+    String number = NumberGenerator.requireValid(variables.text(Data.REQUEST_NUMBER));
     Optional<ArchivedRecord> existing = find(number);
     if (existing.isPresent()) {
       return existing.get();

@@ -1,7 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.archive;
 
-import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.database.Page;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,8 +1,8 @@
 package in.bontonsoftwares.deploymentrequest.checklist;
 
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CHECKLIST_COMPLETE;
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CHECKLIST_MISSING;
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.ENVIRONMENT;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.CHECKLIST_COMPLETE;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.CHECKLIST_MISSING;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.ENVIRONMENT;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.Item;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
@@ -28,7 +28,7 @@ class CheckChecklistDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ProcessVariables variables = ProcessVariables.of(execution);
-    List<Item> missing = checklist.missing(variables.string(ENVIRONMENT), variables);
+    List<Item> missing = checklist.missing(variables.get(ENVIRONMENT), variables);
     variables.set(CHECKLIST_COMPLETE, missing.isEmpty());
     variables.set(
         CHECKLIST_MISSING,

@@ -1,6 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.limits;
 
-import in.bontonsoftwares.deploymentrequest.api.Page;
+import in.bontonsoftwares.deploymentrequest.database.Page;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.limits;
 
-import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.database.Filter;
+import in.bontonsoftwares.deploymentrequest.database.Page;
 import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.mail;
 
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Step;
 import in.bontonsoftwares.deploymentrequest.archive.StepHistory;
@@ -12,6 +12,7 @@ import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Section;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import in.bontonsoftwares.deploymentrequest.process.ReviewPoint;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
 import in.bontonsoftwares.deploymentrequest.request.WindowTime;
@@ -59,7 +60,7 @@ public class MailComposer {
   public MailMessage compose(MailType type, ProcessVariables v, String processInstanceId) {
     // it goes into the Message-ID, References and the archive's link
     String number = NumberGenerator.requireValid(v.text(REQUEST_NUMBER));
-    int revision = v.number(REVISION, 1);
+    int revision = v.get(REVISION);
     String purpose =
         type == MailType.REQUEST && revision > 1
             ? String.format(Locale.ROOT, "%s (Revision %d)", type.purpose(), revision)
@@ -72,12 +73,12 @@ public class MailComposer {
 
     switch (type) {
       case CHECKLIST_INCOMPLETE -> {
-        recipients.to(v.string(REQUESTER_EMAIL));
+        recipients.to(v.get(REQUESTER_EMAIL));
         intro.add(
             "Your deployment request %s cannot go to DevSecOps yet: the pre-deployment checklist (policy 3.1.2)"
                     .formatted(number)
                 + " requires these items for %s and they are not complete:"
-                    .formatted(Environment.labelOf(v.string(ENVIRONMENT))));
+                    .formatted(Environment.labelOf(v.get(ENVIRONMENT))));
         sections.add(Section.text("Missing checklist items", v.text(CHECKLIST_MISSING)));
         intro.add(
             "Complete the checklist (or withdraw the request) in your task \"Complete checklist\" in Tasklist.");
@@ -85,13 +86,13 @@ public class MailComposer {
         sections.add(checklist(v));
       }
       case REQUEST -> {
-        recipients.to(properties.mailbox()).cc(v.string(REQUESTER_EMAIL));
+        recipients.to(properties.mailbox()).cc(v.get(REQUESTER_EMAIL));
         intro.add(
             revision > 1
                 ? "Revision %d of deployment request %s, amended after the requested changes, for DevSecOps review."
                     .formatted(revision, number)
                 : "New deployment request %s for DevSecOps review.".formatted(number));
-        intro.add("Review due by " + when(v.date(REVIEW_DUE)) + ".");
+        intro.add("Review due by " + when(v.get(REVIEW_DUE)) + ".");
         sections.add(request(v));
         if (revision > 1) {
           sections.add(Section.text("Changes in this revision", v.text(AMENDMENT_NOTES)));
@@ -103,14 +104,14 @@ public class MailComposer {
         sections.add(verificationPlan(v));
       }
       case REVIEW_OVERDUE -> {
-        recipients.to(properties.mailbox()).cc(v.string(REQUESTER_EMAIL));
+        recipients.to(properties.mailbox()).cc(v.get(REQUESTER_EMAIL));
         intro.add(
             "The DevSecOps review of deployment request %s (revision %d) was due by %s and is still open."
-                .formatted(number, revision, when(v.date(REVIEW_DUE))));
+                .formatted(number, revision, when(v.get(REVIEW_DUE))));
         sections.add(request(v));
       }
       case CHANGES_REQUESTED -> {
-        recipients.to(v.string(REQUESTER_EMAIL)).cc(properties.mailbox());
+        recipients.to(v.get(REQUESTER_EMAIL)).cc(properties.mailbox());
         intro.add(
             "DevSecOps requests changes to deployment request %s. Make them, then re-submit it from your task "
                     .formatted(number)
@@ -119,13 +120,13 @@ public class MailComposer {
         sections.add(request(v));
       }
       case REJECTED -> {
-        recipients.to(v.string(REQUESTER_EMAIL)).cc(properties.mailbox());
+        recipients.to(v.get(REQUESTER_EMAIL)).cc(properties.mailbox());
         intro.add("DevSecOps rejected deployment request %s.".formatted(number));
         sections.add(review(v));
         sections.add(request(v));
       }
       case WITHDRAWN -> {
-        recipients.to(v.string(REQUESTER_EMAIL));
+        recipients.to(v.get(REQUESTER_EMAIL));
         if (v.has(SUBMITTED_AT)) {
           recipients.cc(properties.mailbox());
         }
@@ -148,9 +149,7 @@ public class MailComposer {
         intro.add(
             "%s is deployed to %s and verified. Change ticket: %s."
                 .formatted(
-                    number,
-                    Environment.labelOf(v.string(ENVIRONMENT)),
-                    v.text(CHANGE_TICKET_NUMBER)));
+                    number, Environment.labelOf(v.get(ENVIRONMENT)), v.text(CHANGE_TICKET_NUMBER)));
         sections.add(execution(v));
         sections.add(request(v));
       }
@@ -159,22 +158,18 @@ public class MailComposer {
         intro.add(
             "The deployment of %s to %s was rolled back. Change ticket: %s."
                 .formatted(
-                    number,
-                    Environment.labelOf(v.string(ENVIRONMENT)),
-                    v.text(CHANGE_TICKET_NUMBER)));
+                    number, Environment.labelOf(v.get(ENVIRONMENT)), v.text(CHANGE_TICKET_NUMBER)));
         sections.add(Section.text("Rollback", v.text(ROLLBACK_NOTES)));
         sections.add(execution(v));
         sections.add(request(v));
       }
       case DEPLOYMENT_RECORD -> {
-        recipients.to(properties.mailbox()).cc(v.string(REQUESTER_EMAIL));
+        recipients.to(properties.mailbox()).cc(v.get(REQUESTER_EMAIL));
         intro.add(
             "Deployment record of %s: outcome %s. Change ticket: %s."
                 .formatted(
                     number,
-                    Value.DEPLOYED.equals(v.string(DEPLOYMENT_OUTCOME))
-                        ? "deployed"
-                        : "rolled back",
+                    Value.DEPLOYED.equals(v.get(DEPLOYMENT_OUTCOME)) ? "deployed" : "rolled back",
                     v.text(CHANGE_TICKET_NUMBER)));
         sections.add(request(v));
         sections.add(schedule(v));
@@ -233,12 +228,12 @@ public class MailComposer {
    * typed.
    */
   String subject(ProcessVariables v, String purpose) {
-    Date requestedAt = v.date(REQUESTED_AT);
+    Date requestedAt = v.get(REQUESTED_AT);
     Instant date = requestedAt == null ? clock.instant() : requestedAt.toInstant();
     return "%s - %s - %s - %s"
         .formatted(
             oneLine(v.text(PROJECT_NAME)),
-            Environment.labelOf(v.string(ENVIRONMENT)),
+            Environment.labelOf(v.get(ENVIRONMENT)),
             purpose,
             SUBJECT_DATE.format(date.atZone(properties.timeZone())));
   }
@@ -252,23 +247,23 @@ public class MailComposer {
         "Request",
         List.of(
             new Row("Request number", v.text(REQUEST_NUMBER)),
-            new Row("Revision", String.valueOf(v.number(REVISION, 1))),
+            new Row("Revision", String.valueOf(v.get(REVISION))),
             new Row(
                 "Requester", "%s <%s>".formatted(v.text(REQUESTER_NAME), v.text(REQUESTER_EMAIL))),
             new Row("Project", v.text(PROJECT_NAME)),
             new Row("Application / service", v.text(APPLICATION_NAME)),
             new Row("Version / artifact", v.text(VERSION)),
-            new Row("Environment", Environment.labelOf(v.string(ENVIRONMENT))),
+            new Row("Environment", Environment.labelOf(v.get(ENVIRONMENT))),
             new Row("Change description", v.text(CHANGE_DESCRIPTION))));
   }
 
   private Section checklist(ProcessVariables v) {
-    String environment = v.string(ENVIRONMENT);
+    String environment = v.get(ENVIRONMENT);
     List<Row> rows = new ArrayList<>();
     for (Item item : checklist.items()) {
       boolean required = item.environments().contains(environment);
-      String answer = v.flag(ChecklistService.answerVariable(item)) ? "[x] done" : "[ ] not done";
-      String evidence = v.text(ChecklistService.evidenceVariable(item));
+      String answer = v.get(ChecklistService.answer(item)) ? "[x] done" : "[ ] not done";
+      String evidence = v.text(ChecklistService.evidence(item));
       rows.add(
           new Row(
               item.text(),
@@ -283,8 +278,8 @@ public class MailComposer {
     return Section.rows(
         "Preferred deployment window",
         List.of(
-            new Row("Start", windowTime(v.string(WINDOW_START))),
-            new Row("End", windowTime(v.string(WINDOW_END)))));
+            new Row("Start", windowTime(v.get(PREFERRED_WINDOW.start()))),
+            new Row("End", windowTime(v.get(PREFERRED_WINDOW.end())))));
   }
 
   private Section onCall(ProcessVariables v) {
@@ -302,26 +297,21 @@ public class MailComposer {
         "Application / service details and verification",
         List.of(
             new Row("Health-check URL", v.text(HEALTH_CHECK_URL)),
-            new Row("Smoke tests by the team", yesNo(v.flag(SMOKE_TESTS_APPLY))),
-            new Row("QA validation", yesNo(v.flag(QA_VALIDATION_APPLIES))),
+            new Row("Smoke tests by the team", yesNo(v.get(SMOKE_TESTS_APPLY))),
+            new Row("QA validation", yesNo(v.get(QA_VALIDATION_APPLIES))),
             new Row("Stakeholders", v.text(STAKEHOLDER_EMAILS))));
   }
 
   private Section review(ProcessVariables v) {
-    return Section.rows(
-        "DevSecOps review",
-        List.of(
-            new Row("Reviewer", v.text(REVIEWER)),
-            new Row("Decision", v.text(REVIEW_DECISION)),
-            new Row("Risk level", v.text(RISK_LEVEL)),
-            new Row("Prerequisites verified", yesNo(v.flag(REVIEW_PREREQUISITES_VERIFIED))),
-            new Row(
-                "Code and configuration reviewed", yesNo(v.flag(REVIEW_CODE_AND_CONFIGURATION))),
-            new Row("Security and compliance", yesNo(v.flag(REVIEW_SECURITY_AND_COMPLIANCE))),
-            new Row("Infrastructure ready", yesNo(v.flag(REVIEW_INFRASTRUCTURE_READY))),
-            new Row(
-                "Risks and dependencies assessed", yesNo(v.flag(REVIEW_RISKS_AND_DEPENDENCIES))),
-            new Row("Comments", v.text(REVIEW_COMMENTS))));
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("Reviewer", v.text(REVIEWER)));
+    rows.add(new Row("Decision", v.text(REVIEW_DECISION)));
+    rows.add(new Row("Risk level", v.text(RISK_LEVEL)));
+    for (ReviewPoint point : ReviewPoint.values()) {
+      rows.add(new Row(point.label(), yesNo(v.get(point.variable()))));
+    }
+    rows.add(new Row("Comments", v.text(REVIEW_COMMENTS)));
+    return Section.rows("DevSecOps review", rows);
   }
 
   private Section schedule(ProcessVariables v) {
@@ -329,12 +319,14 @@ public class MailComposer {
         "Schedule",
         List.of(
             new Row("Change ticket", v.text(CHANGE_TICKET_NUMBER)),
-            new Row("Confirmed window start", windowTime(v.string(CONFIRMED_WINDOW_START))),
-            new Row("Confirmed window end", windowTime(v.string(CONFIRMED_WINDOW_END))),
+            new Row("Confirmed window start", windowTime(v.get(CONFIRMED_WINDOW.start()))),
+            new Row("Confirmed window end", windowTime(v.get(CONFIRMED_WINDOW.end()))),
             new Row(
                 "Preferred window",
-                windowTime(v.string(WINDOW_START)) + " to " + windowTime(v.string(WINDOW_END))),
-            new Row("Rollback procedure confirmed", yesNo(v.flag(ROLLBACK_PROCEDURE_CONFIRMED))),
+                windowTime(v.get(PREFERRED_WINDOW.start()))
+                    + " to "
+                    + windowTime(v.get(PREFERRED_WINDOW.end()))),
+            new Row("Rollback procedure confirmed", yesNo(v.get(ROLLBACK_PROCEDURE_CONFIRMED))),
             new Row("Scheduling notes", v.text(SCHEDULING_NOTES)),
             new Row(
                 "On-call contact",
@@ -348,7 +340,7 @@ public class MailComposer {
     rows.add(
         new Row(
             "Execution outcome",
-            Value.OUTCOME_CRITICAL_ISSUE.equals(v.string(EXECUTION_OUTCOME))
+            Value.OUTCOME_CRITICAL_ISSUE.equals(v.get(EXECUTION_OUTCOME))
                 ? "critical issue"
                 : v.text(EXECUTION_OUTCOME)));
     rows.add(new Row("Execution notes", v.text(EXECUTION_NOTES)));
@@ -356,7 +348,7 @@ public class MailComposer {
     rows.add(
         new Row(
             "Deployment outcome",
-            Value.ROLLED_BACK.equals(v.string(DEPLOYMENT_OUTCOME))
+            Value.ROLLED_BACK.equals(v.get(DEPLOYMENT_OUTCOME))
                 ? "rolled back"
                 : v.text(DEPLOYMENT_OUTCOME)));
     if (v.has(ROLLBACK_NOTES)) {
@@ -377,9 +369,9 @@ public class MailComposer {
   }
 
   private List<String> stakeholders(ProcessVariables v) {
-    List<String> all = new ArrayList<>(RequestValidator.splitEmails(v.string(STAKEHOLDER_EMAILS)));
-    all.add(v.string(ON_CALL_EMAIL));
-    all.add(v.string(REQUESTER_EMAIL));
+    List<String> all = new ArrayList<>(RequestValidator.splitEmails(v.get(STAKEHOLDER_EMAILS)));
+    all.add(v.get(ON_CALL_EMAIL));
+    all.add(v.get(REQUESTER_EMAIL));
     return all;
   }
 
@@ -391,15 +383,12 @@ public class MailComposer {
     return instant == null ? "" : TIMESTAMP.format(instant.atZone(zone()));
   }
 
-  private String windowTime(String stored) {
-    if (stored == null) {
+  private String windowTime(Date date) {
+    if (date == null) {
       return "";
     }
-    try {
-      return WindowTime.show(WindowTime.parse(stored, zone()), zone()) + " / " + stored;
-    } catch (IllegalArgumentException e) {
-      return stored;
-    }
+    Instant instant = date.toInstant();
+    return WindowTime.show(instant, zone()) + " / " + WindowTime.store(instant);
   }
 
   private ZoneId zone() {

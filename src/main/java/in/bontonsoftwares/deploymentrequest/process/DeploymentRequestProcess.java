@@ -1,5 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.process;
 
+import java.util.Date;
+
 /**
  * The contract of {@code bpmn/DeploymentRequestProcess.bpmn}: its key, the ids of the elements that
  * code, tests and forms refer to, and the names of its process variables. Delegates, listeners and
@@ -67,87 +69,220 @@ public final class DeploymentRequestProcess {
     private Element() {}
   }
 
-  /** Names of the process variables; the form field keys are the same names. */
-  public static final class Var {
+  /**
+   * The process variables, each declared once with its name and type; read and write them through
+   * {@link ProcessVariables}. The form field keys are the same names.
+   */
+  public static final class Data {
     // request (start form, amended by the requester)
-    public static final String REQUEST_NUMBER = "requestNumber";
-    public static final String REQUESTER = "requester";
-    public static final String REQUESTER_EMAIL = "requesterEmail";
-    public static final String REQUESTER_NAME = "requesterName";
-    public static final String REQUESTED_AT = "requestedAt";
-    public static final String SUBMITTED_AT = "submittedAt";
-    public static final String PROJECT_NAME = "projectName";
-    public static final String APPLICATION_NAME = "applicationName";
-    public static final String VERSION = "version";
-    public static final String ENVIRONMENT = "environment";
-    public static final String CHANGE_DESCRIPTION = "changeDescription";
-    public static final String WINDOW_START = "windowStart";
-    public static final String WINDOW_END = "windowEnd";
-    public static final String ROLLBACK_PLAN = "rollbackPlan";
-    public static final String ON_CALL_NAME = "onCallName";
-    public static final String ON_CALL_EMAIL = "onCallEmail";
-    public static final String ON_CALL_PHONE = "onCallPhone";
-    public static final String STAKEHOLDER_EMAILS = "stakeholderEmails";
-    public static final String REALTIME_CHANNEL = "realtimeChannel";
-    public static final String HEALTH_CHECK_URL = "healthCheckUrl";
-    public static final String SMOKE_TESTS_APPLY = "smokeTestsApply";
-    public static final String QA_VALIDATION_APPLIES = "qaValidationApplies";
-    public static final String WITHDRAW_REQUEST = "withdrawRequest";
-    public static final String WITHDRAWAL_REASON = "withdrawalReason";
-    public static final String AMENDMENT_NOTES = "amendmentNotes";
+    public static final Variable<String> REQUEST_NUMBER = Variable.text("requestNumber");
+    public static final Variable<String> REQUESTER = Variable.text("requester");
+    public static final Variable<String> REQUESTER_EMAIL = Variable.text("requesterEmail");
+    public static final Variable<String> REQUESTER_NAME = Variable.text("requesterName");
+    public static final Variable<Date> REQUESTED_AT = Variable.date("requestedAt");
+    public static final Variable<Date> SUBMITTED_AT = Variable.date("submittedAt");
+    public static final Variable<String> PROJECT_NAME = Variable.text("projectName");
+    public static final Variable<String> APPLICATION_NAME = Variable.text("applicationName");
+    public static final Variable<String> VERSION = Variable.text("version");
+    public static final Variable<String> ENVIRONMENT = Variable.text("environment");
+    public static final Variable<String> CHANGE_DESCRIPTION = Variable.text("changeDescription");
+    public static final Variable<String> WINDOW_START = Variable.text("windowStart");
+    public static final Variable<String> WINDOW_END = Variable.text("windowEnd");
+    public static final Variable<Date> WINDOW_START_AT = Variable.date("windowStartAt");
+    public static final Variable<Date> WINDOW_END_AT = Variable.date("windowEndAt");
+
+    /** The preferred window: as entered ({@code windowStart}) and as read by the validator. */
+    public static final WindowVariables PREFERRED_WINDOW =
+        new WindowVariables(WINDOW_START, WINDOW_END, WINDOW_START_AT, WINDOW_END_AT);
+
+    public static final Variable<String> ROLLBACK_PLAN = Variable.text("rollbackPlan");
+    public static final Variable<String> ON_CALL_NAME = Variable.text("onCallName");
+    public static final Variable<String> ON_CALL_EMAIL = Variable.text("onCallEmail");
+    public static final Variable<String> ON_CALL_PHONE = Variable.text("onCallPhone");
+    public static final Variable<String> STAKEHOLDER_EMAILS = Variable.text("stakeholderEmails");
+    public static final Variable<String> REALTIME_CHANNEL = Variable.text("realtimeChannel");
+    public static final Variable<String> HEALTH_CHECK_URL = Variable.text("healthCheckUrl");
+    public static final Variable<Boolean> SMOKE_TESTS_APPLY = Variable.flag("smokeTestsApply");
+    public static final Variable<Boolean> QA_VALIDATION_APPLIES =
+        Variable.flag("qaValidationApplies");
+    public static final Variable<Boolean> WITHDRAW_REQUEST = Variable.flag("withdrawRequest");
+    public static final Variable<String> WITHDRAWAL_REASON = Variable.text("withdrawalReason");
+    public static final Variable<String> AMENDMENT_NOTES = Variable.text("amendmentNotes");
     // checklist: per item "checklist<Id>" (boolean) and "checklist<Id>Evidence" (string), see
     // ChecklistProperties
-    public static final String CHECKLIST_PREFIX = "checklist";
-    public static final String CHECKLIST_EVIDENCE_SUFFIX = "Evidence";
-    public static final String CHECKLIST_COMPLETE = "checklistComplete";
-    public static final String CHECKLIST_MISSING = "checklistMissing";
-    public static final String REVISION = "revision";
+    public static final Variable<Boolean> CHECKLIST_COMPLETE = Variable.flag("checklistComplete");
+    public static final Variable<String> CHECKLIST_MISSING = Variable.text("checklistMissing");
+    public static final Variable<Integer> REVISION = Variable.number("revision", 1);
     // review
-    public static final String REVIEW_DUE = "reviewDue";
-    public static final String REVIEW_PREREQUISITES_VERIFIED = "reviewPrerequisitesVerified";
-    public static final String REVIEW_CODE_AND_CONFIGURATION = "reviewCodeAndConfiguration";
-    public static final String REVIEW_SECURITY_AND_COMPLIANCE = "reviewSecurityAndCompliance";
-    public static final String REVIEW_INFRASTRUCTURE_READY = "reviewInfrastructureReady";
-    public static final String REVIEW_RISKS_AND_DEPENDENCIES = "reviewRisksAndDependencies";
-    public static final String RISK_LEVEL = "riskLevel";
-    public static final String REVIEW_COMMENTS = "reviewComments";
-    public static final String REVIEW_DECISION = "reviewDecision";
-    public static final String REVIEWER = "reviewer";
+    public static final Variable<Date> REVIEW_DUE = Variable.date("reviewDue");
+    public static final Variable<Boolean> REVIEW_PREREQUISITES_VERIFIED =
+        Variable.flag("reviewPrerequisitesVerified");
+    public static final Variable<Boolean> REVIEW_CODE_AND_CONFIGURATION =
+        Variable.flag("reviewCodeAndConfiguration");
+    public static final Variable<Boolean> REVIEW_SECURITY_AND_COMPLIANCE =
+        Variable.flag("reviewSecurityAndCompliance");
+    public static final Variable<Boolean> REVIEW_INFRASTRUCTURE_READY =
+        Variable.flag("reviewInfrastructureReady");
+    public static final Variable<Boolean> REVIEW_RISKS_AND_DEPENDENCIES =
+        Variable.flag("reviewRisksAndDependencies");
+    public static final Variable<String> RISK_LEVEL = Variable.text("riskLevel");
+    public static final Variable<String> REVIEW_COMMENTS = Variable.text("reviewComments");
+    public static final Variable<String> REVIEW_DECISION = Variable.text("reviewDecision");
+    public static final Variable<String> REVIEWER = Variable.text("reviewer");
     // scheduling
-    public static final String CONFIRMED_WINDOW_START = "confirmedWindowStart";
-    public static final String CONFIRMED_WINDOW_END = "confirmedWindowEnd";
-    public static final String ROLLBACK_PROCEDURE_CONFIRMED = "rollbackProcedureConfirmed";
-    public static final String SCHEDULING_NOTES = "schedulingNotes";
-    public static final String SCHEDULED_BY = "scheduledBy";
-    public static final String CHANGE_TICKET_NUMBER = "changeTicketNumber";
+    public static final Variable<String> CONFIRMED_WINDOW_START =
+        Variable.text("confirmedWindowStart");
+    public static final Variable<String> CONFIRMED_WINDOW_END = Variable.text("confirmedWindowEnd");
+    public static final Variable<Date> CONFIRMED_WINDOW_START_AT =
+        Variable.date("confirmedWindowStartAt");
+    public static final Variable<Date> CONFIRMED_WINDOW_END_AT =
+        Variable.date("confirmedWindowEndAt");
+
+    /** The window DevSecOps confirmed when scheduling. */
+    public static final WindowVariables CONFIRMED_WINDOW =
+        new WindowVariables(
+            CONFIRMED_WINDOW_START,
+            CONFIRMED_WINDOW_END,
+            CONFIRMED_WINDOW_START_AT,
+            CONFIRMED_WINDOW_END_AT);
+
+    public static final Variable<Boolean> ROLLBACK_PROCEDURE_CONFIRMED =
+        Variable.flag("rollbackProcedureConfirmed");
+    public static final Variable<String> SCHEDULING_NOTES = Variable.text("schedulingNotes");
+    public static final Variable<String> SCHEDULED_BY = Variable.text("scheduledBy");
+    public static final Variable<String> CHANGE_TICKET_NUMBER = Variable.text("changeTicketNumber");
 
     /**
-     * SEQUENCE of the last calendar invitation sent for the window (0 first, +1 on each update or
-     * cancellation).
+     * SEQUENCE of the calendar invitation for the confirmed window: 0 when it is first scheduled,
+     * +1 on each reschedule (both set on completing "Schedule deployment") and +1 on a roll-back of
+     * a scheduled window (set on completing "Roll back deployment"). The invitations only read it.
      */
-    public static final String CALENDAR_SEQUENCE = "calendarSequence";
+    public static final Variable<Integer> CALENDAR_SEQUENCE =
+        Variable.number("calendarSequence", 0);
 
     // execution
-    public static final String EXECUTION_OUTCOME = "executionOutcome";
-    public static final String EXECUTION_NOTES = "executionNotes";
+    public static final Variable<String> EXECUTION_OUTCOME = Variable.text("executionOutcome");
+    public static final Variable<String> EXECUTION_NOTES = Variable.text("executionNotes");
     // verification
-    public static final String HEALTH_CHECKS_PASSED = "healthChecksPassed";
-    public static final String DASHBOARDS_REVIEWED = "dashboardsReviewed";
-    public static final String HEALTH_CHECK_NOTES = "healthCheckNotes";
-    public static final String SMOKE_TESTS_PASSED = "smokeTestsPassed";
-    public static final String SMOKE_TEST_NOTES = "smokeTestNotes";
-    public static final String QA_VALIDATION_PASSED = "qaValidationPassed";
-    public static final String QA_NOTES = "qaNotes";
-    public static final String VERIFICATION_PASSED = "verificationPassed";
-    public static final String VERIFICATION_SUMMARY = "verificationSummary";
+    public static final Variable<Boolean> HEALTH_CHECKS_PASSED =
+        Variable.flag("healthChecksPassed");
+    public static final Variable<Boolean> DASHBOARDS_REVIEWED = Variable.flag("dashboardsReviewed");
+    public static final Variable<String> HEALTH_CHECK_NOTES = Variable.text("healthCheckNotes");
+    public static final Variable<Boolean> SMOKE_TESTS_PASSED = Variable.flag("smokeTestsPassed");
+    public static final Variable<String> SMOKE_TEST_NOTES = Variable.text("smokeTestNotes");
+    public static final Variable<Boolean> QA_VALIDATION_PASSED =
+        Variable.flag("qaValidationPassed");
+    public static final Variable<String> QA_NOTES = Variable.text("qaNotes");
+    public static final Variable<Boolean> VERIFICATION_PASSED = Variable.flag("verificationPassed");
+    public static final Variable<String> VERIFICATION_SUMMARY =
+        Variable.text("verificationSummary");
     // roll-back
-    public static final String ROLLBACK_COMPLETED = "rollbackCompleted";
-    public static final String ROLLBACK_NOTES = "rollbackNotes";
+    public static final Variable<Boolean> ROLLBACK_COMPLETED = Variable.flag("rollbackCompleted");
+    public static final Variable<String> ROLLBACK_NOTES = Variable.text("rollbackNotes");
     // documentation
-    public static final String DEPLOYMENT_OUTCOME = "deploymentOutcome";
-    public static final String ISSUES_AND_RESOLUTIONS = "issuesAndResolutions";
-    public static final String POST_DEPLOYMENT_METRICS = "postDeploymentMetrics";
-    public static final String LESSONS_LEARNED = "lessonsLearned";
+    public static final Variable<String> DEPLOYMENT_OUTCOME = Variable.text("deploymentOutcome");
+    public static final Variable<String> ISSUES_AND_RESOLUTIONS =
+        Variable.text("issuesAndResolutions");
+    public static final Variable<String> POST_DEPLOYMENT_METRICS =
+        Variable.text("postDeploymentMetrics");
+    public static final Variable<String> LESSONS_LEARNED = Variable.text("lessonsLearned");
+
+    /** The answer to one checklist item, the form field {@code checklist<Id>}. */
+    public static Variable<Boolean> checklistAnswer(String itemId) {
+      return Variable.flag(CHECKLIST_PREFIX + itemId);
+    }
+
+    /** The evidence for one checklist item, the form field {@code checklist<Id>Evidence}. */
+    public static Variable<String> checklistEvidence(String itemId) {
+      return Variable.text(CHECKLIST_PREFIX + itemId + CHECKLIST_EVIDENCE_SUFFIX);
+    }
+
+    private static final String CHECKLIST_PREFIX = "checklist";
+    private static final String CHECKLIST_EVIDENCE_SUFFIX = "Evidence";
+
+    private Data() {}
+  }
+
+  /**
+   * The names of {@link Data}'s variables as text, for maps of raw values (form submissions, REST
+   * bodies, tests) and for code that still reads through the deprecated name-based methods of
+   * {@link ProcessVariables}.
+   */
+  public static final class Var {
+    public static final String REQUEST_NUMBER = Data.REQUEST_NUMBER.name();
+    public static final String REQUESTER = Data.REQUESTER.name();
+    public static final String REQUESTER_EMAIL = Data.REQUESTER_EMAIL.name();
+    public static final String REQUESTER_NAME = Data.REQUESTER_NAME.name();
+    public static final String REQUESTED_AT = Data.REQUESTED_AT.name();
+    public static final String SUBMITTED_AT = Data.SUBMITTED_AT.name();
+    public static final String PROJECT_NAME = Data.PROJECT_NAME.name();
+    public static final String APPLICATION_NAME = Data.APPLICATION_NAME.name();
+    public static final String VERSION = Data.VERSION.name();
+    public static final String ENVIRONMENT = Data.ENVIRONMENT.name();
+    public static final String CHANGE_DESCRIPTION = Data.CHANGE_DESCRIPTION.name();
+    public static final String WINDOW_START = Data.WINDOW_START.name();
+    public static final String WINDOW_END = Data.WINDOW_END.name();
+    public static final String ROLLBACK_PLAN = Data.ROLLBACK_PLAN.name();
+    public static final String ON_CALL_NAME = Data.ON_CALL_NAME.name();
+    public static final String ON_CALL_EMAIL = Data.ON_CALL_EMAIL.name();
+    public static final String ON_CALL_PHONE = Data.ON_CALL_PHONE.name();
+    public static final String STAKEHOLDER_EMAILS = Data.STAKEHOLDER_EMAILS.name();
+    public static final String REALTIME_CHANNEL = Data.REALTIME_CHANNEL.name();
+    public static final String HEALTH_CHECK_URL = Data.HEALTH_CHECK_URL.name();
+    public static final String SMOKE_TESTS_APPLY = Data.SMOKE_TESTS_APPLY.name();
+    public static final String QA_VALIDATION_APPLIES = Data.QA_VALIDATION_APPLIES.name();
+    public static final String WITHDRAW_REQUEST = Data.WITHDRAW_REQUEST.name();
+    public static final String WITHDRAWAL_REASON = Data.WITHDRAWAL_REASON.name();
+    public static final String AMENDMENT_NOTES = Data.AMENDMENT_NOTES.name();
+    public static final String CHECKLIST_COMPLETE = Data.CHECKLIST_COMPLETE.name();
+    public static final String CHECKLIST_MISSING = Data.CHECKLIST_MISSING.name();
+    public static final String REVISION = Data.REVISION.name();
+    public static final String REVIEW_DUE = Data.REVIEW_DUE.name();
+    public static final String REVIEW_PREREQUISITES_VERIFIED =
+        Data.REVIEW_PREREQUISITES_VERIFIED.name();
+    public static final String REVIEW_CODE_AND_CONFIGURATION =
+        Data.REVIEW_CODE_AND_CONFIGURATION.name();
+    public static final String REVIEW_SECURITY_AND_COMPLIANCE =
+        Data.REVIEW_SECURITY_AND_COMPLIANCE.name();
+    public static final String REVIEW_INFRASTRUCTURE_READY =
+        Data.REVIEW_INFRASTRUCTURE_READY.name();
+    public static final String REVIEW_RISKS_AND_DEPENDENCIES =
+        Data.REVIEW_RISKS_AND_DEPENDENCIES.name();
+    public static final String RISK_LEVEL = Data.RISK_LEVEL.name();
+    public static final String REVIEW_COMMENTS = Data.REVIEW_COMMENTS.name();
+    public static final String REVIEW_DECISION = Data.REVIEW_DECISION.name();
+    public static final String REVIEWER = Data.REVIEWER.name();
+    public static final String CONFIRMED_WINDOW_START = Data.CONFIRMED_WINDOW_START.name();
+    public static final String CONFIRMED_WINDOW_END = Data.CONFIRMED_WINDOW_END.name();
+    public static final String ROLLBACK_PROCEDURE_CONFIRMED =
+        Data.ROLLBACK_PROCEDURE_CONFIRMED.name();
+    public static final String SCHEDULING_NOTES = Data.SCHEDULING_NOTES.name();
+    public static final String SCHEDULED_BY = Data.SCHEDULED_BY.name();
+    public static final String CHANGE_TICKET_NUMBER = Data.CHANGE_TICKET_NUMBER.name();
+    public static final String CALENDAR_SEQUENCE = Data.CALENDAR_SEQUENCE.name();
+    public static final String EXECUTION_OUTCOME = Data.EXECUTION_OUTCOME.name();
+    public static final String EXECUTION_NOTES = Data.EXECUTION_NOTES.name();
+    public static final String HEALTH_CHECKS_PASSED = Data.HEALTH_CHECKS_PASSED.name();
+    public static final String DASHBOARDS_REVIEWED = Data.DASHBOARDS_REVIEWED.name();
+    public static final String HEALTH_CHECK_NOTES = Data.HEALTH_CHECK_NOTES.name();
+    public static final String SMOKE_TESTS_PASSED = Data.SMOKE_TESTS_PASSED.name();
+    public static final String SMOKE_TEST_NOTES = Data.SMOKE_TEST_NOTES.name();
+    public static final String QA_VALIDATION_PASSED = Data.QA_VALIDATION_PASSED.name();
+    public static final String QA_NOTES = Data.QA_NOTES.name();
+    public static final String VERIFICATION_PASSED = Data.VERIFICATION_PASSED.name();
+    public static final String VERIFICATION_SUMMARY = Data.VERIFICATION_SUMMARY.name();
+    public static final String ROLLBACK_COMPLETED = Data.ROLLBACK_COMPLETED.name();
+    public static final String ROLLBACK_NOTES = Data.ROLLBACK_NOTES.name();
+    public static final String DEPLOYMENT_OUTCOME = Data.DEPLOYMENT_OUTCOME.name();
+    public static final String ISSUES_AND_RESOLUTIONS = Data.ISSUES_AND_RESOLUTIONS.name();
+    public static final String POST_DEPLOYMENT_METRICS = Data.POST_DEPLOYMENT_METRICS.name();
+    public static final String LESSONS_LEARNED = Data.LESSONS_LEARNED.name();
+    public static final String WINDOW_START_AT = Data.WINDOW_START_AT.name();
+    public static final String WINDOW_END_AT = Data.WINDOW_END_AT.name();
+    public static final String CONFIRMED_WINDOW_START_AT = Data.CONFIRMED_WINDOW_START_AT.name();
+    public static final String CONFIRMED_WINDOW_END_AT = Data.CONFIRMED_WINDOW_END_AT.name();
+    public static final String CHECKLIST_PREFIX = Data.CHECKLIST_PREFIX;
+    public static final String CHECKLIST_EVIDENCE_SUFFIX = Data.CHECKLIST_EVIDENCE_SUFFIX;
 
     private Var() {}
   }

@@ -1,15 +1,14 @@
 package in.bontonsoftwares.deploymentrequest.process;
 
-import java.util.Date;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Typed access to the variables of one request, so that delegates and listeners never cast {@code
- * getVariable(...)} results themselves. Values entered through forms or REST arrive as strings,
- * booleans and numbers; this class reads them leniently and writes them flat.
+ * The variables of one request, read and written through their declarations ({@link
+ * DeploymentRequestProcess.Data}), so that delegates and listeners never cast {@code
+ * getVariable(...)} results or choose a type themselves.
  */
 public final class ProcessVariables {
 
@@ -30,51 +29,74 @@ public final class ProcessVariables {
     return new ProcessVariables(values::get, values::put);
   }
 
-  /** The trimmed text of a variable, or {@code null} when it is absent or blank. */
-  public String string(String name) {
-    Object value = reader.apply(name);
-    if (value == null) {
-      return null;
-    }
-    String text = value.toString().trim();
-    return text.isEmpty() ? null : text;
+  /** The value as its declaration reads it (absent text is {@code null}, absent flags false). */
+  public <T> T get(Variable<T> variable) {
+    return variable.read(reader.apply(variable.name()));
   }
 
-  /** The trimmed text of a variable, or an empty string. */
-  public String text(String name) {
-    String value = string(name);
+  /** The trimmed text of a variable, or an empty string when it is absent. */
+  public String text(Variable<String> variable) {
+    String value = get(variable);
     return value == null ? "" : value;
   }
 
+  /** Whether the variable holds a value at all (also {@code false}, blank text or {@code 0}). */
+  public boolean has(Variable<?> variable) {
+    return reader.apply(variable.name()) != null;
+  }
+
+  public <T> void set(Variable<T> variable, T value) {
+    writer.accept(variable.name(), value);
+  }
+
+  // The name-based methods below choose the type at the call site. They stay until the last
+  // callers (mail.SendMailDelegate, schedule.ChangeTicketListener, schedule.CalendarInvites) read
+  // through Data too.
+
+  /**
+   * @deprecated read {@code get(Data.X)}
+   */
+  @Deprecated
+  public String string(String name) {
+    return get(Variable.text(name));
+  }
+
+  /**
+   * @deprecated read {@code text(Data.X)}
+   */
+  @Deprecated
+  public String text(String name) {
+    return text(Variable.text(name));
+  }
+
+  /**
+   * @deprecated read {@code get(Data.X)}
+   */
+  @Deprecated
   public boolean flag(String name) {
-    Object value = reader.apply(name);
-    if (value instanceof Boolean bool) {
-      return bool;
-    }
-    return value != null && Boolean.parseBoolean(value.toString().trim());
+    return get(Variable.flag(name));
   }
 
+  /**
+   * @deprecated read {@code get(Data.X)}; the default is part of the declaration
+   */
+  @Deprecated
   public int number(String name, int fallback) {
-    Object value = reader.apply(name);
-    if (value instanceof Number number) {
-      return number.intValue();
-    }
-    try {
-      return value == null ? fallback : Integer.parseInt(value.toString().trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
+    return get(Variable.number(name, fallback));
   }
 
-  public Date date(String name) {
-    Object value = reader.apply(name);
-    return value instanceof Date date ? date : null;
-  }
-
+  /**
+   * @deprecated read {@code has(Data.X)}
+   */
+  @Deprecated
   public boolean has(String name) {
     return reader.apply(name) != null;
   }
 
+  /**
+   * @deprecated write {@code set(Data.X, value)}
+   */
+  @Deprecated
   public void set(String name, Object value) {
     writer.accept(name, value);
   }

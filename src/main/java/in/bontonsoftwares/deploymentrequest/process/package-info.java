@@ -1,6 +1,7 @@
 /**
- * The Deployment Request process: its contract (ids, variable names), typed variable access and the
- * delegates and listeners that the BPMN model calls. Business rules live in the feature packages;
- * these classes only map variables.
+ * The contract of the Deployment Request process: its key, element ids and decision values, and its
+ * variables, each declared once with name and type ({@code DeploymentRequestProcess.Data}), read
+ * and written through {@code ProcessVariables}. The delegates and listeners that the BPMN model
+ * calls live in the feature packages; this package imports none of them.
  */
 package in.bontonsoftwares.deploymentrequest.process;

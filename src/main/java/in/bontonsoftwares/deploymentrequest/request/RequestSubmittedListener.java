@@ -1,12 +1,11 @@
 package in.bontonsoftwares.deploymentrequest.request;
 
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.limits.StartLimits;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
-import in.bontonsoftwares.deploymentrequest.security.AuthorizationSetup;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
@@ -32,7 +31,7 @@ class RequestSubmittedListener implements ExecutionListener {
   private final IdentityService identityService;
   private final DeploymentRequestProperties properties;
   private final Clock clock;
-  private final AuthorizationSetup authorizations;
+  private final RequesterAccess requesterAccess;
   private final StartLimits limits;
 
   RequestSubmittedListener(
@@ -41,14 +40,14 @@ class RequestSubmittedListener implements ExecutionListener {
       IdentityService identityService,
       DeploymentRequestProperties properties,
       Clock clock,
-      AuthorizationSetup authorizations,
+      RequesterAccess requesterAccess,
       StartLimits limits) {
     this.validator = validator;
     this.numbers = numbers;
     this.identityService = identityService;
     this.properties = properties;
     this.clock = clock;
-    this.authorizations = authorizations;
+    this.requesterAccess = requesterAccess;
     this.limits = limits;
   }
 
@@ -56,7 +55,7 @@ class RequestSubmittedListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     ProcessVariables variables = ProcessVariables.of(execution);
     validator.validateRequest(variables);
-    User requester = requester(variables.string(REQUESTER));
+    User requester = requester(variables.get(REQUESTER));
     // A person over a limit is refused before a number is drawn, and checked again in turn with
     // their parallel
     // starts after it: the number takes a second connection, which a start holding the person's
@@ -72,9 +71,9 @@ class RequestSubmittedListener implements ExecutionListener {
     variables.set(REQUESTED_AT, Date.from(clock.instant()));
     variables.set(REVISION, 1);
     variables.set(WITHDRAW_REQUEST, false);
-    variables.set(SMOKE_TESTS_APPLY, variables.flag(SMOKE_TESTS_APPLY));
-    variables.set(QA_VALIDATION_APPLIES, variables.flag(QA_VALIDATION_APPLIES));
-    authorizations.grantRequester(requester.getId(), execution.getProcessInstanceId());
+    variables.set(SMOKE_TESTS_APPLY, variables.get(SMOKE_TESTS_APPLY));
+    variables.set(QA_VALIDATION_APPLIES, variables.get(QA_VALIDATION_APPLIES));
+    requesterAccess.grantRequester(requester.getId(), execution.getProcessInstanceId());
   }
 
   private User requester(String userId) {

@@ -1,15 +1,18 @@
 package in.bontonsoftwares.deploymentrequest.request;
 
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import in.bontonsoftwares.deploymentrequest.process.Variable;
+import in.bontonsoftwares.deploymentrequest.process.WindowVariables;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,8 @@ public class RequestValidator {
   private static final Pattern EMAIL =
       Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
 
-  private static final Map<String, String> REQUIRED_REQUEST_FIELDS = new LinkedHashMap<>();
+  private static final Map<Variable<String>, String> REQUIRED_REQUEST_FIELDS =
+      new LinkedHashMap<>();
 
   static {
     REQUIRED_REQUEST_FIELDS.put(PROJECT_NAME, "Project name");
@@ -59,7 +63,7 @@ public class RequestValidator {
   }
 
   /**
-   * Checks a new or amended request and stores its preferred window in the canonical form.
+   * Checks a new or amended request and stores its preferred window canonically and as dates.
    *
    * @throws RequestValidationException listing every problem
    */
@@ -69,16 +73,16 @@ public class RequestValidator {
     problems.throwIfAny();
   }
 
-  /** Adds every problem of a new or amended request; stores its preferred window canonically. */
+  /** Adds every problem of a new or amended request; stores its preferred window as dates. */
   public void checkRequest(ProcessVariables variables, Problems problems) {
     REQUIRED_REQUEST_FIELDS.forEach((name, label) -> required(variables, name, label, problems));
-    String environment = variables.string(ENVIRONMENT);
+    String environment = variables.get(ENVIRONMENT);
     if (environment != null && Environment.fromId(environment).isEmpty()) {
       problems.add(
           "Environment must be one of development, testing, staging or production (got '%s')."
               .formatted(environment));
     }
-    window(variables, WINDOW_START, WINDOW_END, "preferred deployment window", problems);
+    window(variables, PREFERRED_WINDOW, "preferred deployment window", problems);
     email(variables, ON_CALL_EMAIL, "On-call contact email", problems);
     emailList(variables, STAKEHOLDER_EMAILS, problems);
     url(variables, HEALTH_CHECK_URL, "Health-check URL", problems);
@@ -101,24 +105,26 @@ public class RequestValidator {
   }
 
   /** Adds a problem when the variable is empty. */
-  public void required(ProcessVariables variables, String name, String label, Problems problems) {
-    if (variables.string(name) == null) {
+  public void required(
+      ProcessVariables variables, Variable<String> variable, String label, Problems problems) {
+    if (variables.get(variable) == null) {
       problems.add(label + " is required.");
     }
   }
 
   /**
    * Checks that a window has a start and an end that read as date-times, that it ends after it
-   * starts and does not start in the past; stores both ends canonically when they read.
+   * starts and does not start in the past. Where they read, stores the text in the canonical form
+   * the form's date-time fields show and the instants as dates, which every later step reads: the
+   * window is parsed here and nowhere else.
    */
   public void window(
-      ProcessVariables variables,
-      String startName,
-      String endName,
-      String what,
-      Problems problems) {
-    Instant start = instant(variables, startName, "The start of the " + what, problems);
-    Instant end = instant(variables, endName, "The end of the " + what, problems);
+      ProcessVariables variables, WindowVariables window, String what, Problems problems) {
+    Instant start =
+        instant(
+            variables, window.startText(), window.start(), "The start of the " + what, problems);
+    Instant end =
+        instant(variables, window.endText(), window.end(), "The end of the " + what, problems);
     if (start == null || end == null) {
       return;
     }
@@ -138,14 +144,19 @@ public class RequestValidator {
   }
 
   private Instant instant(
-      ProcessVariables variables, String name, String label, Problems problems) {
-    String text = variables.string(name);
-    if (text == null) {
+      ProcessVariables variables,
+      Variable<String> text,
+      Variable<Date> date,
+      String label,
+      Problems problems) {
+    String value = variables.get(text);
+    if (value == null) {
       return null;
     }
     try {
-      Instant instant = WindowTime.parse(text, properties.timeZone());
-      variables.set(name, WindowTime.store(instant));
+      Instant instant = WindowTime.parse(value, properties.timeZone());
+      variables.set(text, WindowTime.store(instant));
+      variables.set(date, Date.from(WindowTime.stored(instant)));
       return instant;
     } catch (IllegalArgumentException e) {
       problems.add(label + ": " + e.getMessage() + ".");
@@ -153,15 +164,16 @@ public class RequestValidator {
     }
   }
 
-  public void email(ProcessVariables variables, String name, String label, Problems problems) {
-    String value = variables.string(name);
+  public void email(
+      ProcessVariables variables, Variable<String> variable, String label, Problems problems) {
+    String value = variables.get(variable);
     if (value != null && !isEmail(value)) {
       problems.add("%s '%s' is not a valid email address.".formatted(label, value));
     }
   }
 
-  public void emailList(ProcessVariables variables, String name, Problems problems) {
-    String value = variables.string(name);
+  public void emailList(ProcessVariables variables, Variable<String> variable, Problems problems) {
+    String value = variables.get(variable);
     if (value == null) {
       return;
     }
@@ -175,8 +187,9 @@ public class RequestValidator {
     }
   }
 
-  public void url(ProcessVariables variables, String name, String label, Problems problems) {
-    String value = variables.string(name);
+  public void url(
+      ProcessVariables variables, Variable<String> variable, String label, Problems problems) {
+    String value = variables.get(variable);
     if (value == null) {
       return;
     }
@@ -191,13 +204,15 @@ public class RequestValidator {
     }
   }
 
-  public void lengths(ProcessVariables variables, Problems problems, String... names) {
-    for (String name : names) {
-      String value = variables.string(name);
+  @SafeVarargs
+  public final void lengths(
+      ProcessVariables variables, Problems problems, Variable<String>... texts) {
+    for (Variable<String> text : texts) {
+      String value = variables.get(text);
       if (value != null && value.length() > MAX_TEXT_LENGTH) {
         problems.add(
             "%s is too long (%d characters, at most %d)."
-                .formatted(name, value.length(), MAX_TEXT_LENGTH));
+                .formatted(text.name(), value.length(), MAX_TEXT_LENGTH));
       }
     }
   }

@@ -42,7 +42,12 @@ public final class WindowTime {
   }
 
   public static String store(Instant instant) {
-    return STORED.format(instant.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC));
+    return STORED.format(stored(instant).atOffset(ZoneOffset.UTC));
+  }
+
+  /** The instant as the process keeps it: to the minute, like the text the form shows. */
+  public static Instant stored(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MINUTES);
   }
 
   /** For people: {@code 2026-12-02 03:30 (Asia/Kolkata)}. */

@@ -1,6 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.review;
 
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
@@ -47,10 +47,7 @@ class ReviewDecisionRecorder implements ExecutionListener {
     String annotation =
         "Decision: %s; risk: %s; revision %d; reviewer: %s"
             .formatted(
-                v.text(REVIEW_DECISION),
-                v.text(RISK_LEVEL),
-                v.number(REVISION, 1),
-                v.text(REVIEWER));
+                v.text(REVIEW_DECISION), v.text(RISK_LEVEL), v.get(REVISION), v.text(REVIEWER));
     for (UserOperationLogEntry entry :
         historyService
             .createUserOperationLogQuery()

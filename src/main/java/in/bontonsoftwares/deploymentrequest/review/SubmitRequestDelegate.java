@@ -1,12 +1,13 @@
 package in.bontonsoftwares.deploymentrequest.review;
 
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.mail.MailComposer;
 import in.bontonsoftwares.deploymentrequest.mail.MailService;
 import in.bontonsoftwares.deploymentrequest.mail.MailType;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import in.bontonsoftwares.deploymentrequest.process.ReviewPoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -45,16 +46,9 @@ class SubmitRequestDelegate implements JavaDelegate {
     variables.set(SUBMITTED_AT, Date.from(now));
     variables.set(
         REVIEW_DUE,
-        Date.from(now.plus(properties.reviewSla().forEnvironment(variables.string(ENVIRONMENT)))));
-    for (String point :
-        new String[] {
-          REVIEW_PREREQUISITES_VERIFIED,
-          REVIEW_CODE_AND_CONFIGURATION,
-          REVIEW_SECURITY_AND_COMPLIANCE,
-          REVIEW_INFRASTRUCTURE_READY,
-          REVIEW_RISKS_AND_DEPENDENCIES
-        }) {
-      variables.set(point, false);
+        Date.from(now.plus(properties.reviewSla().forEnvironment(variables.get(ENVIRONMENT)))));
+    for (ReviewPoint point : ReviewPoint.values()) {
+      variables.set(point.variable(), false);
     }
     variables.set(REVIEW_DECISION, null);
     variables.set(RISK_LEVEL, null);

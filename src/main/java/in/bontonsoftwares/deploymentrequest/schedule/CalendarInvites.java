@@ -61,9 +61,9 @@ public class CalendarInvites {
   public MailMessage attachTo(MailType type, ProcessVariables variables, MailMessage message) {
     switch (type) {
       case SCHEDULE_CONFIRMED -> {
-        int sequence =
-            variables.has(CALENDAR_SEQUENCE) ? variables.number(CALENDAR_SEQUENCE, 0) + 1 : 0;
-        variables.set(CALENDAR_SEQUENCE, sequence);
+        // TODO(issue 13, part A): the scheduling step sets the sequence; part A's version replaces
+        // this file
+        int sequence = variables.number(CALENDAR_SEQUENCE, 0);
         MailMessage mail = sequence == 0 ? message : asUpdate(message, sequence);
         return mail.with(
             new MailMessage.Attachment(
@@ -73,8 +73,7 @@ public class CalendarInvites {
         if (!variables.has(CALENDAR_SEQUENCE)) {
           return message;
         }
-        int sequence = variables.number(CALENDAR_SEQUENCE, 0) + 1;
-        variables.set(CALENDAR_SEQUENCE, sequence);
+        int sequence = variables.number(CALENDAR_SEQUENCE, 0);
         String reason =
             type == MailType.ROLLED_BACK
                 ? "The deployment was rolled back. " + variables.text(ROLLBACK_NOTES)

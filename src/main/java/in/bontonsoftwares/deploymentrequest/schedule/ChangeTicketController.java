@@ -1,6 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
-import in.bontonsoftwares.deploymentrequest.api.Page;
+import in.bontonsoftwares.deploymentrequest.database.Page;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
-import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.database.Filter;
+import in.bontonsoftwares.deploymentrequest.database.Page;
 import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
 import java.sql.ResultSet;
 import java.sql.SQLException;

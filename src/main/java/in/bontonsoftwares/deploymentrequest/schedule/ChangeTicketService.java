@@ -1,7 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
-import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.database.Page;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.request.WindowTime;
 import java.time.Clock;

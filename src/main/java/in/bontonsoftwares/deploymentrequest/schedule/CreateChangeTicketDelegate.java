@@ -1,10 +1,9 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
-import in.bontonsoftwares.deploymentrequest.request.WindowTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -36,11 +35,11 @@ class CreateChangeTicketDelegate implements JavaDelegate {
                 v.text(APPLICATION_NAME),
                 v.text(VERSION),
                 v.text(ENVIRONMENT),
-                WindowTime.parse(v.string(CONFIRMED_WINDOW_START), properties.timeZone()),
-                WindowTime.parse(v.string(CONFIRMED_WINDOW_END), properties.timeZone()),
+                v.get(CONFIRMED_WINDOW.start()).toInstant(),
+                v.get(CONFIRMED_WINDOW.end()).toInstant(),
                 v.text(ROLLBACK_PLAN),
-                v.string(REVIEWER),
-                v.string(SCHEDULED_BY)));
+                v.get(REVIEWER),
+                v.get(SCHEDULED_BY)));
     v.set(CHANGE_TICKET_NUMBER, ticket.ticketNumber());
   }
 }

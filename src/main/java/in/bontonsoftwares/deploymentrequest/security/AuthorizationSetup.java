@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import in.bontonsoftwares.deploymentrequest.identity.Groups;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
+import in.bontonsoftwares.deploymentrequest.request.RequesterAccess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * camunda-admin} gets everything from the Camunda starter.
  */
 @Component
-public class AuthorizationSetup {
+public class AuthorizationSetup implements RequesterAccess {
 
   private static final String APPLICATION_TASKLIST = "tasklist";
   private static final String APPLICATION_COCKPIT = "cockpit";
@@ -69,6 +70,7 @@ public class AuthorizationSetup {
    * The requester reads their own request and its history; called in the transaction that starts
    * it.
    */
+  @Override
   public void grantRequester(String userId, String processInstanceId) {
     grantUser(
         userId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);

@@ -1,6 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.verification;
 
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
@@ -27,22 +27,22 @@ class VerificationDelegate implements JavaDelegate {
             summary,
             "Health checks",
             true,
-            v.flag(HEALTH_CHECKS_PASSED),
+            v.get(HEALTH_CHECKS_PASSED),
             v.text(HEALTH_CHECK_NOTES));
-    passed &= check(summary, "Dashboards reviewed", true, v.flag(DASHBOARDS_REVIEWED), "");
+    passed &= check(summary, "Dashboards reviewed", true, v.get(DASHBOARDS_REVIEWED), "");
     passed &=
         check(
             summary,
             "Smoke tests",
-            v.flag(SMOKE_TESTS_APPLY),
-            v.flag(SMOKE_TESTS_PASSED),
+            v.get(SMOKE_TESTS_APPLY),
+            v.get(SMOKE_TESTS_PASSED),
             v.text(SMOKE_TEST_NOTES));
     passed &=
         check(
             summary,
             "QA validation",
-            v.flag(QA_VALIDATION_APPLIES),
-            v.flag(QA_VALIDATION_PASSED),
+            v.get(QA_VALIDATION_APPLIES),
+            v.get(QA_VALIDATION_PASSED),
             v.text(QA_NOTES));
     v.set(VERIFICATION_PASSED, passed);
     v.set(VERIFICATION_SUMMARY, String.join("\n", summary));

@@ -80,6 +80,7 @@ class CalendarInvitesTest {
 
   @Test
   void shouldInviteStakeholdersOnCallAndRequesterToTheConfirmedWindowInUtc() throws Exception {
+    variables.put(CALENDAR_SEQUENCE, 0); // as "Schedule deployment" sets it the first time
     MailMessage mail =
         invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
 
@@ -130,11 +131,14 @@ class CalendarInvitesTest {
   @Test
   void shouldSendAnUpdateWithTheSameUidAndAHigherSequenceWhenTheWindowIsRescheduled()
       throws Exception {
+    variables.put(CALENDAR_SEQUENCE, 0);
     MailMessage first =
         invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
     variables.put(CONFIRMED_WINDOW_START, "2026-12-03T21:00Z");
     variables.put(CONFIRMED_WINDOW_END, "2026-12-03T22:00Z");
     variables.put(EXECUTION_NOTES, "Payment provider maintenance, freeze until Thursday");
+
+    variables.put(CALENDAR_SEQUENCE, 1); // "Schedule deployment" completed again
 
     MailMessage update =
         invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
@@ -161,9 +165,12 @@ class CalendarInvitesTest {
 
   @Test
   void shouldCancelTheEventWhenTheDeploymentIsRolledBack() throws Exception {
+    variables.put(CALENDAR_SEQUENCE, 0);
     MailMessage first =
         invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
     variables.put(ROLLBACK_NOTES, "2.4.0 redeployed, health green");
+
+    variables.put(CALENDAR_SEQUENCE, 1); // "Roll back deployment" completed
 
     MailMessage rolledBack =
         invites.attachTo(MailType.ROLLED_BACK, v(), mail(MailType.ROLLED_BACK));
@@ -200,6 +207,7 @@ class CalendarInvitesTest {
     assertThat(invites.attachTo(MailType.WITHDRAWN, v(), beforeScheduling))
         .isSameAs(beforeScheduling);
 
+    variables.put(CALENDAR_SEQUENCE, 0);
     invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
     MailMessage withdrawn = invites.attachTo(MailType.WITHDRAWN, v(), mail(MailType.WITHDRAWN));
     Calendar calendar = parse(withdrawn.attachments().get(0));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import in.bontonsoftwares.deploymentrequest.TestClock;
-import in.bontonsoftwares.deploymentrequest.api.Page;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.config.LimitProperties;
+import in.bontonsoftwares.deploymentrequest.database.Page;
 import in.bontonsoftwares.deploymentrequest.identity.TestUsers;
 import in.bontonsoftwares.deploymentrequest.limits.Limit;
 import in.bontonsoftwares.deploymentrequest.limits.LimitHit;

@@ -1,4 +1,4 @@
-package in.bontonsoftwares.deploymentrequest.api;
+package in.bontonsoftwares.deploymentrequest.database;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
