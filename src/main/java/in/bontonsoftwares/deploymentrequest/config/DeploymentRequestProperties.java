@@ -61,11 +61,15 @@ public record DeploymentRequestProperties(
 
   /**
    * One checklist item. Its {@code id} names the form fields {@code checklist<Id>} and {@code
-   * checklist<Id>Evidence}; {@code environments} are the environments in which the item is
-   * mandatory.
+   * checklist<Id>Evidence}, {@code text} is the checkbox's label and {@code evidence} the hint
+   * under the evidence field (the forms follow these, see {@code ChecklistFormsTest}); {@code
+   * environments} are the environments in which the item is mandatory.
    */
   public record Item(
-      @NotBlank String id, @NotBlank String text, @NotNull List<String> environments) {}
+      @NotBlank String id,
+      @NotBlank String text,
+      String evidence,
+      @NotNull List<String> environments) {}
 
   /** Demo users and groups of the embedded default run. */
   public record Demo(boolean enabled, String password) {}

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Outcome;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessTestSupport;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
@@ -74,7 +75,9 @@ class DeploymentRecordTest extends ProcessTestSupport {
         "sam",
         Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
     runDueJobs(request);
-    String ticket = (String) runtimeService.getVariable(request.getId(), CHANGE_TICKET_NUMBER);
+    String ticket =
+        DeploymentRequestProcess.Data.CHANGE_TICKET_NUMBER.read(
+            runtimeService.getVariable(request.getId(), CHANGE_TICKET_NUMBER));
 
     // when DevSecOps documents it
     complete(request, DOCUMENT_DEPLOYMENT, "sofia", TestRequests.documentation());
