@@ -10,9 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Deployment windows travel as ISO-8601 strings in UTC with minute precision ({@code
- * 2026-12-01T22:00Z}): the format Camunda Forms' date-time field writes and reads, and one the
- * engine's timers accept as {@code timeDate}.
+ * Deployment windows as people and pipelines send them: ISO-8601 text, kept in UTC with minute
+ * precision ({@code 2026-12-01T22:00Z}), the format Camunda Forms' date-time field writes and
+ * reads. {@link RequestValidator} reads the text once and stores the instant next to it as a date,
+ * which the timer, mails, change ticket and record use.
  */
 public final class WindowTime {
 
