@@ -74,11 +74,9 @@ public final class TestRequests {
 
   public static Map<String, Object> review(String decision, String comments) {
     Map<String, Object> review = new HashMap<>();
-    review.put(REVIEW_PREREQUISITES_VERIFIED, true);
-    review.put(REVIEW_CODE_AND_CONFIGURATION, true);
-    review.put(REVIEW_SECURITY_AND_COMPLIANCE, true);
-    review.put(REVIEW_INFRASTRUCTURE_READY, true);
-    review.put(REVIEW_RISKS_AND_DEPENDENCIES, true);
+    for (ReviewPoint point : ReviewPoint.values()) {
+      review.put(point.variable().name(), true);
+    }
     review.put(RISK_LEVEL, "medium");
     review.put(REVIEW_COMMENTS, comments);
     review.put(REVIEW_DECISION, decision);
