@@ -1,14 +1,13 @@
 package in.bontonsoftwares.deploymentrequest.database;
 
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.*;
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import in.bontonsoftwares.deploymentrequest.DeploymentRequestApplication;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.node.RequestDriver;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
-import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -37,9 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class PostgresProfileTest {
 
-  private static final String REQUESTER = "dana";
-  private static final String REVIEWER = "sofia";
-  private static final String OPERATOR = "sam";
+  private static final String REQUESTER = RequestDriver.REQUESTER;
 
   static final String CAMUNDA_CHANGELOG =
       "org/camunda/bpm/engine/db/liquibase/camunda-changelog.xml";
@@ -105,32 +102,12 @@ class PostgresProfileTest {
       assertThat(tables(database)).doesNotContain("flyway_schema_history");
       changelogAfterFirstStart = changelog(jdbc);
 
-      // when a request runs from submission to documentation
+      // when a request runs its happy path from submission to documentation
       request = submit(engine, validRequest(node));
-      runDueJobs(engine, request);
-      complete(
-          engine,
-          request,
-          REVIEW_REQUEST,
-          REVIEWER,
-          TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
-      runDueJobs(engine, request);
-      complete(engine, request, SCHEDULE_DEPLOYMENT, REVIEWER, TestRequests.scheduleNow());
-      runDueJobs(engine, request);
-      complete(
-          engine,
-          request,
-          EXECUTE_DEPLOYMENT,
-          OPERATOR,
-          Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
-      complete(
-          engine,
-          request,
-          VERIFY_HEALTH,
-          OPERATOR,
-          Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
-      runDueJobs(engine, request);
-      complete(engine, request, DOCUMENT_DEPLOYMENT, OPERATOR, TestRequests.documentation());
+      for (RequestDriver.Step step : RequestDriver.STEPS) {
+        runDueJobs(engine, request);
+        complete(engine, request, step.taskKey(), step.user(), step.form().get());
+      }
       runDueJobs(engine, request);
 
       // then it ended deployed, with its mails, ticket and record in the app's tables on PostgreSQL
