@@ -125,7 +125,9 @@ class RestApiEndToEndTest {
     Map<String, MimeMessage> mails =
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(() -> SMTP.mailsBySubject(number), received -> received.size() == 4);
+            .until(
+                () -> SMTP.mailsBySubject(number),
+                received -> received.size() == RequestDriver.MAILS.size());
     assertThat(mails.keySet())
         .containsExactly(
             "Payments - Production - Deployment Request - " + date,

@@ -60,6 +60,13 @@ public final class RequestDriver {
   public static final List<Step> STEPS = List.of(REVIEW, SCHEDULE, EXECUTE, VERIFY, DOCUMENT);
 
   /**
+   * The mails of a request on that path, by the type in their {@code Message-ID} ({@code
+   * <number>.<type>.r1@...}): to DevSecOps, the schedule, the status, the record.
+   */
+  public static final List<String> MAILS =
+      List.of("request", "schedule_confirmed", "verification_status", "deployment_record");
+
+  /**
    * Who looks at a request's state from outside, as an admin does in Cockpit: sees every task and
    * instance.
    */
