@@ -3,6 +3,7 @@ package in.bontonsoftwares.deploymentrequest.database;
 import static in.bontonsoftwares.deploymentrequest.database.PostgresProfileTest.CAMUNDA_CHANGELOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.DeploymentRequestApplication;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
@@ -27,6 +28,7 @@ import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,6 +45,13 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * on this release without a failure and without losing a row: the app's changelog finds its tables
  * and records their change sets as run, and a database that Flyway had taken only part of the way
  * gets the rest.
+ *
+ * <p>The H2 tests are tagged {@link DependsOnTime}: the profile {@code time-settings} runs them
+ * again in other zones and locales, since Flyway's {@code V4} converted local times in the JVM's
+ * zone (as its change set still does) and H2 reads identifiers in the JVM's locale (a Turkish
+ * {@code lower('CHANGE_TICKET')} is {@code change_tıcket}). Not the PostgreSQL one: on a Turkish
+ * JVM Camunda 7.24's own schema check on PostgreSQL fails (ENGINE-03056), with or without this
+ * change.
  */
 class FlywayUpgradeTest {
 
@@ -78,6 +87,7 @@ class FlywayUpgradeTest {
   @TempDir Path dataDirectory;
 
   @Test
+  @Tag(DependsOnTime.TAG)
   void shouldKeepAnH2DatabaseInDataThatFlywayMigrated() {
     String url =
         "jdbc:h2:file:" + dataDirectory.resolve("deployment-request") + ";DB_CLOSE_ON_EXIT=FALSE";
@@ -108,6 +118,7 @@ class FlywayUpgradeTest {
   }
 
   @Test
+  @Tag(DependsOnTime.TAG)
   void shouldApplyOnlyTheMigrationsThatFlywayHadNotRun() {
     // given a database of a release that had Flyway's V1 to V3, with a ticket in local time
     DataSource database =
