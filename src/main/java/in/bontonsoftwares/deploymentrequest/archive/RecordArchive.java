@@ -3,6 +3,7 @@ package in.bontonsoftwares.deploymentrequest.archive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Outcome;
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.database.Filter;
 import in.bontonsoftwares.deploymentrequest.database.Page;
 import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -60,12 +60,12 @@ public class RecordArchive {
       DeploymentRecordBuilder builder,
       RecordPdfRenderer pdf,
       JdbcTemplate jdbc,
-      @Value("${deployment-request.archive.directory}") Path directory,
+      DeploymentRequestProperties properties,
       Jackson2ObjectMapperBuilder mappers) {
     this.builder = builder;
     this.pdf = pdf;
     this.jdbc = jdbc;
-    this.directory = directory;
+    this.directory = properties.archive().directory();
     this.json = mappers.build().enable(SerializationFeature.INDENT_OUTPUT);
   }
 

@@ -2,9 +2,12 @@ package in.bontonsoftwares.deploymentrequest.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -28,7 +32,10 @@ public record DeploymentRequestProperties(
     @NotBlank String baseUrl,
     @Valid @NotNull ReviewSla reviewSla,
     @Valid @NotNull Checklist checklist,
-    @Valid @NotNull Demo demo) {
+    @Valid @NotNull Demo demo,
+    @Valid @NotNull EmbeddedSmtp embeddedSmtp,
+    @Valid @NotNull Archive archive,
+    @Valid @NotNull Security security) {
 
   /**
    * The first instant of {@code day} in the configured time zone; {@code null} for {@code null}.
@@ -73,4 +80,16 @@ public record DeploymentRequestProperties(
 
   /** Demo users and groups of the embedded default run. */
   public record Demo(boolean enabled, String password) {}
+
+  /**
+   * The default run's own SMTP server (only while {@code spring.mail.host} is not set); port 0
+   * takes a free one.
+   */
+  public record EmbeddedSmtp(@PositiveOrZero @Max(65535) int port) {}
+
+  /** Where deployment records are archived: {@code <directory>/<year>/<number>.pdf} and .json. */
+  public record Archive(@NotNull Path directory) {}
+
+  /** Largest request body that /engine-rest, /api and the webapps' API accept (413 beyond). */
+  public record Security(@NotNull DataSize maxRequestSize) {}
 }

@@ -2,7 +2,7 @@ package in.bontonsoftwares.deploymentrequest.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.springframework.beans.factory.annotation.Value;
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +22,8 @@ class EmbeddedSmtpConfiguration {
   static final String NO_MAIL_HOST = "'${spring.mail.host:}'.isEmpty()";
 
   @Bean(initMethod = "start", destroyMethod = "stop")
-  GreenMail embeddedSmtpServer(@Value("${deployment-request.embedded-smtp.port}") int port) {
+  GreenMail embeddedSmtpServer(DeploymentRequestProperties properties) {
+    int port = properties.embeddedSmtp().port();
     ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     return new GreenMail(port == 0 ? setup.dynamicPort() : setup);
   }

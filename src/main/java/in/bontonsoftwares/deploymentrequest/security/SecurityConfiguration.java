@@ -1,8 +1,8 @@
 package in.bontonsoftwares.deploymentrequest.security;
 
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.identity.Groups;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Two doors. Our own API ({@code /api/**}) and the mailbox page: Spring Security, HTTP Basic
@@ -80,9 +79,10 @@ class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
-      @Value("${deployment-request.security.max-request-size}") DataSize limit) {
+      DeploymentRequestProperties properties) {
     FilterRegistrationBean<RequestSizeLimitFilter> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit));
+        new FilterRegistrationBean<>(
+            new RequestSizeLimitFilter(properties.security().maxRequestSize()));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

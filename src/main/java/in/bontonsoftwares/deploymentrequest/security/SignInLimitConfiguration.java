@@ -3,7 +3,7 @@ package in.bontonsoftwares.deploymentrequest.security;
 import in.bontonsoftwares.deploymentrequest.config.LimitProperties;
 import in.bontonsoftwares.deploymentrequest.limits.LimitHits;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +24,8 @@ class SignInLimitConfiguration {
 
   @Bean
   FilterRegistrationBean<SignInLimitFilter> signInLimit(
-      FailedSignIns failures,
-      LimitHits hits,
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappsPath) {
+      FailedSignIns failures, LimitHits hits, CamundaBpmProperties camunda) {
+    String webappsPath = camunda.getWebapp().getApplicationPath();
     FilterRegistrationBean<SignInLimitFilter> registration =
         new FilterRegistrationBean<>(new SignInLimitFilter(failures, hits, webappsPath));
     registration.addUrlPatterns(

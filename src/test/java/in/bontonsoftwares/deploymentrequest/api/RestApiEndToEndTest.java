@@ -10,8 +10,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.TestClock;
+import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
+import in.bontonsoftwares.deploymentrequest.node.RequestDriver;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
@@ -20,16 +22,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,63 +38,38 @@ import org.springframework.test.context.DynamicPropertySource;
  * (GreenMail) configured through the standard {@code spring.mail.*} properties.
  */
 @DependsOnTime
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
-@ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
-// may live at a time.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@WebAppTest(properties = "camunda.bpm.job-execution.enabled=true")
 class RestApiEndToEndTest {
 
-  private static final SeparateSmtpServer SMTP = SeparateSmtpServer.started();
+  @RegisterExtension static final SeparateSmtpServer SMTP = new SeparateSmtpServer();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
     SMTP.register(registry);
   }
 
-  @AfterAll
-  static void stopMailServer() {
-    SMTP.stop();
-  }
-
   @Autowired TestRestTemplate http;
   @Autowired DeploymentRequestProperties properties;
   @Autowired HistoryService historyService;
+  @LocalServerPort int port;
 
   @Test
   void shouldCarryARequestFromSubmissionToDeployedRecordOverRest() throws Exception {
-    // the pipeline submits the request as the developer
-    ResponseEntity<JsonNode> started =
-        as("dana")
-            .postForEntity(
-                "/engine-rest/process-definition/key/{key}/submit-form",
-                restVariables(TestRequests.validRequest(properties)),
-                JsonNode.class,
-                DeploymentRequestProcess.KEY);
-    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
-    String instance = started.getBody().get("id").asText();
-    String number = started.getBody().get("businessKey").asText();
+    // the pipeline submits the request as the developer; DevSecOps finds the review among its
+    // group's tasks, claims and approves it, and schedules a window that opens at once: the job
+    // executor creates the ticket, sends the confirmation and fires the timer; then the deployment
+    // is executed, verified and documented, each person claiming their task (any call answered
+    // with anything but a success fails the test)
+    RequestDriver driver =
+        RequestDriver.strict(
+            () -> "http://localhost:" + port, TestRequests.validRequest(properties));
+    String[] started = driver.submit();
+    String instance = started[0];
+    String number = started[1];
     assertThat(number).matches("DR-\\d{4}-\\d{4}");
-
-    // DevSecOps finds the review among its group's tasks, claims and approves it
-    String review = awaitTask(instance, REVIEW_REQUEST, "sofia");
-    claimAndSubmit("sofia", review, TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
-    claimAndSubmit(
-        "sofia", awaitTask(instance, SCHEDULE_DEPLOYMENT, "sofia"), TestRequests.scheduleNow());
-    // the window opens at once: the job executor creates the ticket, sends the confirmation and
-    // fires the timer
-    claimAndSubmit(
-        "sam",
-        awaitTask(instance, EXECUTE_DEPLOYMENT, "sam"),
-        Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS, EXECUTION_NOTES, "Rolled out to 6 pods"));
-    claimAndSubmit(
-        "sam",
-        awaitTask(instance, VERIFY_HEALTH, "sam"),
-        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
-    claimAndSubmit(
-        "sofia", awaitTask(instance, DOCUMENT_DEPLOYMENT, "sofia"), TestRequests.documentation());
+    for (RequestDriver.Step step : RequestDriver.STEPS) {
+      driver.work(instance, step);
+    }
 
     // the request ends deployed
     await()
@@ -151,7 +125,9 @@ class RestApiEndToEndTest {
     Map<String, MimeMessage> mails =
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(() -> SMTP.mailsBySubject(number), received -> received.size() == 4);
+            .until(
+                () -> SMTP.mailsBySubject(number),
+                received -> received.size() == RequestDriver.MAILS.size());
     assertThat(mails.keySet())
         .containsExactly(
             "Payments - Production - Deployment Request - " + date,
@@ -257,19 +233,6 @@ class RestApiEndToEndTest {
               return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
             },
             id -> id != null);
-  }
-
-  private void claimAndSubmit(String user, String taskId, Map<String, Object> form) {
-    ResponseEntity<String> claimed =
-        as(user)
-            .postForEntity(
-                "/engine-rest/task/{id}/claim", Map.of("userId", user), String.class, taskId);
-    assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-    ResponseEntity<String> submitted =
-        as(user)
-            .postForEntity(
-                "/engine-rest/task/{id}/submit-form", restVariables(form), String.class, taskId);
-    assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   private long instanceCount() {

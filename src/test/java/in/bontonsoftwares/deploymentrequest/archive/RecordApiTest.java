@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.TestClock;
+import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
@@ -24,24 +25,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The archive over REST: listed and filtered, downloaded with its hash checked, for DevSecOps and
  * admins only.
  */
 @DependsOnTime
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
-// may live at a time.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@WebAppTest
 class RecordApiTest {
 
   @Autowired TestRestTemplate http;

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.TestClock;
+import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.browser.Browser.Band;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.Item;
@@ -32,19 +33,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,18 +51,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * (GreenMail). Each step leaves a numbered screenshot in {@code target/browser-screenshots/}; see
  * {@link ReadmeImages} for the README's images.
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
+@WebAppTest(
     properties = {
       "camunda.bpm.job-execution.enabled=true",
       // the deployment window opens within a minute of scheduling: look for due jobs at least every
       // 5 s
       "camunda.bpm.job-execution.max-wait=5000"
     })
-@ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
-// may live at a time.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @DependsOnTime
 class TasklistBrowserTest {
 
@@ -85,16 +76,11 @@ class TasklistBrowserTest {
 
   @RegisterExtension static final BrowserExtension BROWSER = new BrowserExtension(ZONE);
 
-  private static final SeparateSmtpServer SMTP = SeparateSmtpServer.started();
+  @RegisterExtension static final SeparateSmtpServer SMTP = new SeparateSmtpServer();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
     SMTP.register(registry);
-  }
-
-  @AfterAll
-  static void stopMailServer() {
-    SMTP.stop();
   }
 
   @LocalServerPort int port;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -38,7 +39,7 @@ class ClusterTest {
   private static final int REQUESTS_WHEN_A_NODE_DIES = 30;
 
   private static EmbeddedPostgres postgres;
-  private static SeparateSmtpServer smtp;
+  @RegisterExtension static final SeparateSmtpServer SMTP = new SeparateSmtpServer();
   private static JdbcTemplate database;
   private static Path work;
   private static AppNode nodeA;
@@ -47,7 +48,6 @@ class ClusterTest {
   @BeforeAll
   static void startDatabaseMailAndFirstNode() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
-    smtp = SeparateSmtpServer.started();
     database =
         new JdbcTemplate(
             new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"), true));
@@ -62,7 +62,6 @@ class ClusterTest {
         node.close();
       }
     }
-    smtp.stop();
     postgres.close();
   }
 
@@ -70,7 +69,8 @@ class ClusterTest {
   @Order(1)
   void shouldContinueARequestOnceAfterItsNodeWasKilled() throws Exception {
     // asks for node A at every call: after the restart it is a new process on a new port
-    RequestDriver driver = new RequestDriver(() -> nodeA.baseUrl(), TestRequests.validRequest());
+    RequestDriver driver =
+        RequestDriver.resilient(() -> nodeA.baseUrl(), TestRequests.validRequest());
     String[] request = driver.submit();
     driver.review(request[0]);
 
@@ -134,10 +134,10 @@ class ClusterTest {
         requests.add(
             people.submit(
                 () -> {
-                  RequestDriver driver = new RequestDriver(nodes, TestRequests.validRequest());
+                  RequestDriver driver =
+                      RequestDriver.resilient(nodes, TestRequests.validRequest());
                   String[] request = driver.submit();
-                  driver.review(request[0]);
-                  driver.runToTheEnd(request[0]);
+                  driver.playHappyPath(request[0]);
                   afterEach.run();
                   return request[1];
                 }));
@@ -153,7 +153,7 @@ class ClusterTest {
   }
 
   private static void assertExactlyOnce(List<String> numbers, boolean aNodeDied) throws Exception {
-    ExactlyOnce.assertFinishedExactlyOnce(database, smtp.received(), numbers, aNodeDied);
+    ExactlyOnce.assertFinishedExactlyOnce(database, SMTP.received(), numbers, aNodeDied);
   }
 
   private static AppNode node(String name) throws Exception {
@@ -165,7 +165,7 @@ class ClusterTest {
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=",
             "--spring.mail.host=127.0.0.1",
-            "--spring.mail.port=" + smtp.port(),
+            "--spring.mail.port=" + SMTP.port(),
             "--deployment-request.archive.directory=" + work.resolve("archive"),
             // a dead node's jobs return to the others quickly in the test; production keeps
             // Camunda's 5 minutes

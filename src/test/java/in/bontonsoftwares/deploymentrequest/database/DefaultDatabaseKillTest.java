@@ -18,6 +18,7 @@ import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +52,7 @@ class DefaultDatabaseKillTest {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path work;
 
-  private SeparateSmtpServer smtp;
+  @RegisterExtension final SeparateSmtpServer smtp = new SeparateSmtpServer();
   private AppNode node;
   private int kills;
 
@@ -60,9 +61,6 @@ class DefaultDatabaseKillTest {
     if (node != null) {
       node.close();
     }
-    if (smtp != null) {
-      smtp.stop();
-    }
   }
 
   @Test
@@ -70,14 +68,14 @@ class DefaultDatabaseKillTest {
       throws Exception {
     // given: the default run, nothing configured but the mail server and quick recovery of a dead
     // node's jobs
-    smtp = SeparateSmtpServer.started();
     node = start();
     List<String> lost = new ArrayList<>();
     List<String> numbers = new ArrayList<>();
 
     // when: killed after every acknowledged step, restarted each time
     for (int i = 0; i < REQUESTS; i++) {
-      RequestDriver driver = new RequestDriver(() -> node.baseUrl(), TestRequests.validRequest());
+      RequestDriver driver =
+          RequestDriver.resilient(() -> node.baseUrl(), TestRequests.validRequest());
       String[] request = driver.submit();
       killAndRestart();
       if (!driver.exists(request[0])) {

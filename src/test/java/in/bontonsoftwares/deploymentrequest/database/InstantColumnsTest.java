@@ -39,25 +39,28 @@ class InstantColumnsTest {
     Instant start = SECOND_HALF_PAST_ONE_IN_ADAK;
 
     // when the ticket is opened and read back
-    ChangeTicket opened =
-        tickets.open(
-            new NewTicket(
-                request,
-                "instance-" + request,
-                "Ledger",
-                "ledger-api",
-                "1.0",
-                "production",
-                start,
-                start.plus(Duration.ofMinutes(20)),
-                "Redeploy 0.9",
-                "sofia",
-                "sofia"));
+    ChangeTicket opened = tickets.open(ticket(request, start));
     ChangeTicket read = tickets.find(opened.ticketNumber()).orElseThrow();
 
     // then it holds the same instants, not the same wall-clock time an hour apart
     assertThat(read.windowStart()).isEqualTo(start);
     assertThat(read.windowEnd()).isEqualTo(start.plus(Duration.ofMinutes(20)));
     assertThat(read.createdAt()).isEqualTo(opened.createdAt());
+  }
+
+  /** A ticket of {@code request} for a window of 20 minutes from {@code start}. */
+  static NewTicket ticket(String request, Instant start) {
+    return new NewTicket(
+        request,
+        "instance-" + request,
+        "Ledger",
+        "ledger-api",
+        "1.0",
+        "production",
+        start,
+        start.plus(Duration.ofMinutes(20)),
+        "Redeploy 0.9",
+        "sofia",
+        "sofia");
   }
 }

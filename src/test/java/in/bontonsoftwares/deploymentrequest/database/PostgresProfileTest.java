@@ -1,14 +1,13 @@
 package in.bontonsoftwares.deploymentrequest.database;
 
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.*;
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import in.bontonsoftwares.deploymentrequest.DeploymentRequestApplication;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.node.RequestDriver;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
-import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -32,14 +31,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code postgres} profile on a real PostgreSQL 16: the schema comes from the migrations
- * (Camunda's changelog for the engine, Flyway for the app), never from the engine, a whole request
- * runs to the end, and the next start of a node only validates.
+ * (Camunda's changelog for the engine and the app's beside it, in one Liquibase run), never from
+ * the engine, a whole request runs to the end, and the next start of a node only validates.
  */
 class PostgresProfileTest {
 
-  private static final String REQUESTER = "dana";
-  private static final String REVIEWER = "sofia";
-  private static final String OPERATOR = "sam";
+  private static final String REQUESTER = RequestDriver.REQUESTER;
+
+  static final String CAMUNDA_CHANGELOG =
+      "org/camunda/bpm/engine/db/liquibase/camunda-changelog.xml";
 
   private static EmbeddedPostgres postgres;
 
@@ -59,7 +59,6 @@ class PostgresProfileTest {
     String database = createDatabase("deployment_request");
     ProcessInstance request;
     List<Map<String, Object>> changelogAfterFirstStart;
-    List<Map<String, Object>> flywayAfterFirstStart;
 
     // given a node started on an empty database
     try (ConfigurableApplicationContext node = start(database, "postgresFirst")) {
@@ -75,50 +74,40 @@ class PostgresProfileTest {
                   .map(name -> node.getBeanFactory().getBeanDefinition(name).getDependsOn()))
           .as("the engine is built after the migrations, not by chance")
           .singleElement()
-          .satisfies(dependsOn -> assertThat(dependsOn).contains("liquibase", "flywayInitializer"));
+          .satisfies(dependsOn -> assertThat(dependsOn).contains("liquibase"));
       assertThat(
               jdbc.queryForList(
-                  "select id from databasechangelog order by orderexecuted", String.class))
+                  "select id from databasechangelog where filename = ? order by orderexecuted",
+                  String.class,
+                  CAMUNDA_CHANGELOG))
+          .as("Camunda's change sets, under its changelog's own path")
           .startsWith("7.16.0-baseline")
           .contains("7.23-to-7.24")
           .endsWith("7.24.0-tag");
-      assertThat(jdbc.queryForList("select filename from databasechangelog", String.class))
-          .containsOnly("org/camunda/bpm/engine/db/liquibase/camunda-changelog.xml");
       assertThat(jdbc.queryForList("select version_ from act_ge_schema_log", String.class))
           .contains("7.24.0");
+      // and the app's tables come from its changelog, after the engine's, each change set run
       assertThat(
               jdbc.queryForList(
-                  "select version from flyway_schema_history where success", String.class))
-          .contains("1", "2", "3");
+                  "select filename || ' ' || id || ' ' || exectype from databasechangelog "
+                      + "where filename <> ? order by orderexecuted",
+                  String.class,
+                  CAMUNDA_CHANGELOG))
+          .containsExactly(
+              "db/changelog/app-tables.xml 1-app-tables EXECUTED",
+              "db/changelog/app-tables.xml 2-change-ticket-events EXECUTED",
+              "db/changelog/app-tables.xml 3-deployment-records EXECUTED",
+              "db/changelog/app-tables.xml 4-instants-with-time-zone EXECUTED",
+              "db/changelog/app-tables.xml 6-limits EXECUTED");
+      assertThat(tables(database)).doesNotContain("flyway_schema_history");
       changelogAfterFirstStart = changelog(jdbc);
-      flywayAfterFirstStart = flywayHistory(jdbc);
 
-      // when a request runs from submission to documentation
+      // when a request runs its happy path from submission to documentation
       request = submit(engine, validRequest(node));
-      runDueJobs(engine, request);
-      complete(
-          engine,
-          request,
-          REVIEW_REQUEST,
-          REVIEWER,
-          TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
-      runDueJobs(engine, request);
-      complete(engine, request, SCHEDULE_DEPLOYMENT, REVIEWER, TestRequests.scheduleNow());
-      runDueJobs(engine, request);
-      complete(
-          engine,
-          request,
-          EXECUTE_DEPLOYMENT,
-          OPERATOR,
-          Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
-      complete(
-          engine,
-          request,
-          VERIFY_HEALTH,
-          OPERATOR,
-          Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
-      runDueJobs(engine, request);
-      complete(engine, request, DOCUMENT_DEPLOYMENT, OPERATOR, TestRequests.documentation());
+      for (RequestDriver.Step step : RequestDriver.STEPS) {
+        runDueJobs(engine, request);
+        complete(engine, request, step.taskKey(), step.user(), step.form().get());
+      }
       runDueJobs(engine, request);
 
       // then it ended deployed, with its mails, ticket and record in the app's tables on PostgreSQL
@@ -151,7 +140,6 @@ class PostgresProfileTest {
 
       // then nothing was migrated or created again, and everything of the first run is there
       assertThat(changelog(jdbc)).isEqualTo(changelogAfterFirstStart);
-      assertThat(flywayHistory(jdbc)).isEqualTo(flywayAfterFirstStart);
       assertThat(ended(engine, request).getBusinessKey()).isEqualTo(request.getBusinessKey());
       assertThat(
               engine
@@ -231,12 +219,6 @@ class PostgresProfileTest {
   private static List<Map<String, Object>> changelog(JdbcTemplate jdbc) {
     return jdbc.queryForList(
         "select id, md5sum, dateexecuted from databasechangelog order by orderexecuted");
-  }
-
-  private static List<Map<String, Object>> flywayHistory(JdbcTemplate jdbc) {
-    return jdbc.queryForList(
-        "select version, checksum, installed_on from flyway_schema_history order by "
-            + "installed_rank");
   }
 
   private static Map<String, Object> validRequest(ConfigurableApplicationContext node) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import in.bontonsoftwares.deploymentrequest.TestClock;
+import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.config.LimitProperties;
 import in.bontonsoftwares.deploymentrequest.identity.TestUsers;
@@ -37,16 +38,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * One person starting too many requests, over real HTTP, with the limits the app ships with (the
@@ -54,17 +51,12 @@ import org.springframework.test.context.ActiveProfiles;
  * that none counts another's requests; each asserts the refusal, that nothing was started and no
  * mail went out, and that the normal path still works.
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
+@WebAppTest(
     properties = {
       "deployment-request.limits.starts.max=20", "deployment-request.limits.starts.window=PT1H",
       "deployment-request.limits.open-requests.max=10",
           "deployment-request.limits.open-requests.retry-after=PT15M"
     })
-@ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
-// may live at a time.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class StartLimitTest {
 
   @Autowired TestRestTemplate http;

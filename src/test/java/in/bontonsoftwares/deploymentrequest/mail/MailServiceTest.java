@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
+import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Row;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Section;
 import jakarta.mail.internet.MimeMessage;
@@ -13,24 +14,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Mail over real SMTP (the embedded server of the default run), sent once per key, readable on the
  * mailbox page.
  */
 @DependsOnTime
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
-// may live at a time.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@WebAppTest
 class MailServiceTest {
 
   @Autowired MailService mailService;

@@ -12,14 +12,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * An SMTP server of its own (GreenMail) that the app under test reaches through the standard {@code
  * spring.mail.*} properties, as it would reach a company's mail server. It keeps its port across a
  * stop and a start, so that a test can take it down and bring it back.
+ *
+ * <p>A JUnit 5 extension: {@code @RegisterExtension static final SeparateSmtpServer SMTP = new
+ * SeparateSmtpServer();} runs it for the whole class (before the Spring context is built, so that a
+ * {@code @DynamicPropertySource} can {@link #register} it), an instance field for each test. It
+ * stops after the class's or the test's own {@code @AfterAll} / {@code @AfterEach} methods, which
+ * can still read what it received.
  */
-public final class SeparateSmtpServer {
+public final class SeparateSmtpServer
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
   /**
    * Drawn by the operating system at the first start (no race for a port that was free a moment
@@ -28,24 +40,50 @@ public final class SeparateSmtpServer {
   private int port;
 
   private GreenMail server;
+  private boolean running;
 
-  private SeparateSmtpServer() {}
+  /** Started for one test (an instance field), not for the class. */
+  private boolean perTest;
 
-  public static SeparateSmtpServer started() {
-    SeparateSmtpServer smtp = new SeparateSmtpServer();
-    smtp.start();
-    return smtp;
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (!running) {
+      perTest = true;
+      start();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (perTest) {
+      stop();
+      perTest = false;
+    }
   }
 
   public void start() {
     ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     server = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
     server.start();
+    running = true;
     port = server.getSmtp().getPort();
   }
 
   public void stop() {
-    server.stop();
+    if (running) {
+      server.stop();
+      running = false;
+    }
   }
 
   public int port() {

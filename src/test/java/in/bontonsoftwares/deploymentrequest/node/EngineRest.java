@@ -52,8 +52,16 @@ public final class EngineRest {
    * CallFailed.
    */
   public JsonNode call(String user, String method, String path, Object body) {
+    return call(user, method, path, body, 0);
+  }
+
+  /**
+   * As {@link #call(String, String, String, Object)}, and the answer must have the status {@code
+   * expected} exactly (0: any success).
+   */
+  public JsonNode call(String user, String method, String path, Object body, int expected) {
     try {
-      String answer = new String(send(user, method, path, body), StandardCharsets.UTF_8);
+      String answer = new String(send(user, method, path, body, expected), StandardCharsets.UTF_8);
       return answer.isEmpty() ? JSON.nullNode() : JSON.readTree(answer);
     } catch (IOException e) {
       throw new CallFailed(method + " " + path + " answered no JSON: " + e, 0);
@@ -64,10 +72,10 @@ public final class EngineRest {
    * GETs {@code path} as {@code user}; returns the answer's bytes (a file), or throws CallFailed.
    */
   public byte[] download(String user, String path) {
-    return send(user, "GET", path, null);
+    return send(user, "GET", path, null, 0);
   }
 
-  private byte[] send(String user, String method, String path, Object body) {
+  private byte[] send(String user, String method, String path, Object body, int expected) {
     try {
       HttpRequest.Builder builder =
           HttpRequest.newBuilder(URI.create(nodes.get() + path))
@@ -86,7 +94,7 @@ public final class EngineRest {
               : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
       HttpResponse<byte[]> response =
           http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() >= 300) {
+      if (response.statusCode() >= 300 || (expected != 0 && response.statusCode() != expected)) {
         throw new CallFailed(
             method
                 + " "

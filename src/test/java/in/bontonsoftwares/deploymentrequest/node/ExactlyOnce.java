@@ -20,9 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ExactlyOnce {
 
-  /** The four mails of a request that is approved at once and deployed. */
-  private static final List<String> MAILS =
-      List.of("request", "schedule_confirmed", "verification_status", "deployment_record");
+  private static final List<String> MAILS = RequestDriver.MAILS;
 
   private ExactlyOnce() {}
 

@@ -16,11 +16,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.awaitility.core.ConditionFactory;
 
 /**
- * Plays the people of one request over Camunda's REST API against whichever node {@code nodes}
- * names at each call, as a load balancer would spread them: submit, approve, schedule a window that
- * opens at once, execute, verify, document; the nodes' job executors do the rest.
+ * The happy path of a request, in one place: who works which user task with what, in order ({@link
+ * #STEPS}: the request passes its checklist check, is approved at once, scheduled for a window that
+ * opens at once, executed, verified and documented). Tests that work requests through another door
+ * take the steps from here too (the Java API in {@code PostgresProfileTest}, the benchmark's queues
+ * in {@code bench.Workload}).
+ *
+ * <p>A driver plays the people of one request over Camunda's REST API against whichever node {@code
+ * nodes} names at each call, as a load balancer would spread them; the nodes' job executors do the
+ * rest. It is {@link #resilient} for the cluster and kill tests (a call that fails is tried again,
+ * and a step that went through is recognised, so that nothing is done twice) or {@link #strict} for
+ * an end-to-end test (any failed call fails the test at once).
  */
 public final class RequestDriver {
 
@@ -44,8 +53,18 @@ public final class RequestDriver {
   public static final Step DOCUMENT =
       new Step(DOCUMENT_DEPLOYMENT, "sofia", TestRequests::documentation);
 
+  /** Who submits the requests. */
+  public static final String REQUESTER = "dana";
+
   /** The user tasks of a request that is approved at once and deployed, in order. */
   public static final List<Step> STEPS = List.of(REVIEW, SCHEDULE, EXECUTE, VERIFY, DOCUMENT);
+
+  /**
+   * The mails of a request on that path, by the type in their {@code Message-ID} ({@code
+   * <number>.<type>.r1@...}): to DevSecOps, the schedule, the status, the record.
+   */
+  public static final List<String> MAILS =
+      List.of("request", "schedule_confirmed", "verification_status", "deployment_record");
 
   /**
    * Who looks at a request's state from outside, as an admin does in Cockpit: sees every task and
@@ -57,12 +76,25 @@ public final class RequestDriver {
 
   private final EngineRest rest;
   private final Map<String, Object> request;
+  private final boolean retryFailedCalls;
 
-  public RequestDriver(Supplier<String> nodes, Map<String, Object> request) {
+  private RequestDriver(
+      Supplier<String> nodes, Map<String, Object> request, boolean retryFailedCalls) {
     this.rest = new EngineRest(nodes);
+    this.retryFailedCalls = retryFailedCalls;
     this.request = new HashMap<>(request);
     // a version no other request has, to find this request again when its submission was cut off
     this.request.put(VERSION, "2.4.1-r" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /** A driver that tries failed calls again: for nodes that die under it. */
+  public static RequestDriver resilient(Supplier<String> nodes, Map<String, Object> request) {
+    return new RequestDriver(nodes, request, true);
+  }
+
+  /** A driver for which any failed call (an answer that is no success) fails the test at once. */
+  public static RequestDriver strict(Supplier<String> nodes, Map<String, Object> request) {
+    return new RequestDriver(nodes, request, false);
   }
 
   /**
@@ -71,10 +103,7 @@ public final class RequestDriver {
    * again only if it is not there.
    */
   public String[] submit() {
-    return await()
-        .atMost(STEP_TIMEOUT)
-        .pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions()
+    return waiting(Duration.ofMillis(500))
         .until(
             () -> {
               JsonNode found =
@@ -90,12 +119,13 @@ public final class RequestDriver {
                   !found.isEmpty()
                       ? found.get(0)
                       : call(
-                          "dana",
+                          REQUESTER,
                           "POST",
                           "/engine-rest/process-definition/key/"
                               + DeploymentRequestProcess.KEY
                               + "/submit-form",
-                          restVariables(request));
+                          restVariables(request),
+                          200);
               return new String[] {started.get("id").asText(), started.get("businessKey").asText()};
             },
             started -> started != null);
@@ -115,6 +145,13 @@ public final class RequestDriver {
     work(instance, REVIEW);
   }
 
+  /** Works every step of the happy path, then waits until the request has ended. */
+  public void playHappyPath(String instance) {
+    review(instance);
+    runToTheEnd(instance);
+  }
+
+  /** Works the steps after the review, then waits until the request has ended. */
   public void runToTheEnd(String instance) {
     for (Step step : STEPS.subList(1, STEPS.size())) {
       work(instance, step);
@@ -123,10 +160,7 @@ public final class RequestDriver {
   }
 
   public void awaitCompleted(String instance) {
-    await()
-        .atMost(STEP_TIMEOUT)
-        .pollInterval(Duration.ofMillis(300))
-        .ignoreExceptions()
+    waiting(Duration.ofMillis(300))
         .until(
             () ->
                 "COMPLETED"
@@ -148,10 +182,7 @@ public final class RequestDriver {
    */
   public void work(String instance, Step step) {
     String query = query(instance, step);
-    await()
-        .atMost(STEP_TIMEOUT)
-        .pollInterval(Duration.ofMillis(300))
-        .ignoreExceptions()
+    waiting(Duration.ofMillis(300))
         .until(
             () -> {
               if (!call(
@@ -169,13 +200,15 @@ public final class RequestDriver {
                     step.user(),
                     "POST",
                     "/engine-rest/task/" + task + "/claim",
-                    Map.of("userId", step.user()));
+                    Map.of("userId", step.user()),
+                    204);
               }
               call(
                   step.user(),
                   "POST",
                   "/engine-rest/task/" + task + "/submit-form",
-                  restVariables(step.form().get()));
+                  restVariables(step.form().get()),
+                  204);
               return true;
             });
   }
@@ -196,11 +229,21 @@ public final class RequestDriver {
     return keys;
   }
 
+  private ConditionFactory waiting(Duration poll) {
+    ConditionFactory waiting = await().atMost(STEP_TIMEOUT).pollInterval(poll);
+    return retryFailedCalls ? waiting.ignoreExceptions() : waiting;
+  }
+
   private static String query(String instance, Step step) {
     return "processInstanceId=" + instance + "&taskDefinitionKey=" + step.taskKey();
   }
 
   private JsonNode call(String user, String method, String path, Object body) {
     return rest.call(user, method, path, body);
+  }
+
+  /** A call that changes something: a strict driver also wants its exact status. */
+  private JsonNode call(String user, String method, String path, Object body, int expected) {
+    return rest.call(user, method, path, body, retryFailedCalls ? 0 : expected);
   }
 }

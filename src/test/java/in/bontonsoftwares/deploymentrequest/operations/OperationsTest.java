@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
@@ -27,17 +28,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,24 +42,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * What operators rely on: mail neither lost nor doubled while SMTP is down, one owner when two
  * people claim at once, health probes and metrics.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
-// may live at a time.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@WebAppTest
 @AutoConfigureObservability
 class OperationsTest {
 
-  private static final SeparateSmtpServer SMTP = SeparateSmtpServer.started();
+  @RegisterExtension static final SeparateSmtpServer SMTP = new SeparateSmtpServer();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
     SMTP.register(registry);
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    SMTP.stop();
   }
 
   @Autowired TestRestTemplate http;

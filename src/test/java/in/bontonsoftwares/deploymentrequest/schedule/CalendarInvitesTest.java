@@ -47,6 +47,9 @@ class CalendarInvitesTest {
           "http://localhost:8080",
           null,
           null,
+          null,
+          null,
+          null,
           null);
   private final CalendarInvites invites =
       new CalendarInvites(

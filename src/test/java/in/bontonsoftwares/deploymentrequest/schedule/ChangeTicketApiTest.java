@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.TestClock;
+import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,20 +15,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The change register over REST: filters, one ticket with its events, and who may read it. */
 @DependsOnTime
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-// Camunda's REST API finds "the default engine" in a JVM-wide registry: only one web test context
-// may live at a time.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@WebAppTest
 class ChangeTicketApiTest {
 
   @Autowired TestRestTemplate http;

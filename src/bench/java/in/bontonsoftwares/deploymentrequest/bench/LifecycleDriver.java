@@ -1,7 +1,10 @@
 package in.bontonsoftwares.deploymentrequest.bench;
 
+import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import in.bontonsoftwares.deploymentrequest.node.EngineRest;
+import in.bontonsoftwares.deploymentrequest.node.RequestDriver.Step;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -74,7 +77,7 @@ final class LifecycleDriver {
                   return null;
                 }));
       }
-      for (Workload.Step step : workload.steps()) {
+      for (Step step : workload.steps()) {
         work.add(people.submit(() -> workQueue(workload, step, done, failedCalls)));
       }
       long from = instances / 4;
@@ -143,7 +146,7 @@ final class LifecycleDriver {
             workload.starter(),
             "POST",
             "/engine-rest/process-definition/key/" + workload.processKey() + "/submit-form",
-            workload.startForm().get());
+            restVariables(workload.startForm().get()));
         return;
       } catch (EngineRest.CallFailed e) {
         failedCalls.incrementAndGet();
@@ -159,7 +162,7 @@ final class LifecycleDriver {
    * 200 ms).
    */
   private void workQueue(
-      Workload workload, Workload.Step step, AtomicBoolean done, AtomicInteger failedCalls) {
+      Workload workload, Step step, AtomicBoolean done, AtomicInteger failedCalls) {
     long idle = 25;
     while (!done.get() && !Thread.currentThread().isInterrupted()) {
       JsonNode tasks;
@@ -201,7 +204,10 @@ final class LifecycleDriver {
                 Map.of("userId", step.user()));
           }
           rest.call(
-              step.user(), "POST", "/engine-rest/task/" + id + "/submit-form", step.form().get());
+              step.user(),
+              "POST",
+              "/engine-rest/task/" + id + "/submit-form",
+              restVariables(step.form().get()));
         } catch (EngineRest.CallFailed e) {
           failedCalls.incrementAndGet();
         }

@@ -1,5 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.bench;
 
+import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import in.bontonsoftwares.deploymentrequest.node.EngineRest;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ final class TaskLatency {
                         "/engine-rest/process-definition/key/"
                             + workload.processKey()
                             + "/submit-form",
-                        workload.startForm().get())));
+                        restVariables(workload.startForm().get()))));
       }
       for (Future<JsonNode> start : started) {
         start.get();
@@ -86,7 +88,8 @@ final class TaskLatency {
    */
   List<Double> claimAndComplete(ConcurrentLinkedQueue<String> tasks, int clients, int perClient)
       throws Exception {
-    Map<String, Object> form = Workload.deploymentRequest().steps().get(0).form().get();
+    Map<String, Object> form =
+        restVariables(Workload.deploymentRequest().steps().get(0).form().get());
     List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
     ExecutorService reviewers = Executors.newFixedThreadPool(clients);
     try {

@@ -2,11 +2,11 @@ package in.bontonsoftwares.deploymentrequest.bench;
 
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.*;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
-import static in.bontonsoftwares.deploymentrequest.process.TestRequests.restVariables;
 
 import in.bontonsoftwares.deploymentrequest.node.EngineRest;
+import in.bontonsoftwares.deploymentrequest.node.RequestDriver;
+import in.bontonsoftwares.deploymentrequest.node.RequestDriver.Step;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
-import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,9 +24,10 @@ import java.util.function.Supplier;
 
 /**
  * What the benchmark's people do with one process: who starts it with which form, and which user
- * task is worked by whom with which form, in order. The Deployment Request is played as in the
- * walk-through (approved at once, a window that opens now, deployed, healthy, documented); the
- * baseline has the same shape and the same people, and no forms.
+ * task is worked by whom with which form, in order. The Deployment Request is played on its happy
+ * path ({@link RequestDriver#STEPS}, as in the walk-through: approved at once, a window that opens
+ * now, deployed, healthy, documented); the baseline has the same shape and the same people, and no
+ * forms. Forms are variables by name; the people send them as REST variables.
  */
 record Workload(
     String name,
@@ -35,37 +36,19 @@ record Workload(
     Supplier<Map<String, Object>> startForm,
     List<Step> steps) {
 
-  /** A user task, worked by {@code user} with {@code form}. */
-  record Step(String taskKey, String user, Supplier<Map<String, Object>> form) {}
-
   static final String BASELINE_KEY = "BenchmarkBaselineProcess";
 
   static Workload deploymentRequest() {
     return new Workload(
         "Deployment Request",
         DeploymentRequestProcess.KEY,
-        "dana",
-        () -> restVariables(TestRequests.validRequest()),
-        List.of(
-            new Step(
-                REVIEW_REQUEST,
-                "sofia",
-                () -> restVariables(TestRequests.review(Value.DECISION_APPROVE, "Fine"))),
-            new Step(SCHEDULE_DEPLOYMENT, "sofia", () -> restVariables(TestRequests.scheduleNow())),
-            new Step(
-                EXECUTE_DEPLOYMENT,
-                "sam",
-                () -> restVariables(Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS))),
-            new Step(
-                VERIFY_HEALTH,
-                "sam",
-                () -> restVariables(Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true))),
-            new Step(
-                DOCUMENT_DEPLOYMENT, "sofia", () -> restVariables(TestRequests.documentation()))));
+        RequestDriver.REQUESTER,
+        TestRequests::validRequest,
+        RequestDriver.STEPS);
   }
 
   static Workload baseline() {
-    Supplier<Map<String, Object>> nothing = () -> Map.of("variables", Map.of());
+    Supplier<Map<String, Object>> nothing = Map::of;
     return new Workload(
         "Baseline (same shape, no-op)",
         BASELINE_KEY,

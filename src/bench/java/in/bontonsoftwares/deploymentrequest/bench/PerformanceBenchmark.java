@@ -24,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -67,7 +68,7 @@ class PerformanceBenchmark {
   static final Report REPORT = new Report();
   private static final long STARTED = System.nanoTime();
 
-  static SeparateSmtpServer smtp;
+  @RegisterExtension static final SeparateSmtpServer SMTP = new SeparateSmtpServer();
   static EmbeddedPostgres postgres;
   static AppNode h2Node;
   static AppNode pgNodeA;
@@ -83,7 +84,6 @@ class PerformanceBenchmark {
       FileSystemUtils.deleteRecursively(WORK.resolve(node));
     }
     Files.createDirectories(WORK);
-    smtp = SeparateSmtpServer.started();
   }
 
   @AfterAll
@@ -107,7 +107,6 @@ class PerformanceBenchmark {
     if (postgres != null) {
       postgres.close();
     }
-    smtp.stop();
     REPORT.write(WORK.resolve("results.md"), Duration.ofNanos(System.nanoTime() - STARTED));
   }
 
@@ -432,7 +431,7 @@ class PerformanceBenchmark {
         b.run();
         a.run();
       }
-      smtp.purge();
+      SMTP.purge();
     }
   }
 
@@ -483,7 +482,7 @@ class PerformanceBenchmark {
             List.of(
                 "--spring.profiles.active=demo,bench" + (profiles.isEmpty() ? "" : "," + profiles),
                 "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtp.port(),
+                "--spring.mail.port=" + SMTP.port(),
                 "--logging.level.root=WARN"));
     all.addAll(AppNode.WITHOUT_START_LIMITS);
     all.addAll(arguments);
