@@ -150,6 +150,8 @@ class UserTaskListener implements TaskListener {
     validator.lengths(v, problems, STAKEHOLDER_EMAILS, SCHEDULING_NOTES);
     problems.throwIfAny();
     v.set(SCHEDULED_BY, actingUser(task));
+    // the invitation for this window: the first one, or an update of the event sent before
+    v.set(CALENDAR_SEQUENCE, v.has(CALENDAR_SEQUENCE) ? v.number(CALENDAR_SEQUENCE, 0) + 1 : 0);
   }
 
   private void executed(ProcessVariables v, Problems problems) {
@@ -184,6 +186,10 @@ class UserTaskListener implements TaskListener {
     validator.required(v, ROLLBACK_NOTES, "Rollback notes", problems);
     validator.lengths(v, problems, ROLLBACK_NOTES);
     v.set(DEPLOYMENT_OUTCOME, Value.ROLLED_BACK);
+    if (v.has(CALENDAR_SEQUENCE)) {
+      // the cancellation of the invitation sent is a change of the event
+      v.set(CALENDAR_SEQUENCE, v.number(CALENDAR_SEQUENCE, 0) + 1);
+    }
   }
 
   private void proposeWindow(ProcessVariables v) {
