@@ -14,15 +14,14 @@ public final class DeploymentRequestProcess {
 
   private DeploymentRequestProcess() {}
 
-  /** Ids of the BPMN elements. */
+  /** Ids of the BPMN elements that code and tests refer to. */
   public static final class Element {
-    public static final String START_REQUEST_SUBMITTED = "StartEvent_RequestSubmitted";
+    // 1 checklist
     public static final String CHECK_CHECKLIST = "Task_CheckChecklist";
-    public static final String GATEWAY_CHECKLIST_COMPLETE = "Gateway_ChecklistComplete";
     public static final String SEND_CHECKLIST_INCOMPLETE_EMAIL =
         "Task_SendChecklistIncompleteEmail";
     public static final String COMPLETE_CHECKLIST = "Task_CompleteChecklist";
-    public static final String GATEWAY_CHECKLIST_WITHDRAWN = "Gateway_ChecklistWithdrawn";
+    // 2 submission, 3 review
     public static final String SEND_REQUEST_EMAIL = "Task_SendRequestEmail";
     public static final String REVIEW_REQUEST = "Task_ReviewRequest";
     public static final String TIMER_REVIEW_OVERDUE = "BoundaryEvent_ReviewOverdue";
@@ -31,38 +30,38 @@ public final class DeploymentRequestProcess {
     public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
     public static final String SEND_CHANGES_REQUESTED_EMAIL = "Task_SendChangesRequestedEmail";
     public static final String AMEND_REQUEST = "Task_AmendRequest";
-    public static final String GATEWAY_AMEND_WITHDRAWN = "Gateway_AmendWithdrawn";
+    public static final String ARCHIVE_REJECTION_RECORD = "Task_ArchiveRejectionRecord";
     public static final String SEND_REJECTION_EMAIL = "Task_SendRejectionEmail";
     public static final String END_REJECTED = "EndEvent_RequestRejected";
+    public static final String ARCHIVE_WITHDRAWAL_RECORD = "Task_ArchiveWithdrawalRecord";
     public static final String SEND_WITHDRAWAL_EMAIL = "Task_SendWithdrawalEmail";
     public static final String END_WITHDRAWN = "EndEvent_RequestWithdrawn";
+    // 4 scheduling
     public static final String SCHEDULE_DEPLOYMENT = "Task_ScheduleDeployment";
     public static final String CREATE_CHANGE_TICKET = "Task_CreateChangeTicket";
     public static final String SEND_SCHEDULE_CONFIRMATION = "Task_SendScheduleConfirmation";
     public static final String TIMER_WINDOW_OPENS = "TimerEvent_WindowOpens";
+    // 5 execution
+    public static final String MARK_CHANGE_IN_PROGRESS = "Task_MarkChangeInProgress";
     public static final String EXECUTE_DEPLOYMENT = "Task_ExecuteDeployment";
     public static final String GATEWAY_EXECUTION_OUTCOME = "Gateway_ExecutionOutcome";
-    public static final String FLOW_WINDOW_OPENED = "Flow_WindowOpened";
-    public static final String FLOW_RESCHEDULE = "Flow_Reschedule";
+    public static final String RETURN_CHANGE_TO_SCHEDULED = "Task_ReturnChangeToScheduled";
+    public static final String RESET_EXECUTION_OUTCOME = "Task_ResetExecutionOutcome";
+    // 6 verification
     public static final String GATEWAY_VERIFICATION_FORK = "Gateway_VerificationFork";
     public static final String VERIFY_HEALTH = "Task_VerifyHealth";
-    public static final String GATEWAY_SMOKE_TESTS_APPLY = "Gateway_SmokeTestsApply";
     public static final String RUN_SMOKE_TESTS = "Task_RunSmokeTests";
-    public static final String GATEWAY_SMOKE_TESTS_DONE = "Gateway_SmokeTestsDone";
-    public static final String GATEWAY_QA_APPLIES = "Gateway_QaValidationApplies";
     public static final String VALIDATE_QA = "Task_ValidateQa";
-    public static final String GATEWAY_QA_DONE = "Gateway_QaValidationDone";
-    public static final String GATEWAY_VERIFICATION_JOIN = "Gateway_VerificationJoin";
     public static final String EVALUATE_VERIFICATION = "Task_EvaluateVerification";
-    public static final String GATEWAY_VERIFICATION_PASSED = "Gateway_VerificationPassed";
-    public static final String FLOW_VERIFICATION_PASSED = "Flow_VerificationPassed";
+    public static final String CLOSE_CHANGE_TICKET = "Task_CloseChangeTicket";
     public static final String SEND_STATUS_EMAIL = "Task_SendStatusEmail";
     public static final String ROLL_BACK_DEPLOYMENT = "Task_RollBackDeployment";
-    public static final String FLOW_ROLLED_BACK = "Flow_RolledBack";
+    public static final String MARK_CHANGE_ROLLED_BACK = "Task_MarkChangeRolledBack";
     public static final String SEND_ROLLBACK_EMAIL = "Task_SendRollbackEmail";
+    // 7 documentation
     public static final String DOCUMENT_DEPLOYMENT = "Task_DocumentDeployment";
+    public static final String ARCHIVE_DEPLOYMENT_RECORD = "Task_ArchiveDeploymentRecord";
     public static final String SEND_DOCUMENTATION_EMAIL = "Task_SendDocumentationEmail";
-    public static final String GATEWAY_OUTCOME = "Gateway_DeploymentOutcome";
     public static final String END_DEPLOYED = "EndEvent_Deployed";
     public static final String END_ROLLED_BACK = "EndEvent_RolledBack";
 

@@ -82,6 +82,11 @@ public final class Variable<T> {
     return read(scope.getVariable(name));
   }
 
+  /** The value of an input of the current activity (its local variable), e.g. a mail type. */
+  public T fromLocal(VariableScope scope) {
+    return read(scope.getVariableLocal(name));
+  }
+
   public T from(Map<String, ?> values) {
     return read(values.get(name));
   }

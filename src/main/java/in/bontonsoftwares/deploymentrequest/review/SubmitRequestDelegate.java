@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Submit request to DevSecOps" (policy step 2): starts the review clock of this revision from the
+ * "Send request to DevSecOps" (policy step 2): starts the review clock of this revision from the
  * environment's SLA, clears the previous round's review answers, so that none is approved by
  * mistake (they stay in the history) and sends the request mail to the mailbox.
  */

@@ -1,44 +1,80 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.mail.MailAttachments;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage;
 import in.bontonsoftwares.deploymentrequest.mail.MailType;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import in.bontonsoftwares.deploymentrequest.process.Variable;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
 import in.bontonsoftwares.deploymentrequest.request.WindowTime;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.CuType;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.CalScale;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Transp;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Version;
+import net.fortuna.ical4j.validate.ValidationException;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The calendar invitation for a confirmed deployment window (policy step 4), as RFC 5545 iCalendar
- * with iTIP (RFC 5546) methods: {@code REQUEST} when the window is confirmed, again with a higher
- * {@code SEQUENCE} when it is rescheduled, and {@code CANCEL} when the deployment is rolled back or
- * withdrawn. One event per request: its {@code UID} is {@code <request number>@<sender domain>}, so
- * that calendars update the event instead of adding one. The last {@code SEQUENCE} sent is kept in
- * the process variable {@code calendarSequence}.
+ * The calendar invitation for a confirmed deployment window (policy step 4), built with iCal4j as
+ * RFC 5545 iCalendar with iTIP (RFC 5546) methods: {@code REQUEST} when the window is confirmed,
+ * again with a higher {@code SEQUENCE} when it is rescheduled, and {@code CANCEL} when the
+ * deployment is rolled back or withdrawn. One event per request: its {@code UID} is {@code <request
+ * number>@<sender domain>}, so that calendars update the event instead of adding one.
+ *
+ * <p>It only reads the {@code SEQUENCE} ({@code calendarSequence}): the steps that change the event
+ * keep it, "Schedule deployment" (0 the first time, +1 for a new window) and "Roll back deployment"
+ * (+1 for the cancellation, when an invitation went out). Without it no invitation was ever sent,
+ * so there is nothing to cancel.
  */
 @Component
-public class CalendarInvites {
+@Order(1)
+public class CalendarInvites implements MailAttachments {
 
   static final String FILE_NAME = "invite.ics";
   static final String REQUEST_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=REQUEST";
   static final String CANCEL_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=CANCEL";
   private static final String PRODUCT_ID = "-//Bonton Softwares//Deployment Request Process//EN";
-  private static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final int MAX_LINE_OCTETS = 75;
 
@@ -55,15 +91,17 @@ public class CalendarInvites {
    * "Deployment Scheduled", a cancellation with "Deployment Rolled Back" and "Deployment Request
    * Withdrawn" when an invitation went out before; any other mail unchanged. An update is a mail of
    * its own, so it gets its own idempotency key and {@code Message-ID} (suffix {@code
-   * u<SEQUENCE>}); otherwise the sent-mail log would take it for the first one. Call it in the mail
-   * job's transaction, so that the sequence number moves only when the mail is sent.
+   * u<SEQUENCE>}); otherwise the sent-mail log would take it for the first one.
    */
+  @Override
   public MailMessage attachTo(MailType type, ProcessVariables variables, MailMessage message) {
     switch (type) {
       case SCHEDULE_CONFIRMED -> {
-        // TODO(issue 13, part A): the scheduling step sets the sequence; part A's version replaces
-        // this file
-        int sequence = variables.number(CALENDAR_SEQUENCE, 0);
+        if (!variables.has(CALENDAR_SEQUENCE)) {
+          throw new IllegalStateException(
+              "No calendarSequence: \"Schedule deployment\" sets it before the confirmation");
+        }
+        int sequence = variables.get(CALENDAR_SEQUENCE);
         MailMessage mail = sequence == 0 ? message : asUpdate(message, sequence);
         return mail.with(
             new MailMessage.Attachment(
@@ -73,7 +111,7 @@ public class CalendarInvites {
         if (!variables.has(CALENDAR_SEQUENCE)) {
           return message;
         }
-        int sequence = variables.number(CALENDAR_SEQUENCE, 0);
+        int sequence = variables.get(CALENDAR_SEQUENCE);
         String reason =
             type == MailType.ROLLED_BACK
                 ? "The deployment was rolled back. " + variables.text(ROLLBACK_NOTES)
@@ -95,12 +133,12 @@ public class CalendarInvites {
     List<String> description = new ArrayList<>();
     if (sequence > 0) {
       description.add("The deployment window changed; this invitation replaces the earlier one.");
-      if (v.string(EXECUTION_NOTES) != null) {
-        description.add("Why: " + v.string(EXECUTION_NOTES));
+      if (v.get(EXECUTION_NOTES) != null) {
+        description.add("Why: " + v.get(EXECUTION_NOTES));
       }
     }
     description.addAll(details(v));
-    return calendar("REQUEST", v, sequence, "CONFIRMED", description);
+    return calendar(Method.VALUE_REQUEST, v, sequence, Status.VALUE_CONFIRMED, description);
   }
 
   /** {@code METHOD:CANCEL} for the same event, with the reason first in the description. */
@@ -108,54 +146,57 @@ public class CalendarInvites {
     List<String> description = new ArrayList<>();
     description.add("Cancelled: " + reason);
     description.addAll(details(v));
-    return calendar("CANCEL", v, sequence, "CANCELLED", description);
+    return calendar(Method.VALUE_CANCEL, v, sequence, Status.VALUE_CANCELLED, description);
   }
 
   private String calendar(
       String method, ProcessVariables v, int sequence, String status, List<String> description) {
     String number = NumberGenerator.requireValid(v.text(REQUEST_NUMBER)); // the event's UID
-    List<String> lines = new ArrayList<>();
-    lines.add("BEGIN:VCALENDAR");
-    lines.add("PRODID:" + PRODUCT_ID);
-    lines.add("VERSION:2.0");
-    lines.add("CALSCALE:GREGORIAN");
-    lines.add("METHOD:" + method);
-    lines.add("BEGIN:VEVENT");
-    lines.add("UID:" + number + "@" + domain());
-    lines.add("SEQUENCE:" + sequence);
-    lines.add("DTSTAMP:" + UTC.format(clock.instant()));
-    lines.add("DTSTART:" + UTC.format(window(v, CONFIRMED_WINDOW_START)));
-    lines.add("DTEND:" + UTC.format(window(v, CONFIRMED_WINDOW_END)));
-    lines.add(
-        "SUMMARY:"
-            + text(
+    VEvent event = new VEvent(false);
+    event.add(new Uid(number + "@" + domain()));
+    event.add(new Sequence(sequence));
+    event.add(new DtStamp(clock.instant()));
+    event.add(new DtStart<>(window(v, CONFIRMED_WINDOW.start())));
+    event.add(new DtEnd<>(window(v, CONFIRMED_WINDOW.end())));
+    event.add(
+        new Summary(
+            text(
                 "Deployment %s: %s - %s (%s %s)"
                     .formatted(
                         number,
                         v.text(PROJECT_NAME),
-                        Environment.labelOf(v.string(ENVIRONMENT)),
+                        Environment.labelOf(v.get(ENVIRONMENT)),
                         v.text(APPLICATION_NAME),
-                        v.text(VERSION))));
-    lines.add("DESCRIPTION:" + text(String.join("\n", description)));
-    if (v.string(REALTIME_CHANNEL) != null) {
-      lines.add("LOCATION:" + text(v.string(REALTIME_CHANNEL)));
+                        v.text(VERSION)))));
+    event.add(new Description(text(String.join("\n", description))));
+    if (v.get(REALTIME_CHANNEL) != null) {
+      event.add(new Location(text(v.get(REALTIME_CHANNEL))));
     }
-    lines.add("STATUS:" + status);
-    lines.add("TRANSP:OPAQUE");
-    lines.add("ORGANIZER;CN=\"DevSecOps\":mailto:" + properties.mailbox());
+    event.add(new Status(status));
+    event.add(new Transp(Transp.VALUE_OPAQUE));
+    event.add(
+        new Organizer(
+            new ParameterList(List.of(new Cn("DevSecOps"))), mailto(properties.mailbox())));
     attendees(v)
         .forEach(
             (address, attendee) ->
-                lines.add(
-                    "ATTENDEE;CN=\"%s\";CUTYPE=INDIVIDUAL;ROLE=%s;"
-                            .formatted(attendee.name(), attendee.role())
-                        + "PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:"
-                        + address));
-    lines.add("END:VEVENT");
-    lines.add("END:VCALENDAR");
-    StringBuilder ics = new StringBuilder();
-    lines.forEach(line -> ics.append(fold(line)).append("\r\n"));
-    return ics.toString();
+                event.add(
+                    new Attendee(
+                        new ParameterList(
+                            List.of(
+                                new Cn(attendee.name()),
+                                CuType.INDIVIDUAL,
+                                attendee.role(),
+                                PartStat.NEEDS_ACTION,
+                                Rsvp.TRUE)),
+                        mailto(address))));
+    Calendar calendar = new Calendar();
+    calendar.add(new ProdId(PRODUCT_ID));
+    calendar.add(new Version(new ParameterList(), Version.VALUE_2_0));
+    calendar.add(new CalScale(CalScale.VALUE_GREGORIAN));
+    calendar.add(new Method(method));
+    calendar.add(event);
+    return fold(write(calendar));
   }
 
   private List<String> details(ProcessVariables v) {
@@ -168,12 +209,12 @@ public class CalendarInvites {
                 v.text(PROJECT_NAME),
                 v.text(APPLICATION_NAME),
                 v.text(VERSION),
-                Environment.labelOf(v.string(ENVIRONMENT))));
+                Environment.labelOf(v.get(ENVIRONMENT))));
     lines.add(
         "Window: %s - %s"
             .formatted(
-                LOCAL.format(window(v, CONFIRMED_WINDOW_START).atZone(properties.timeZone())),
-                WindowTime.show(window(v, CONFIRMED_WINDOW_END), properties.timeZone())));
+                LOCAL.format(window(v, CONFIRMED_WINDOW.start()).atZone(properties.timeZone())),
+                WindowTime.show(window(v, CONFIRMED_WINDOW.end()), properties.timeZone())));
     lines.add("Rollback plan: " + v.text(ROLLBACK_PLAN));
     lines.add("Real-time channel: " + v.text(REALTIME_CHANNEL));
     lines.add(
@@ -187,30 +228,52 @@ public class CalendarInvites {
    * Stakeholders (optional), the on-call contact and the requester (required); each address once,
    * never the organizer.
    */
-  private Map<String, Attendee> attendees(ProcessVariables v) {
-    Map<String, Attendee> attendees = new LinkedHashMap<>();
-    add(attendees, v.string(ON_CALL_EMAIL), v.text(ON_CALL_NAME), "REQ-PARTICIPANT");
-    add(attendees, v.string(REQUESTER_EMAIL), v.text(REQUESTER_NAME), "REQ-PARTICIPANT");
-    for (String stakeholder : RequestValidator.splitEmails(v.string(STAKEHOLDER_EMAILS))) {
-      add(attendees, stakeholder, "", "OPT-PARTICIPANT");
+  private Map<String, Invitee> attendees(ProcessVariables v) {
+    Map<String, Invitee> attendees = new LinkedHashMap<>();
+    add(attendees, v.get(ON_CALL_EMAIL), v.text(ON_CALL_NAME), Role.REQ_PARTICIPANT);
+    add(attendees, v.get(REQUESTER_EMAIL), v.text(REQUESTER_NAME), Role.REQ_PARTICIPANT);
+    for (String stakeholder : RequestValidator.splitEmails(v.get(STAKEHOLDER_EMAILS))) {
+      add(attendees, stakeholder, "", Role.OPT_PARTICIPANT);
     }
     return attendees;
   }
 
-  private void add(Map<String, Attendee> attendees, String address, String name, String role) {
+  private void add(Map<String, Invitee> attendees, String address, String name, Role role) {
     if (address == null
         || !RequestValidator.isEmail(address)
         || address.equalsIgnoreCase(properties.mailbox())
         || attendees.keySet().stream().anyMatch(address::equalsIgnoreCase)) {
       return;
     }
-    attendees.put(address, new Attendee(parameter(name.isBlank() ? address : name), role));
+    attendees.put(address, new Invitee(parameter(name.isBlank() ? address : name), role));
   }
 
-  private record Attendee(String name, String role) {}
+  private record Invitee(String name, Role role) {}
 
-  private Instant window(ProcessVariables v, String name) {
-    return WindowTime.parse(v.string(name), properties.timeZone());
+  private static URI mailto(String address) {
+    return URI.create("mailto:" + address);
+  }
+
+  /** The calendar as iCal4j writes it, lines unfolded (folded by {@link #fold}). */
+  private static String write(Calendar calendar) {
+    StringWriter ics = new StringWriter();
+    try {
+      new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, ics);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ValidationException e) {
+      throw new IllegalStateException("Invalid invitation: " + e.getMessage(), e);
+    }
+    return ics.toString();
+  }
+
+  /** The confirmed window as the validator stored it when "Schedule deployment" was completed. */
+  private static Instant window(ProcessVariables v, Variable<Date> bound) {
+    Date at = v.get(bound);
+    if (at == null) {
+      throw new IllegalStateException("No " + bound + ": \"Schedule deployment\" stores it");
+    }
+    return at.toInstant();
   }
 
   private String domain() {
@@ -242,23 +305,11 @@ public class CalendarInvites {
   }
 
   /**
-   * A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, line breaks as {@code
-   * \n}.
+   * A TEXT value (RFC 5545 3.3.11) as iCal4j escapes it: one kind of line break, no other control
+   * characters.
    */
   static String text(String value) {
-    StringBuilder escaped = new StringBuilder();
-    String normalised = value.replace("\r\n", "\n").replace('\r', '\n');
-    for (int i = 0; i < normalised.length(); i++) {
-      char c = normalised.charAt(i);
-      switch (c) {
-        case '\\' -> escaped.append("\\\\");
-        case ';' -> escaped.append("\\;");
-        case ',' -> escaped.append("\\,");
-        case '\n' -> escaped.append("\\n");
-        default -> escaped.append(Character.isISOControl(c) && c != '\t' ? ' ' : c);
-      }
-    }
-    return escaped.toString();
+    return value.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\p{Cntrl}&&[^\n\t]]", " ");
   }
 
   /**
@@ -271,21 +322,24 @@ public class CalendarInvites {
 
   /**
    * Content lines longer than 75 octets are folded: CRLF and a space, never inside a UTF-8
-   * character.
+   * character. iCal4j folds by characters, which lets a line of non-ASCII text grow past 75 octets.
    */
-  static String fold(String line) {
+  static String fold(String ics) {
     StringBuilder folded = new StringBuilder();
-    int octets = 0;
-    for (int i = 0; i < line.length(); ) {
-      int codePoint = line.codePointAt(i);
-      int size = new String(Character.toChars(codePoint)).getBytes(UTF_8).length;
-      if (octets + size > MAX_LINE_OCTETS) {
-        folded.append("\r\n ");
-        octets = 1;
+    for (String line : ics.split("\r\n")) {
+      int octets = 0;
+      for (int i = 0; i < line.length(); ) {
+        int codePoint = line.codePointAt(i);
+        int size = new String(Character.toChars(codePoint)).getBytes(UTF_8).length;
+        if (octets + size > MAX_LINE_OCTETS) {
+          folded.append("\r\n ");
+          octets = 1;
+        }
+        folded.appendCodePoint(codePoint);
+        octets += size;
+        i += Character.charCount(codePoint);
       }
-      folded.appendCodePoint(codePoint);
-      octets += size;
-      i += Character.charCount(codePoint);
+      folded.append("\r\n");
     }
     return folded.toString();
   }

@@ -32,17 +32,7 @@ class PackageDependenciesTest {
 
   @Test
   void featurePackagesAreFreeOfCycles() {
-    slices()
-        .matching(ROOT + ".(*)..")
-        .namingSlices("$1")
-        .should()
-        .beFreeOfCycles()
-        // TODO(issue 13, coordinator): remove this exception once part A has landed; it breaks the
-        // last cycle (schedule.CalendarInvites builds the invitation that mail attaches, while
-        // CalendarInvites uses mail.MailMessage and mail.MailType).
-        .ignoreDependency(
-            resideInAPackage(ROOT + ".schedule.."), resideInAPackage(ROOT + ".mail.."))
-        .check(classes);
+    slices().matching(ROOT + ".(*)..").namingSlices("$1").should().beFreeOfCycles().check(classes);
   }
 
   @Test

@@ -384,6 +384,7 @@ class TasklistBrowserTest {
     assertThat(cockpit.runningInstances()).isZero();
     browser.shot("admin-cockpit-process-diagram");
     ReadmeImages.save("cockpit-diagram.png", cockpit::diagramImage);
+    ReadmeImages.save("deployment-request-process.png", cockpit::diagramImage);
     Tasklist.logout(browser);
   }
 

@@ -7,12 +7,21 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
+import in.bontonsoftwares.deploymentrequest.TestClock;
+import in.bontonsoftwares.deploymentrequest.archive.RecordArchive;
+import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var;
+import in.bontonsoftwares.deploymentrequest.schedule.ChangeTicket;
+import in.bontonsoftwares.deploymentrequest.schedule.ChangeTicketService;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Date;
@@ -23,10 +32,15 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path through the Deployment Request process, played by the people of the policy. */
 @DependsOnTime
 class DeploymentRequestProcessTest extends ProcessTestSupport {
+
+  @Autowired ChangeTicketService tickets;
+  @Autowired RecordArchive archive;
+  @Autowired NumberGenerator numbers;
 
   private static final String REQUESTER = "dana";
   private static final String REVIEWER = "sofia";
@@ -71,10 +85,26 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
             CREATE_CHANGE_TICKET,
             SEND_SCHEDULE_CONFIRMATION,
             TIMER_WINDOW_OPENS,
+            MARK_CHANGE_IN_PROGRESS,
+            CLOSE_CHANGE_TICKET,
             SEND_STATUS_EMAIL,
+            ARCHIVE_DEPLOYMENT_RECORD,
             SEND_DOCUMENTATION_EMAIL,
             END_DEPLOYED)
-        .hasNotPassed(SEND_CHECKLIST_INCOMPLETE_EMAIL, ROLL_BACK_DEPLOYMENT);
+        .hasPassedInOrder(
+            TIMER_WINDOW_OPENS, MARK_CHANGE_IN_PROGRESS, EXECUTE_DEPLOYMENT, VERIFY_HEALTH)
+        .hasPassedInOrder(
+            EVALUATE_VERIFICATION,
+            CLOSE_CHANGE_TICKET,
+            SEND_STATUS_EMAIL,
+            DOCUMENT_DEPLOYMENT,
+            ARCHIVE_DEPLOYMENT_RECORD,
+            SEND_DOCUMENTATION_EMAIL)
+        .hasNotPassed(
+            SEND_CHECKLIST_INCOMPLETE_EMAIL,
+            ROLL_BACK_DEPLOYMENT,
+            MARK_CHANGE_ROLLED_BACK,
+            RETURN_CHANGE_TO_SCHEDULED);
     String date = requestDate(request).format(DateTimeFormatter.ISO_LOCAL_DATE);
     assertThat(subjects())
         .containsExactly(
@@ -132,15 +162,9 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
 
   @Test
   void shouldRunSmokeTestsAndQaValidationInParallelWhenTheRequestSaysTheyApply() throws Exception {
-    Map<String, Object> form = validRequest();
-    form.put(SMOKE_TESTS_APPLY, true);
-    form.put(QA_VALIDATION_APPLIES, true);
-    ProcessInstance request = submit(REQUESTER, form);
-    runDueJobs(request);
-    approveAndSchedule(request);
-
-    complete(
-        request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+    // given a request whose deployment succeeded, with smoke tests and QA validation
+    ProcessInstance request =
+        executedSuccessfully(Map.of(SMOKE_TESTS_APPLY, true, QA_VALIDATION_APPLIES, true));
 
     assertThat(request).isWaitingAt(VERIFY_HEALTH, RUN_SMOKE_TESTS, VALIDATE_QA);
     assertThat(task(request, RUN_SMOKE_TESTS).getAssignee()).isEqualTo(REQUESTER);
@@ -159,7 +183,12 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     runDueJobs(request);
 
     assertThat(request).isEnded().hasPassed(RUN_SMOKE_TESTS, VALIDATE_QA, END_DEPLOYED);
-    assertThat(text(mails().get(3))).contains("Smoke tests: passed", "QA validation: passed");
+    assertThat(tickets.findByRequestNumber(request.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(ChangeTicket.Status.COMPLETED);
+    assertThat(subjects())
+        .extracting(subject -> subject.split(" - ")[2])
+        .containsExactly("Deployment Status", "Deployment Record");
+    assertThat(text(mails().get(1))).contains("Smoke tests: passed", "QA validation: passed");
   }
 
   @Test
@@ -224,7 +253,12 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
         Map.of(WITHDRAW_REQUEST, true, WITHDRAWAL_REASON, "Release moved to next sprint"));
     runDueJobs(request);
 
-    assertThat(request).isEnded().hasPassed(END_WITHDRAWN).hasNotPassed(SEND_REQUEST_EMAIL);
+    assertThat(request)
+        .isEnded()
+        .hasPassedInOrder(ARCHIVE_WITHDRAWAL_RECORD, SEND_WITHDRAWAL_EMAIL, END_WITHDRAWN)
+        .hasNotPassed(SEND_REQUEST_EMAIL);
+    assertThat(archive.find(request.getBusinessKey()))
+        .hasValueSatisfying(record -> assertThat(record.outcome()).isEqualTo("WITHDRAWN"));
     MimeMessage withdrawn = mails().get(1);
     assertThat(withdrawn.getSubject()).contains(" - Deployment Request Withdrawn - ");
     assertThat(addresses(withdrawn, RecipientType.CC)).isEmpty();
@@ -287,8 +321,11 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
 
     assertThat(request)
         .isEnded()
-        .hasPassed(SEND_REJECTION_EMAIL, END_REJECTED)
+        .hasPassedInOrder(ARCHIVE_REJECTION_RECORD, SEND_REJECTION_EMAIL, END_REJECTED)
         .hasNotPassed(SCHEDULE_DEPLOYMENT);
+    assertThat(archive.find(request.getBusinessKey()))
+        .hasValueSatisfying(record -> assertThat(record.outcome()).isEqualTo("REJECTED"));
+    assertThat(pdfAttachment(mails().get(1))).isEqualTo(request.getBusinessKey() + ".pdf");
     MimeMessage rejected = mails().get(1);
     assertThat(rejected.getSubject()).contains(" - Deployment Request Rejected - ");
     assertThat(addresses(rejected, RecipientType.CC))
@@ -315,7 +352,11 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
         Map.of(WITHDRAW_REQUEST, true, WITHDRAWAL_REASON, "Not needed"));
     runDueJobs(request);
 
-    assertThat(request).isEnded().hasPassed(END_WITHDRAWN);
+    assertThat(request)
+        .isEnded()
+        .hasPassedInOrder(AMEND_REQUEST, ARCHIVE_WITHDRAWAL_RECORD, SEND_WITHDRAWAL_EMAIL)
+        .hasPassed(END_WITHDRAWN);
+    assertThat(pdfAttachment(mails().get(2))).isEqualTo(request.getBusinessKey() + ".pdf");
     assertThat(addresses(mails().get(2), RecipientType.CC))
         .containsExactly("devsecops@bontonsoftwares.in");
   }
@@ -372,8 +413,17 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
 
     assertThat(request)
         .isEnded()
-        .hasPassed(SEND_ROLLBACK_EMAIL, END_ROLLED_BACK)
-        .hasNotPassed(END_DEPLOYED);
+        .hasPassedInOrder(
+            ROLL_BACK_DEPLOYMENT,
+            MARK_CHANGE_ROLLED_BACK,
+            SEND_ROLLBACK_EMAIL,
+            DOCUMENT_DEPLOYMENT,
+            ARCHIVE_DEPLOYMENT_RECORD,
+            SEND_DOCUMENTATION_EMAIL,
+            END_ROLLED_BACK)
+        .hasNotPassed(END_DEPLOYED, CLOSE_CHANGE_TICKET);
+    assertThat(archive.find(request.getBusinessKey()))
+        .hasValueSatisfying(record -> assertThat(record.outcome()).isEqualTo("ROLLED_BACK"));
     assertThat(subjects()).anyMatch(subject -> subject.contains(" - Deployment Rolled Back - "));
     assertThat(text(mails().get(mails().size() - 1)))
         .contains("outcome rolled back", "Migration locked the refunds table", "2.4.0 redeployed");
@@ -381,13 +431,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
 
   @Test
   void shouldRollBackWhenAVerificationFails() {
-    Map<String, Object> form = validRequest();
-    form.put(QA_VALIDATION_APPLIES, true);
-    ProcessInstance request = submit(REQUESTER, form);
-    runDueJobs(request);
-    approveAndSchedule(request);
-    complete(
-        request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+    ProcessInstance request = executedSuccessfully(Map.of(QA_VALIDATION_APPLIES, true));
 
     complete(
         request,
@@ -403,7 +447,9 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     assertThat(request)
         .isWaitingAt(ROLL_BACK_DEPLOYMENT)
         .hasPassed(EVALUATE_VERIFICATION)
-        .hasNotPassed(SEND_STATUS_EMAIL);
+        .hasNotPassed(CLOSE_CHANGE_TICKET, SEND_STATUS_EMAIL);
+    assertThat(tickets.findByRequestNumber(request.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(ChangeTicket.Status.IN_PROGRESS);
     assertThat(variable(request, VERIFICATION_SUMMARY).toString())
         .contains("QA validation: FAILED - Refund totals");
   }
@@ -450,6 +496,199 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     Task stillOpen = task(request, REVIEW_REQUEST);
     assertThat(stillOpen).isNotNull();
     assertThat(variable(request, REVIEW_DECISION)).isNull();
+  }
+
+  @Test
+  void shouldShowAnIncidentAtTheArchiveAndKeepTheReviewDoneWhenArchivingFails() throws Exception {
+    // given a request whose record cannot be written (its PDF's place is taken)
+    ProcessInstance request = submit(REQUESTER, validRequest());
+    runDueJobs(request);
+    Path blocked = blockArchive(request.getBusinessKey());
+
+    // when DevSecOps rejects it and the archive job runs out of retries
+    complete(
+        request,
+        REVIEW_REQUEST,
+        REVIEWER,
+        TestRequests.review(Value.DECISION_REJECT, "No business case"));
+    managementService.executeJob(job(request, GATEWAY_REVIEW_DECISION).getId());
+    Job archiveJob = failUntilIncident(request, ARCHIVE_REJECTION_RECORD);
+
+    // then Cockpit shows the incident there, the review stays done and no mail went out
+    assertThat(request).isWaitingAt(ARCHIVE_REJECTION_RECORD).hasPassed(REVIEW_REQUEST);
+    assertThat(taskService.createTaskQuery().processInstanceId(request.getId()).count()).isZero();
+    assertThat(subjects())
+        .noneMatch(subject -> subject.contains(" - Deployment Request Rejected - "));
+    assertThat(archive.find(request.getBusinessKey())).isEmpty();
+
+    // and once the cause is fixed, an admin's retry finishes the request
+    Files.delete(blocked);
+    managementService.setJobRetries(archiveJob.getId(), 1);
+    managementService.executeJob(archiveJob.getId());
+    runDueJobs(request);
+    assertThat(request).isEnded().hasPassed(SEND_REJECTION_EMAIL, END_REJECTED);
+    assertThat(archive.find(request.getBusinessKey())).isPresent();
+  }
+
+  @Test
+  void shouldShowAnIncidentAtTheTicketMoveAndKeepTheRollBackDoneWhenTheMoveFails() {
+    // given a deployment being rolled back whose ticket was closed by hand in the meantime
+    ProcessInstance request = executedSuccessfully(Map.of());
+    complete(
+        request,
+        VERIFY_HEALTH,
+        OPERATOR,
+        Map.of(HEALTH_CHECKS_PASSED, false, DASHBOARDS_REVIEWED, true, HEALTH_CHECK_NOTES, "5xx"));
+    tickets.cancelIfOpen(request.getBusinessKey(), "admin", "Closed in the change tool");
+
+    // when the roll-back is done and the ticket move cannot be made
+    complete(
+        request,
+        ROLL_BACK_DEPLOYMENT,
+        OPERATOR,
+        Map.of(ROLLBACK_COMPLETED, true, ROLLBACK_NOTES, "2.4.0 redeployed, health green"));
+    failUntilIncident(request, MARK_CHANGE_ROLLED_BACK);
+
+    // then the roll-back stays done, the incident is at the move, and nothing after it ran
+    assertThat(request)
+        .isWaitingAt(MARK_CHANGE_ROLLED_BACK)
+        .hasPassed(ROLL_BACK_DEPLOYMENT)
+        .hasNotPassed(SEND_ROLLBACK_EMAIL);
+    assertThat(task(request, ROLL_BACK_DEPLOYMENT)).isNull();
+    assertThat(
+            runtimeService
+                .createIncidentQuery()
+                .processInstanceId(request.getId())
+                .singleResult()
+                .getIncidentMessage())
+        .contains("CANCELLED", "cannot move to ROLLED_BACK");
+  }
+
+  @Test
+  void shouldCancelTheOpenTicketWhenTheRequestIsDeletedWhileItsMoveWaits() {
+    // given a deployment whose verification passed, the ticket's move to completed not yet run
+    ProcessInstance request = executedSuccessfully(Map.of());
+    complete(
+        request,
+        VERIFY_HEALTH,
+        OPERATOR,
+        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    assertThat(request).isWaitingAt(CLOSE_CHANGE_TICKET);
+
+    // when an admin deletes the request in Cockpit
+    signIn("admin");
+    try {
+      runtimeService.deleteProcessInstance(request.getId(), "Cancelled by the team");
+    } finally {
+      identityService.clearAuthentication();
+    }
+
+    // then the ticket is cancelled, by the admin, not completed
+    ChangeTicket ticket = tickets.findByRequestNumber(request.getBusinessKey()).orElseThrow();
+    assertThat(ticket.status()).isEqualTo(ChangeTicket.Status.CANCELLED);
+    assertThat(tickets.details(ticket.ticketNumber()).orElseThrow().events())
+        .last()
+        .satisfies(event -> assertThat(event.by()).isEqualTo("admin"));
+  }
+
+  /**
+   * A request as it stands when its deployment succeeded: submitted, approved, scheduled with its
+   * change ticket in progress, executed. Started before the verification fork, as an admin would
+   * with "start before" in Cockpit, instead of playing every step before it.
+   */
+  private ProcessInstance executedSuccessfully(Map<String, Object> request) {
+    String number = numbers.next("DR", properties.timeZone());
+    Map<String, Object> variables = new HashMap<>(validRequest());
+    variables.putAll(request);
+    variables.put(REQUEST_NUMBER, number);
+    variables.put(Var.REQUESTER, REQUESTER);
+    variables.put(REQUESTER_NAME, "Dana Developer");
+    variables.put(REQUESTER_EMAIL, "dana@example.com");
+    variables.put(REQUESTED_AT, Date.from(TestClock.now()));
+    variables.put(SUBMITTED_AT, Date.from(TestClock.now()));
+    variables.put(REVISION, 1);
+    variables.put(WITHDRAW_REQUEST, false);
+    variables.put(Var.REVIEWER, REVIEWER);
+    variables.put(REVIEW_DECISION, Value.DECISION_APPROVE);
+    variables.put(RISK_LEVEL, "medium");
+    variables.put(CONFIRMED_WINDOW_START, variables.get(WINDOW_START));
+    variables.put(CONFIRMED_WINDOW_END, variables.get(WINDOW_END));
+    variables.put(ROLLBACK_PROCEDURE_CONFIRMED, true);
+    variables.put(SCHEDULED_BY, REVIEWER);
+    variables.put(CALENDAR_SEQUENCE, 0);
+    variables.put(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS);
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceByKey(DeploymentRequestProcess.KEY)
+            .businessKey(number)
+            .setVariables(variables)
+            .startBeforeActivity(GATEWAY_VERIFICATION_FORK)
+            .execute();
+    ChangeTicket ticket =
+        tickets.open(
+            new ChangeTicketService.NewTicket(
+                number,
+                instance.getId(),
+                "Payments",
+                "payments-api",
+                "2.4.1",
+                "production",
+                TestClock.now(),
+                TestClock.now().plus(Duration.ofHours(2)),
+                "Redeploy 2.4.0",
+                REVIEWER,
+                REVIEWER));
+    tickets.move(number, ChangeTicket.Status.IN_PROGRESS, null, "Deployment window opened");
+    runtimeService.setVariable(instance.getId(), CHANGE_TICKET_NUMBER, ticket.ticketNumber());
+    return instance;
+  }
+
+  private Job job(ProcessInstance request, String activityId) {
+    return managementService
+        .createJobQuery()
+        .processInstanceId(request.getId())
+        .activityId(activityId)
+        .singleResult();
+  }
+
+  /** Runs the element's job until it is out of retries, as the job executor would. */
+  private Job failUntilIncident(ProcessInstance request, String activityId) {
+    Job job = job(request, activityId);
+    for (int attempt = 0; attempt < 10 && job.getRetries() > 0; attempt++) {
+      String id = job.getId();
+      assertThat(catchThrowable(() -> managementService.executeJob(id))).isNotNull();
+      job = managementService.createJobQuery().jobId(id).singleResult();
+    }
+    assertThat(job.getRetries()).isZero();
+    assertThat(
+            runtimeService
+                .createIncidentQuery()
+                .processInstanceId(request.getId())
+                .activityId(activityId)
+                .count())
+        .isEqualTo(1);
+    return job;
+  }
+
+  /** A folder where the request's archived PDF would go: writing the record fails. */
+  private Path blockArchive(String requestNumber) throws Exception {
+    // the archive's folder as configured (the test profile draws a random one)
+    Path archiveDirectory = properties.archive().directory();
+    Path blocked =
+        archiveDirectory.resolve(requestNumber.split("-")[1]).resolve(requestNumber + ".pdf");
+    Files.createDirectories(blocked);
+    return blocked;
+  }
+
+  private static String pdfAttachment(MimeMessage mail) throws Exception {
+    Multipart multipart = (Multipart) mail.getContent();
+    for (int i = 0; i < multipart.getCount(); i++) {
+      Part part = multipart.getBodyPart(i);
+      if (part.isMimeType("application/pdf")) {
+        return part.getFileName();
+      }
+    }
+    return null;
   }
 
   private void approveAndSchedule(ProcessInstance request) {

@@ -1,53 +1,70 @@
 package in.bontonsoftwares.deploymentrequest.process;
 
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import in.bontonsoftwares.deploymentrequest.checklist.ChecklistService;
-import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.Item;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Lane;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
-import org.junit.jupiter.api.BeforeEach;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deployed model as a newcomer and Cockpit see it: complete diagram, meaningful ids, forms that
- * resolve.
+ * The model as a newcomer, Camunda Modeler and Cockpit read it, parsed from the file without the
+ * app: a complete diagram that reads left to right, meaningful ids, and every effect an element of
+ * its own with a save point before it. What the engine deploys is tested in {@link
+ * DeployedFormsTest}.
  */
-class ProcessModelTest extends ProcessTestSupport {
+class ProcessModelTest {
 
-  private BpmnModelInstance model;
-  private ProcessDefinition definition;
+  /** The widest diagram that a 1920-pixel screen still shows whole at a readable zoom (2/3). */
+  private static final double MAX_DIAGRAM_WIDTH = 2900;
 
-  @BeforeEach
-  void loadDeployedModel() {
-    definition =
-        repositoryService
-            .createProcessDefinitionQuery()
-            .processDefinitionKey(DeploymentRequestProcess.KEY)
-            .latestVersion()
-            .singleResult();
-    model = repositoryService.getBpmnModelInstance(definition.getId());
+  private static final Set<String> WITHOUT_OUTSIDE_EFFECT =
+      Set.of("${checkChecklist}", "${evaluateVerification}", "${resetExecutionOutcome}");
+
+  private static BpmnModelInstance model;
+
+  @BeforeAll
+  static void parseModel() throws Exception {
+    try (InputStream in =
+        ProcessModelTest.class
+            .getClassLoader()
+            .getResourceAsStream(DeploymentRequestProcess.RESOURCE)) {
+      model = Bpmn.readModelFromStream(in);
+    }
+    Bpmn.validateModel(model);
   }
 
   @Test
@@ -73,7 +90,54 @@ class ProcessModelTest extends ProcessTestSupport {
   }
 
   @Test
-  void shouldUseMeaningfulIdsAndContainEveryElementTheCodeNames() throws Exception {
+  void shouldLayOutTheDiagramWithoutOverlapsInsideItsLanesAndAScreenWide() {
+    Map<String, Bounds> nodes = new HashMap<>();
+    Map<String, Bounds> lanes = new HashMap<>();
+    Bounds pool = null;
+    for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+      ModelElementInstance element = shape.getBpmnElement();
+      if (element instanceof Lane) {
+        lanes.put(((Lane) element).getId(), shape.getBounds());
+      } else if (element instanceof FlowNode && !(element instanceof BoundaryEvent)) {
+        nodes.put(((FlowNode) element).getId(), shape.getBounds());
+      } else if (!(element instanceof BoundaryEvent)) {
+        pool = shape.getBounds();
+      }
+    }
+
+    assertThat(pool).isNotNull();
+    assertThat(pool.getWidth()).as("diagram width").isLessThanOrEqualTo(MAX_DIAGRAM_WIDTH);
+    List<String> ids = new ArrayList<>(nodes.keySet());
+    for (int i = 0; i < ids.size(); i++) {
+      for (int j = i + 1; j < ids.size(); j++) {
+        assertThat(overlap(nodes.get(ids.get(i)), nodes.get(ids.get(j))))
+            .as(ids.get(i) + " overlaps " + ids.get(j))
+            .isFalse();
+      }
+    }
+    assertThat(lanes.keySet())
+        .containsExactlyInAnyOrder(
+            "Lane_DevelopmentTeam", "Lane_DevSecOps", "Lane_Qa", "Lane_Automation");
+    for (Lane lane : model.getModelElementsByType(Lane.class)) {
+      Bounds area = lanes.get(lane.getId());
+      for (FlowNode node : lane.getFlowNodeRefs()) {
+        Bounds shape = nodes.get(node.getId());
+        if (shape != null) {
+          assertThat(inside(shape, area)).as(node.getId() + " in " + lane.getName()).isTrue();
+        }
+      }
+    }
+    // left to right: the request starts at the left edge and ends at the right one
+    Bounds start = nodes.get("StartEvent_RequestSubmitted");
+    assertThat(nodes.values()).allMatch(b -> b.getX() >= start.getX());
+    assertThat(nodes.get(END_DEPLOYED).getX())
+        .isGreaterThanOrEqualTo(
+            nodes.values().stream().mapToDouble(Bounds::getX).max().orElseThrow());
+  }
+
+  @Test
+  void shouldUseMeaningfulIdsAndNamesThatAgreeAndContainEveryElementTheCodeNames()
+      throws Exception {
     List<String> ids = new ArrayList<>(ids(model.getModelElementsByType(FlowNode.class)));
     ids.addAll(ids(model.getModelElementsByType(SequenceFlow.class)));
 
@@ -84,6 +148,22 @@ class ProcessModelTest extends ProcessTestSupport {
                     "(StartEvent|Task|Gateway|BoundaryEvent|TimerEvent|EndEvent|Flow)_"
                         + "[A-Z][A-Za-z]+"),
             "ids with a type prefix and a name, no modeler defaults");
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      if (!(node instanceof Gateway)
+          || (node instanceof ExclusiveGateway && node.getOutgoing().size() > 1)) {
+        assertThat(node.getName()).as(node.getId() + " has a name").isNotBlank();
+      }
+    }
+    // a mail task says that it sends, and what
+    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+      if (task.getId().startsWith("Task_Send")) {
+        assertThat(task.getName()).as(task.getId()).startsWith("Send ");
+        assertThat(task.getCamundaDelegateExpression()).isIn("${sendMail}", "${submitRequest}");
+      }
+      if (task.getId().startsWith("Task_Archive")) {
+        assertThat(task.getName()).as(task.getId()).startsWith("Archive ");
+      }
+    }
     for (Field field : DeploymentRequestProcess.Element.class.getFields()) {
       if (Modifier.isStatic(field.getModifiers())) {
         assertThat((Object) model.getModelElementById((String) field.get(null)))
@@ -93,32 +173,7 @@ class ProcessModelTest extends ProcessTestSupport {
     }
     Process process = model.getModelElementById(DeploymentRequestProcess.KEY);
     assertThat(process.getName()).isEqualTo("Deployment Request");
-    assertThat(definition.getHistoryTimeToLive()).isNotNull();
-  }
-
-  @Test
-  void shouldDeployEveryFormThatTheModelReferences() {
-    Set<String> referenced = new HashSet<>();
-    model
-        .getModelElementsByType(UserTask.class)
-        .forEach(task -> referenced.add(task.getCamundaFormRef()));
-    model.getModelElementsByType(StartEvent.class).stream()
-        .filter(start -> start.getCamundaFormRef() != null)
-        .forEach(start -> referenced.add(start.getCamundaFormRef()));
-    Set<String> deployedFormIds = new HashSet<>();
-    for (Resource resource :
-        repositoryService.getDeploymentResources(definition.getDeploymentId())) {
-      if (resource.getName().endsWith(".form")) {
-        deployedFormIds.add(formJson(resource).get("id").asText());
-      }
-    }
-
-    assertThat(referenced)
-        .doesNotContainNull()
-        .hasSize(model.getModelElementsByType(UserTask.class).size() + 1);
-    assertThat(deployedFormIds).containsAll(referenced);
-    // and the engine resolves each of them, as Tasklist will
-    assertThat(formService.getDeployedStartForm(definition.getId())).isNotNull();
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
   }
 
   @Test
@@ -126,18 +181,17 @@ class ProcessModelTest extends ProcessTestSupport {
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
       assertThat(task.getCamundaDelegateExpression()).as(task.getId()).matches("\\$\\{[a-zA-Z]+}");
       assertThat(task.getCamundaClass()).as(task.getId()).isNull();
-      boolean outsideEffect =
-          !task.getCamundaDelegateExpression()
-              .matches("\\$\\{(checkChecklist|evaluateVerification)}");
+      boolean outsideEffect = !WITHOUT_OUTSIDE_EFFECT.contains(task.getCamundaDelegateExpression());
       assertThat(task.isCamundaAsyncBefore())
           .as(task.getId() + " asyncBefore")
           .isEqualTo(outsideEffect);
+      assertThat(executionListeners(task)).as(task.getId() + " does one thing").isEmpty();
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       Collection<CamundaTaskListener> listeners =
           task.getExtensionElements()
               .getElementsQuery()
-              .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class)
+              .filterByType(CamundaTaskListener.class)
               .list();
       // each task's completion checks are a listener of that task's feature
       // (SeparationOfDutiesModelTest)
@@ -153,37 +207,156 @@ class ProcessModelTest extends ProcessTestSupport {
   }
 
   @Test
-  void shouldOfferEveryConfiguredChecklistItemInTheChecklistForms() throws Exception {
-    for (String formFile :
-        List.of(
-            "start-deployment-request", "complete-checklist", "amend-request", "review-request")) {
-      Set<String> keys = new HashSet<>();
-      try (InputStream in = getClass().getResourceAsStream("/forms/" + formFile + ".form")) {
-        collectKeys(new ObjectMapper().readTree(in), keys);
-      }
-      for (Item item : properties.checklist().items()) {
-        assertThat(keys)
-            .as(formFile)
-            .contains(
-                ChecklistService.answerVariable(item), ChecklistService.evidenceVariable(item));
+  void shouldArchiveTheRecordInATaskOfItsOwnBeforeEachMailThatEndsARequest() {
+    Map<String, String> outcomes =
+        Map.of(
+            SEND_WITHDRAWAL_EMAIL, "WITHDRAWN",
+            SEND_REJECTION_EMAIL, "REJECTED",
+            SEND_DOCUMENTATION_EMAIL, "");
+    Map<String, String> archives =
+        Map.of(
+            SEND_WITHDRAWAL_EMAIL, ARCHIVE_WITHDRAWAL_RECORD,
+            SEND_REJECTION_EMAIL, ARCHIVE_REJECTION_RECORD,
+            SEND_DOCUMENTATION_EMAIL, ARCHIVE_DEPLOYMENT_RECORD);
+    for (Map.Entry<String, String> mail : archives.entrySet()) {
+      FlowNode sender = model.getModelElementById(mail.getKey());
+      assertThat(sender.getPreviousNodes().list())
+          .as("only the archive leads to " + mail.getKey())
+          .extracting(BaseElement::getId)
+          .containsExactly(mail.getValue());
+      ServiceTask archive = model.getModelElementById(mail.getValue());
+      assertThat(archive.getCamundaDelegateExpression()).isEqualTo("${archiveRecord}");
+      assertThat(archive.isCamundaAsyncBefore()).isTrue();
+      assertThat(input(archive, "recordOutcome")).isEqualTo(outcomes.get(mail.getKey()));
+    }
+    // every way to the end of a request passes an archive task
+    for (EndEvent end : model.getModelElementsByType(EndEvent.class)) {
+      if (!end.getId().equals(END_ESCALATED)) {
+        assertThat(reachableBackwardsWithout(end, "${archiveRecord}"))
+            .as("a way to " + end.getId() + " without archiving")
+            .noneMatch(node -> node.getId().equals("StartEvent_RequestSubmitted"));
       }
     }
   }
 
-  private JsonNode formJson(Resource resource) {
-    try (InputStream in =
-        repositoryService.getResourceAsStream(definition.getDeploymentId(), resource.getName())) {
-      return new ObjectMapper().readTree(in);
-    } catch (Exception e) {
-      throw new AssertionError("Unreadable form " + resource.getName(), e);
+  @Test
+  void shouldMoveTheChangeTicketInTasksOfTheirOwnAndCancelItOnlyAtTheProcessEnd() {
+    assertThat(
+            List.of(
+                MARK_CHANGE_IN_PROGRESS,
+                CLOSE_CHANGE_TICKET,
+                MARK_CHANGE_ROLLED_BACK,
+                RETURN_CHANGE_TO_SCHEDULED))
+        .extracting(
+            id -> ((ServiceTask) model.getModelElementById(id)).getName(),
+            id -> input(model.getModelElementById(id), "changeStatus"),
+            id -> previous(id),
+            id -> next(id))
+        .containsExactly(
+            tuple("Mark change in progress", "IN_PROGRESS", TIMER_WINDOW_OPENS, EXECUTE_DEPLOYMENT),
+            tuple(
+                "Close change ticket",
+                "COMPLETED",
+                "Gateway_VerificationPassed",
+                SEND_STATUS_EMAIL),
+            tuple(
+                "Mark change rolled back",
+                "ROLLED_BACK",
+                ROLL_BACK_DEPLOYMENT,
+                SEND_ROLLBACK_EMAIL),
+            tuple(
+                "Return change to scheduled",
+                "SCHEDULED",
+                GATEWAY_EXECUTION_OUTCOME,
+                RESET_EXECUTION_OUTCOME));
+    assertThat(next(RESET_EXECUTION_OUTCOME)).isEqualTo(SCHEDULE_DEPLOYMENT);
+    assertThat(model.getModelElementsByType(ServiceTask.class))
+        .filteredOn(task -> "${moveChangeTicket}".equals(task.getCamundaDelegateExpression()))
+        .hasSize(4)
+        .allMatch(ServiceTask::isCamundaAsyncBefore);
+    for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+      assertThat(executionListeners(flow)).as(flow.getId()).isEmpty();
     }
+    Process process = model.getModelElementById(DeploymentRequestProcess.KEY);
+    assertThat(executionListeners(process))
+        .extracting(
+            CamundaExecutionListener::getCamundaEvent,
+            CamundaExecutionListener::getCamundaDelegateExpression)
+        .containsExactly(tuple("end", "${cancelOpenChangeTicket}"));
   }
 
-  private static void collectKeys(JsonNode node, Set<String> keys) {
-    if (node.has("key")) {
-      keys.add(node.get("key").asText());
+  private static String previous(String id) {
+    List<FlowNode> previous = ((FlowNode) model.getModelElementById(id)).getPreviousNodes().list();
+    assertThat(previous).as("one way into " + id).hasSize(1);
+    return previous.get(0).getId();
+  }
+
+  private static String next(String id) {
+    List<FlowNode> next = ((FlowNode) model.getModelElementById(id)).getSucceedingNodes().list();
+    assertThat(next).as("one way out of " + id).hasSize(1);
+    return next.get(0).getId();
+  }
+
+  private static Set<FlowNode> reachableBackwardsWithout(FlowNode from, String delegate) {
+    Set<FlowNode> seen = new HashSet<>();
+    Deque<FlowNode> open = new ArrayDeque<>(List.of(from));
+    while (!open.isEmpty()) {
+      FlowNode node = open.pop();
+      if (!seen.add(node)) {
+        continue;
+      }
+      if (node instanceof ServiceTask task
+          && delegate.equals(task.getCamundaDelegateExpression())) {
+        continue;
+      }
+      node.getPreviousNodes().list().forEach(open::push);
+      if (node instanceof BoundaryEvent boundary) {
+        open.push(boundary.getAttachedTo());
+      }
     }
-    node.forEach(child -> collectKeys(child, keys));
+    return seen;
+  }
+
+  private static String input(ModelElementInstance element, String name) {
+    BaseElement base = (BaseElement) element;
+    if (base.getExtensionElements() == null) {
+      return "";
+    }
+    return base
+        .getExtensionElements()
+        .getElementsQuery()
+        .filterByType(CamundaInputOutput.class)
+        .list()
+        .stream()
+        .flatMap(io -> io.getCamundaInputParameters().stream())
+        .filter(parameter -> name.equals(parameter.getCamundaName()))
+        .map(CamundaInputParameter::getTextContent)
+        .findFirst()
+        .orElse("");
+  }
+
+  private static List<CamundaExecutionListener> executionListeners(BaseElement element) {
+    return element.getExtensionElements() == null
+        ? List.of()
+        : element
+            .getExtensionElements()
+            .getElementsQuery()
+            .filterByType(CamundaExecutionListener.class)
+            .list();
+  }
+
+  private static boolean overlap(Bounds a, Bounds b) {
+    return a.getX() < b.getX() + b.getWidth()
+        && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight()
+        && b.getY() < a.getY() + a.getHeight();
+  }
+
+  private static boolean inside(Bounds shape, Bounds area) {
+    return shape.getX() >= area.getX()
+        && shape.getY() >= area.getY()
+        && shape.getX() + shape.getWidth() <= area.getX() + area.getWidth()
+        && shape.getY() + shape.getHeight() <= area.getY() + area.getHeight();
   }
 
   private static List<String> ids(Collection<? extends BaseElement> elements) {

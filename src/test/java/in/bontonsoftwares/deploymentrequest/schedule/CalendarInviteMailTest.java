@@ -57,6 +57,7 @@ class CalendarInviteMailTest extends ProcessTestSupport {
             Value.OUTCOME_RESCHEDULE,
             EXECUTION_NOTES,
             "Payment provider maintenance tonight"));
+    runDueJobs(request); // the ticket goes back to scheduled
     Instant tomorrow = TestClock.now().plus(Duration.ofDays(1));
     Map<String, Object> schedule = new HashMap<>(TestRequests.scheduleNow());
     schedule.put(CONFIRMED_WINDOW_START, WindowTime.store(tomorrow));
@@ -70,6 +71,7 @@ class CalendarInviteMailTest extends ProcessTestSupport {
             .activityId(TIMER_WINDOW_OPENS)
             .singleResult()
             .getId());
+    runDueJobs(request); // the ticket is in progress
     complete(
         request,
         EXECUTE_DEPLOYMENT,

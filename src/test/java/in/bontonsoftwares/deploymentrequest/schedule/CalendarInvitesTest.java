@@ -3,6 +3,7 @@ package in.bontonsoftwares.deploymentrequest.schedule;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
@@ -65,8 +66,7 @@ class CalendarInvitesTest {
     variables.put(APPLICATION_NAME, "payments-api");
     variables.put(VERSION, "2.4.1");
     variables.put(ENVIRONMENT, "production");
-    variables.put(CONFIRMED_WINDOW_START, "2026-12-01T22:00Z");
-    variables.put(CONFIRMED_WINDOW_END, "2026-12-01T23:30Z");
+    confirmWindow("2026-12-01T22:00Z", "2026-12-01T23:30Z");
     variables.put(ROLLBACK_PLAN, ROLLBACK_PLAN_TEXT);
     variables.put(REALTIME_CHANNEL, "#deploy-payments");
     variables.put(ON_CALL_NAME, "Olivia Oncall");
@@ -83,7 +83,7 @@ class CalendarInvitesTest {
 
   @Test
   void shouldInviteStakeholdersOnCallAndRequesterToTheConfirmedWindowInUtc() throws Exception {
-    variables.put(CALENDAR_SEQUENCE, 0); // as "Schedule deployment" sets it the first time
+    variables.put(CALENDAR_SEQUENCE, 0); // as "Schedule deployment" leaves it the first time
     MailMessage mail =
         invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
 
@@ -129,6 +129,8 @@ class CalendarInvitesTest {
     assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
     assertThat(variables).containsEntry(CALENDAR_SEQUENCE, 0);
     assertThat(mail.key()).isEqualTo("DR-2026-0042/SCHEDULE_CONFIRMED/r1");
+    assertThat(mail.messageId())
+        .isEqualTo("<DR-2026-0042.schedule_confirmed.r1@bontonsoftwares.in>");
   }
 
   @Test
@@ -137,11 +139,10 @@ class CalendarInvitesTest {
     variables.put(CALENDAR_SEQUENCE, 0);
     MailMessage first =
         invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
-    variables.put(CONFIRMED_WINDOW_START, "2026-12-03T21:00Z");
-    variables.put(CONFIRMED_WINDOW_END, "2026-12-03T22:00Z");
+    // "Schedule deployment" completed again with a new window
+    variables.put(CALENDAR_SEQUENCE, 1);
+    confirmWindow("2026-12-03T21:00Z", "2026-12-03T22:00Z");
     variables.put(EXECUTION_NOTES, "Payment provider maintenance, freeze until Thursday");
-
-    variables.put(CALENDAR_SEQUENCE, 1); // "Schedule deployment" completed again
 
     MailMessage update =
         invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
@@ -171,9 +172,9 @@ class CalendarInvitesTest {
     variables.put(CALENDAR_SEQUENCE, 0);
     MailMessage first =
         invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
+    // "Roll back deployment" completed: the cancellation is the event's next change
+    variables.put(CALENDAR_SEQUENCE, 1);
     variables.put(ROLLBACK_NOTES, "2.4.0 redeployed, health green");
-
-    variables.put(CALENDAR_SEQUENCE, 1); // "Roll back deployment" completed
 
     MailMessage rolledBack =
         invites.attachTo(MailType.ROLLED_BACK, v(), mail(MailType.ROLLED_BACK));
@@ -200,6 +201,7 @@ class CalendarInvitesTest {
         .contains("2.4.0 redeployed, health green");
     assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
     assertThat(rolledBack.key()).isEqualTo("DR-2026-0042/ROLLED_BACK/r1");
+    assertThat(variables).containsEntry(CALENDAR_SEQUENCE, 1);
   }
 
   @Test
@@ -210,11 +212,11 @@ class CalendarInvitesTest {
     assertThat(invites.attachTo(MailType.WITHDRAWN, v(), beforeScheduling))
         .isSameAs(beforeScheduling);
 
-    variables.put(CALENDAR_SEQUENCE, 0);
-    invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
+    variables.put(CALENDAR_SEQUENCE, 3);
     MailMessage withdrawn = invites.attachTo(MailType.WITHDRAWN, v(), mail(MailType.WITHDRAWN));
     Calendar calendar = parse(withdrawn.attachments().get(0));
     assertThat(value(calendar, Property.METHOD)).isEqualTo("CANCEL");
+    assertThat(sequence(event(calendar))).isEqualTo(3);
     assertThat(value(event(calendar), Property.DESCRIPTION))
         .contains("withdrawn", "Release moved to next sprint");
   }
@@ -230,11 +232,32 @@ class CalendarInvitesTest {
   }
 
   @Test
+  void shouldOnlyReadTheSequenceThatTheSchedulingStepKeeps() {
+    variables.put(CALENDAR_SEQUENCE, 2);
+    Map<String, Object> before = new HashMap<>(variables);
+
+    for (MailType type : MailType.values()) {
+      invites.attachTo(type, v(), mail(type));
+    }
+
+    assertThat(variables).isEqualTo(before);
+    variables.remove(CALENDAR_SEQUENCE);
+    assertThat(
+            catchThrowable(
+                () ->
+                    invites.attachTo(
+                        MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("calendarSequence");
+  }
+
+  @Test
   void shouldFoldLongLinesAt75OctetsWithoutSplittingCharacters() throws Exception {
     String plan =
         "परिनियोजन वापस लें: 2.4.0 फिर से तैनात करें, स्वास्थ्य जाँच हरी होने तक प्रतीक्षा करें; "
             + "then tell #deploy-payments 🚀 ".repeat(3);
     variables.put(ROLLBACK_PLAN, plan);
+    variables.put(CALENDAR_SEQUENCE, 0);
 
     MailMessage mail =
         invites.attachTo(MailType.SCHEDULE_CONFIRMED, v(), mail(MailType.SCHEDULE_CONFIRMED));
@@ -304,5 +327,15 @@ class CalendarInvitesTest {
     return event.<Attendee>getProperties(Property.ATTENDEE).stream()
         .map(attendee -> attendee.getCalAddress().toString())
         .toList();
+  }
+
+  /** The confirmed window as "Schedule deployment" leaves it: the form's text and its instants. */
+  private void confirmWindow(String start, String end) {
+    variables.put(CONFIRMED_WINDOW_START, start);
+    variables.put(CONFIRMED_WINDOW_END, end);
+    variables.put(
+        CONFIRMED_WINDOW_START_AT, java.util.Date.from(Instant.parse(start.replace("Z", ":00Z"))));
+    variables.put(
+        CONFIRMED_WINDOW_END_AT, java.util.Date.from(Instant.parse(end.replace("Z", ":00Z"))));
   }
 }

@@ -56,8 +56,14 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
         VERIFY_HEALTH,
         OPERATOR,
         Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    assertThat(ticket(request).status())
+        .as("moved by its own task, after the save point")
+        .isEqualTo(IN_PROGRESS);
+    assertThat(request).isWaitingAt(CLOSE_CHANGE_TICKET);
+    runDueJobs(request);
 
     // then the ticket is completed, with a timestamped event per move
+    assertThat(request).hasPassedInOrder(CLOSE_CHANGE_TICKET, SEND_STATUS_EMAIL);
     ChangeTicket completed = ticket(request);
     assertThat(completed.status()).isEqualTo(COMPLETED);
     assertThat(completed.finishedAt()).isNotNull().isAfterOrEqualTo(completed.startedAt());
@@ -86,7 +92,8 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
     String number = request.getBusinessKey();
     ChangeTicket inProgress = ticket(request);
 
-    // the timer job and the ticket job, as if they ran a second time
+    assertThat(request).hasPassedInOrder(TIMER_WINDOW_OPENS, MARK_CHANGE_IN_PROGRESS);
+    // the timer job and the ticket jobs, as if they ran a second time
     ChangeTicket again = tickets.move(number, IN_PROGRESS, null, "Deployment window opened");
     ChangeTicket reopened =
         tickets.open(
@@ -131,6 +138,8 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
         ROLL_BACK_DEPLOYMENT,
         OPERATOR,
         Map.of(ROLLBACK_COMPLETED, true, ROLLBACK_NOTES, "2.4.0 redeployed, health green"));
+    assertThat(request).isWaitingAt(MARK_CHANGE_ROLLED_BACK);
+    runDueJobs(request);
 
     ChangeTicket rolledBack = ticket(request);
     assertThat(rolledBack.status()).isEqualTo(ROLLED_BACK);
@@ -189,9 +198,15 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
 
     // then scheduling comes back, the ticket is scheduled again and the next execution starts
     // without an outcome
+    assertThat(request).isWaitingAt(RETURN_CHANGE_TO_SCHEDULED);
+    runDueJobs(request);
     assertThat(request)
         .isWaitingAt(SCHEDULE_DEPLOYMENT)
-        .hasPassedInOrder(EXECUTE_DEPLOYMENT, GATEWAY_EXECUTION_OUTCOME)
+        .hasPassedInOrder(
+            EXECUTE_DEPLOYMENT,
+            GATEWAY_EXECUTION_OUTCOME,
+            RETURN_CHANGE_TO_SCHEDULED,
+            RESET_EXECUTION_OUTCOME)
         .hasNotPassed(VERIFY_HEALTH, ROLL_BACK_DEPLOYMENT);
     assertThat(ticket(request).status()).isEqualTo(SCHEDULED);
     assertThat(ticket(request).startedAt()).isNull();
@@ -234,6 +249,8 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
             .activityId(TIMER_WINDOW_OPENS)
             .singleResult();
     managementService.executeJob(timer.getId());
+    assertThat(request).isWaitingAt(MARK_CHANGE_IN_PROGRESS);
+    runDueJobs(request);
     assertThat(request).isWaitingAt(EXECUTE_DEPLOYMENT);
     assertThat(ticket(request).status()).isEqualTo(IN_PROGRESS);
     complete(
@@ -243,6 +260,7 @@ class ChangeRegisterProcessTest extends ProcessTestSupport {
         VERIFY_HEALTH,
         OPERATOR,
         Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    runDueJobs(request);
     assertThat(ticket(request).status()).isEqualTo(COMPLETED);
     assertThat(events(request))
         .extracting(ChangeTicketEvent::to)

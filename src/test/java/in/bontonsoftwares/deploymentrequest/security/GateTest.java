@@ -355,6 +355,10 @@ class GateTest extends ProcessTestSupport {
                 .postForEntity("/engine-rest/job/{id}/execute", null, String.class, timer.getId())
                 .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
+    // the window opened: the ticket's move runs after its save point, then the execution is open
+    assertThat(runtimeService.getActiveActivityIds(request.getId()))
+        .containsExactly(MARK_CHANGE_IN_PROGRESS);
+    runDueJobs(request);
     assertThat(task(request, EXECUTE_DEPLOYMENT)).isNotNull();
   }
 
