@@ -1,0 +1,139 @@
+package in.bontonsoftwares.deploymentrequest.operations;
+
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.REVIEW_REQUEST;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.SCHEDULE_DEPLOYMENT;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.TIMER_WINDOW_OPENS;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CONFIRMED_WINDOW_END;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CONFIRMED_WINDOW_END_AT;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CONFIRMED_WINDOW_START;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CONFIRMED_WINDOW_START_AT;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.REQUEST_NUMBER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
+import in.bontonsoftwares.deploymentrequest.process.ProcessTestSupport;
+import in.bontonsoftwares.deploymentrequest.process.TestRequests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Requests that an earlier release started go on after an upgrade: the model of wave 2 before issue
+ * 13 called a task listener this release no longer has ({@code ${userTaskListener}}), so its
+ * requests are moved onto the deployed model when the app starts.
+ */
+class RunningRequestMigrationTest extends ProcessTestSupport {
+
+  /** The model as the release before this one deployed it (bpmn/ at commit eb3396c). */
+  private static final String EARLIER_MODEL = "upgrade/DeploymentRequestProcess-0.1-wave2.bpmn";
+
+  @Autowired RunningRequestMigration migration;
+
+  private final List<String> deployments = new ArrayList<>();
+
+  @AfterEach
+  void removeTheVersionsOfThisTest() {
+    deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
+  }
+
+  @Test
+  void shouldMoveRequestsOfAnEarlierModelOntoTheDeployedOneWhenTheAppStarts() {
+    // given a request of the earlier release waiting for its review, one waiting for its window
+    ProcessDefinition earlier = deploy(EARLIER_MODEL);
+    ProcessInstance inReview = submit("dana", validRequest());
+    runDueJobs(inReview);
+    assertThat(inReview).isWaitingAt(REVIEW_REQUEST);
+    Task review = task(inReview, REVIEW_REQUEST);
+    Map<String, Object> scheduled = new HashMap<>(validRequest());
+    scheduled.put(REQUEST_NUMBER, "DR-2030-0001");
+    scheduled.put(CONFIRMED_WINDOW_START, "2030-01-07T21:00Z");
+    scheduled.put(CONFIRMED_WINDOW_END, "2030-01-07T22:00Z");
+    ProcessInstance waiting =
+        runtimeService
+            .createProcessInstanceById(earlier.getId())
+            .businessKey("DR-2030-0001")
+            .startBeforeActivity(TIMER_WINDOW_OPENS)
+            .setVariables(scheduled)
+            .execute();
+    Job timer =
+        managementService.createJobQuery().processInstanceId(waiting.getId()).singleResult();
+    // and this release's model deployed over it
+    ProcessDefinition deployed = deploy(DeploymentRequestProcess.RESOURCE);
+    assertThat(
+            catchThrowable(
+                () ->
+                    complete(
+                        inReview, REVIEW_REQUEST, "sofia", TestRequests.review("approve", ""))))
+        .as("the earlier model's review cannot be completed by this release")
+        .hasMessageContaining("userTaskListener");
+
+    // when the app starts
+    long moved = migration.migrateToLatest();
+
+    // then both requests are on the deployed model, where they were
+    assertThat(moved).isEqualTo(2);
+    assertThat(definitionOf(inReview)).isEqualTo(deployed.getId());
+    assertThat(definitionOf(waiting)).isEqualTo(deployed.getId());
+    assertThat(task(inReview, REVIEW_REQUEST).getId()).isEqualTo(review.getId());
+    Job movedTimer =
+        managementService.createJobQuery().processInstanceId(waiting.getId()).singleResult();
+    assertThat(movedTimer.getId()).isEqualTo(timer.getId());
+    assertThat(movedTimer.getDuedate()).isEqualTo(timer.getDuedate());
+    // the window the earlier release kept as text now also reads as the dates this one uses
+    assertThat(runtimeService.getVariable(waiting.getId(), CONFIRMED_WINDOW_START_AT))
+        .isEqualTo(Date.from(Instant.parse("2030-01-07T21:00:00Z")));
+    assertThat(runtimeService.getVariable(waiting.getId(), CONFIRMED_WINDOW_END_AT))
+        .isEqualTo(Date.from(Instant.parse("2030-01-07T22:00:00Z")));
+    // and the review goes on under this release's rules
+    complete(inReview, REVIEW_REQUEST, "sofia", TestRequests.review("approve", ""));
+    runDueJobs(inReview);
+    assertThat(inReview).isWaitingAt(SCHEDULE_DEPLOYMENT);
+    // a second start finds nothing left to move
+    assertThat(migration.migrateToLatest()).isZero();
+  }
+
+  private String definitionOf(ProcessInstance instance) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceId(instance.getId())
+        .singleResult()
+        .getProcessDefinitionId();
+  }
+
+  /** A new version of the process, deployed with the forms as the app deploys them. */
+  private ProcessDefinition deploy(String model) {
+    DeploymentBuilder deployment =
+        repositoryService
+            .createDeployment()
+            .name("RunningRequestMigrationTest")
+            .addClasspathResource(model);
+    try {
+      for (Resource form :
+          new PathMatchingResourcePatternResolver().getResources("classpath:forms/*.form")) {
+        deployment.addInputStream("forms/" + form.getFilename(), form.getInputStream());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String id = deployment.deploy().getId();
+    deployments.add(id);
+    return repositoryService.createProcessDefinitionQuery().deploymentId(id).singleResult();
+  }
+}
