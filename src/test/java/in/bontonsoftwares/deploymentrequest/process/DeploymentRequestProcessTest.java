@@ -461,7 +461,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     form.put(WINDOW_END, "2020-01-01T10:00Z");
     form.put(ON_CALL_EMAIL, "olivia-at-example");
     form.remove(ROLLBACK_PLAN);
-    // the requests there are, ended or not: other tests' requests may end meanwhile (their jobs)
+    // every request there is, ended or not
     List<String> before = requestIds();
 
     Throwable thrown = catchThrowable(() -> submit(REQUESTER, form));
