@@ -33,12 +33,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Requests that an earlier release started go on after an upgrade: the model of wave 2 before issue
  * 13 called a task listener this release no longer has ({@code ${userTaskListener}}), so its
  * requests are moved onto the deployed model when the app starts.
+ *
+ * <p>In a context of its own (a database of its own): the move takes every running request of an
+ * earlier version, and must not take those of other tests.
  */
+@TestPropertySource(properties = "test.context=running-request-migration")
+@DirtiesContext
 class RunningRequestMigrationTest extends ProcessTestSupport {
 
   /** The model as the release before this one deployed it (bpmn/ at commit eb3396c). */
