@@ -3,7 +3,6 @@ package in.bontonsoftwares.deploymentrequest.api;
 import in.bontonsoftwares.deploymentrequest.security.SideDoorFilter;
 import jakarta.servlet.ServletRegistration;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -14,9 +13,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Camunda's REST API ({@code /engine-rest}) as Camunda documents it for Spring Boot: HTTP Basic
- * against the engine's identity service, so that the engine knows who acts (the requester of a
- * request started over REST is the caller), and our refusals answered as what they are: 400 with
- * the reasons for bad input, 403 for a step the caller may not do on their own request.
+ * against the engine's identity service or a personal access token, so that the engine knows who
+ * acts (the requester of a request started over REST is the caller), and our refusals answered as
+ * what they are: 400 with the reasons for bad input, 403 for a step the caller may not do on their
+ * own request.
  */
 @Configuration(proxyBeanMethods = false)
 class RestApiConfiguration {
@@ -32,7 +32,7 @@ class RestApiConfiguration {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-auth");
     registration.addInitParameter(
-        "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        "authentication-provider", TokenOrBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     return registration;
   }

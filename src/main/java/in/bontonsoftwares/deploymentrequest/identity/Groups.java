@@ -7,5 +7,11 @@ public final class Groups {
   public static final String QA = "qa";
   public static final String ADMINS = "camunda-admin";
 
+  /**
+   * Service accounts of pipelines: they start requests with a token, never review, approve or reach
+   * the webapps (no grants for tasks or applications).
+   */
+  public static final String PIPELINES = "pipelines";
+
   private Groups() {}
 }

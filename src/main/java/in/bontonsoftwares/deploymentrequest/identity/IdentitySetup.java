@@ -34,7 +34,8 @@ class IdentitySetup {
           new DemoUser("dev", "Devon", "Builder", List.of(Groups.DEVELOPERS)),
           new DemoUser("sofia", "Sofia", "Secops", List.of(Groups.DEVSECOPS)),
           new DemoUser("sam", "Sam", "Operator", List.of(Groups.DEVSECOPS)),
-          new DemoUser("quinn", "Quinn", "Tester", List.of(Groups.QA)));
+          new DemoUser("quinn", "Quinn", "Tester", List.of(Groups.QA)),
+          new DemoUser("cibot", "CI", "Pipeline", List.of(Groups.PIPELINES)));
 
   private final IdentityService identityService;
   private final FilterService filterService;
@@ -57,6 +58,7 @@ class IdentitySetup {
     group(Groups.DEVELOPERS, "Development teams");
     group(Groups.DEVSECOPS, "DevSecOps");
     group(Groups.QA, "QA");
+    group(Groups.PIPELINES, "Pipelines (service accounts)");
     if (properties.demo().enabled()) {
       DEMO_USERS.forEach(this::demoUser);
     }

@@ -34,14 +34,19 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
         || !identityService.checkPassword(user, password.toString())) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
-    // each group as itself (for our rules) and as a role (for Actuator's "roles")
-    List<SimpleGrantedAuthority> groups =
-        identityService.createGroupQuery().groupMember(user).list().stream()
-            .map(Group::getId)
-            .flatMap(group -> Stream.of(group, "ROLE_" + group))
-            .map(SimpleGrantedAuthority::new)
-            .toList();
-    return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+    return UsernamePasswordAuthenticationToken.authenticated(
+        user, null, authorities(identityService, user));
+  }
+
+  /**
+   * Each group of {@code user} as itself (for our rules) and as a role (for Actuator's "roles").
+   */
+  static List<SimpleGrantedAuthority> authorities(IdentityService identityService, String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId)
+        .flatMap(group -> Stream.of(group, "ROLE_" + group))
+        .map(SimpleGrantedAuthority::new)
+        .toList();
   }
 
   @Override

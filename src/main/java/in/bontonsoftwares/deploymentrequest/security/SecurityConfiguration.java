@@ -16,11 +16,13 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Two doors. Our own API ({@code /api/**}) and the mailbox page: Spring Security, HTTP Basic
- * against the engine's users, stateless, by group. Everything else is guarded by Camunda itself:
- * the webapps by their session login and CSRF filter, {@code /engine-rest} by Camunda's
- * authentication filter (see {@code RestApiConfiguration}), and the engine's authorization checks
- * behind all of them; here it only gets security headers. Health probes are open (with details for
- * admins); the other Actuator endpoints, such as Prometheus metrics, are for admins.
+ * against the engine's users or a personal access token ({@code Authorization: Bearer}, checked
+ * before by {@code tokens.BearerTokenFilter}), stateless, by group. Everything else is guarded by
+ * Camunda itself: the webapps by their session login and CSRF filter, {@code /engine-rest} by
+ * Camunda's authentication filter (see {@code RestApiConfiguration}), and the engine's
+ * authorization checks behind all of them; here it only gets security headers. Health probes are
+ * open (with details for admins); the other Actuator endpoints, such as Prometheus metrics, are for
+ * admins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -57,6 +59,8 @@ class SecurityConfiguration {
         .headers(
             headers ->
                 headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+        .addFilterBefore(
+            new TokenAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
         .addFilterAfter(
             new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();

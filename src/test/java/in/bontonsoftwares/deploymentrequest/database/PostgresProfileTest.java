@@ -98,7 +98,8 @@ class PostgresProfileTest {
               "db/changelog/app-tables.xml 2-change-ticket-events EXECUTED",
               "db/changelog/app-tables.xml 3-deployment-records EXECUTED",
               "db/changelog/app-tables.xml 4-instants-with-time-zone EXECUTED",
-              "db/changelog/app-tables.xml 6-limits EXECUTED");
+              "db/changelog/app-tables.xml 6-limits EXECUTED",
+              "db/changelog/app-tables.xml 7-access-tokens EXECUTED");
       assertThat(tables(database)).doesNotContain("flyway_schema_history");
       changelogAfterFirstStart = changelog(jdbc);
 
