@@ -130,7 +130,7 @@ public class RunningRequestMigration implements SmartInitializingSingleton {
       runtimeService.setVariable(
           processInstanceId,
           date.name(),
-          Date.from(WindowTime.parse(value, properties.timeZone())));
+          Date.from(WindowTime.stored(WindowTime.parse(value, properties.timeZone()))));
     } catch (IllegalArgumentException unreadable) {
       LOG.warn(
           "Request {}: {} '{}' does not read as a date; left without {}",

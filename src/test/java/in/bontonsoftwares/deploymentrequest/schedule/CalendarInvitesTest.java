@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -333,9 +334,7 @@ class CalendarInvitesTest {
   private void confirmWindow(String start, String end) {
     variables.put(CONFIRMED_WINDOW_START, start);
     variables.put(CONFIRMED_WINDOW_END, end);
-    variables.put(
-        CONFIRMED_WINDOW_START_AT, java.util.Date.from(Instant.parse(start.replace("Z", ":00Z"))));
-    variables.put(
-        CONFIRMED_WINDOW_END_AT, java.util.Date.from(Instant.parse(end.replace("Z", ":00Z"))));
+    variables.put(CONFIRMED_WINDOW_START_AT, Date.from(Instant.parse(start.replace("Z", ":00Z"))));
+    variables.put(CONFIRMED_WINDOW_END_AT, Date.from(Instant.parse(end.replace("Z", ":00Z"))));
   }
 }

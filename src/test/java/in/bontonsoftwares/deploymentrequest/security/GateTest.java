@@ -245,26 +245,10 @@ class GateTest extends ProcessTestSupport {
     Map<String, Object> variables = restVariables(TestRequests.validRequest(properties));
 
     ResponseEntity<String> atScheduling =
-        as("dana")
-            .postForEntity(
-                "/engine-rest/process-definition/key/{key}/start",
-                json(startAt(SCHEDULE_DEPLOYMENT, variables)),
-                String.class,
-                DeploymentRequestProcess.KEY);
+        startAt("dana", SCHEDULE_DEPLOYMENT, variables, String.class);
     ResponseEntity<String> atRecord =
-        as("dev")
-            .postForEntity(
-                "/engine-rest/process-definition/key/{key}/start",
-                json(startAt(SEND_DOCUMENTATION_EMAIL, variables)),
-                String.class,
-                DeploymentRequestProcess.KEY);
-    ResponseEntity<String> atTheEnd =
-        as("sofia")
-            .postForEntity(
-                "/engine-rest/process-definition/key/{key}/start",
-                json(startAt(END_DEPLOYED, variables)),
-                String.class,
-                DeploymentRequestProcess.KEY);
+        startAt("dev", SEND_DOCUMENTATION_EMAIL, variables, String.class);
+    ResponseEntity<String> atTheEnd = startAt("sofia", END_DEPLOYED, variables, String.class);
 
     assertThat(
             List.of(
@@ -646,13 +630,7 @@ class GateTest extends ProcessTestSupport {
         as("sofia").postForEntity("/engine-rest/job/{id}/execute", null, JsonNode.class, missing);
     HttpResponse<String> webapp =
         cockpit.post("/camunda/api/engine/engine/default/job/" + missing + "/execute", "{}", true);
-    ResponseEntity<JsonNode> startAt =
-        as(DANA)
-            .postForEntity(
-                "/engine-rest/process-definition/key/{key}/start",
-                json(startAt(SCHEDULE_DEPLOYMENT, Map.of())),
-                JsonNode.class,
-                DeploymentRequestProcess.KEY);
+    ResponseEntity<JsonNode> startAt = startAt(DANA, SCHEDULE_DEPLOYMENT, Map.of(), JsonNode.class);
 
     // then the HTTP door refuses first, in its own words (the engine's refusal would carry a
     // "code")
@@ -700,6 +678,17 @@ class GateTest extends ProcessTestSupport {
             "/engine-rest/process-definition/key/{key}/submit-form",
             json(restVariables(form)),
             JsonNode.class,
+            DeploymentRequestProcess.KEY);
+  }
+
+  /** The person asks the engine's REST API to start a request at an activity, past its start. */
+  private <T> ResponseEntity<T> startAt(
+      String user, String activity, Map<String, Object> variables, Class<T> answer) {
+    return as(user)
+        .postForEntity(
+            "/engine-rest/process-definition/key/{key}/start",
+            json(startAt(activity, variables)),
+            answer,
             DeploymentRequestProcess.KEY);
   }
 
