@@ -20,6 +20,7 @@ public record DeploymentRecord(
     Window preferredWindow,
     Window confirmedWindow,
     Execution execution,
+    Pipeline pipeline,
     List<Check> verification,
     String issuesAndResolutions,
     String postDeploymentMetrics,
@@ -97,6 +98,30 @@ public record DeploymentRecord(
       Instant started,
       Instant completed,
       String rollbackNotes) {}
+
+  /**
+   * What the pipeline told: the artifact the request named, every GO the gate gave and the
+   * deployment it reported ({@code null} fields where it did not).
+   */
+  public record Pipeline(
+      String commitSha,
+      String artifactDigest,
+      String pipelineRunUrl,
+      List<GateGo> gateGos,
+      String deploymentReportedBy,
+      String deploymentRunUrl,
+      Instant deploymentStartedAt) {}
+
+  /** One GO of the gate: when, to whom (user and token), for which run and artifact. */
+  public record GateGo(
+      Instant at,
+      String user,
+      Long tokenId,
+      String tokenName,
+      String runUrl,
+      String environment,
+      String version,
+      String digest) {}
 
   public record Check(String name, boolean applies, Boolean passed, String notes) {}
 

@@ -7,6 +7,7 @@ import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.ChecklistAn
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Execution;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Metrics;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Outcome;
+import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Pipeline;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Request;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.ReviewRound;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Step;
@@ -56,13 +57,16 @@ class DeploymentRecordBuilder {
   private final ChecklistService checklist;
   private final DeploymentRequestProperties properties;
   private final Clock clock;
+  private final GateGoes gateGoes;
 
   DeploymentRecordBuilder(
       HistoryService historyService,
       StepHistory stepHistory,
       ChecklistService checklist,
       DeploymentRequestProperties properties,
-      Clock clock) {
+      Clock clock,
+      GateGoes gateGoes) {
+    this.gateGoes = gateGoes;
     this.historyService = historyService;
     this.stepHistory = stepHistory;
     this.checklist = checklist;
@@ -88,6 +92,7 @@ class DeploymentRecordBuilder {
         window(v, PREFERRED_WINDOW),
         confirmed,
         execution(v, execution),
+        pipeline(v),
         verification(v),
         v.get(ISSUES_AND_RESOLUTIONS),
         v.get(POST_DEPLOYMENT_METRICS),
@@ -197,10 +202,22 @@ class DeploymentRecordBuilder {
     return new Execution(
         v.get(EXECUTION_OUTCOME),
         v.get(EXECUTION_NOTES),
-        execution.user(),
+        execution.user() != null ? execution.user() : v.get(DEPLOYMENT_REPORTED_BY),
         execution.started(),
         execution.ended(),
         v.get(ROLLBACK_NOTES));
+  }
+
+  private Pipeline pipeline(ProcessVariables v) {
+    Date startedAt = v.get(DEPLOYMENT_STARTED_AT);
+    return new Pipeline(
+        v.get(COMMIT_SHA),
+        v.get(ARTIFACT_DIGEST),
+        v.get(PIPELINE_RUN_URL),
+        gateGoes.of(v.text(REQUEST_NUMBER)),
+        v.get(DEPLOYMENT_REPORTED_BY),
+        v.get(DEPLOYMENT_RUN_URL),
+        startedAt == null ? null : startedAt.toInstant());
   }
 
   private List<Check> verification(ProcessVariables v) {

@@ -169,6 +169,39 @@ class RecordPdfRenderer {
     }
     document.add(schedule);
 
+    DeploymentRecord.Pipeline pipeline = record.pipeline();
+    if (pipeline != null
+        && (pipeline.pipelineRunUrl() != null
+            || pipeline.commitSha() != null
+            || pipeline.artifactDigest() != null
+            || !pipeline.gateGos().isEmpty()
+            || pipeline.deploymentReportedBy() != null)) {
+      heading(document, "Pipeline");
+      PdfPTable artifact = pairs();
+      pair(artifact, "Commit", pipeline.commitSha());
+      pair(artifact, "Artifact digest", pipeline.artifactDigest());
+      pair(artifact, "Pipeline run", pipeline.pipelineRunUrl());
+      pair(artifact, "Deployment reported by", pipeline.deploymentReportedBy());
+      pair(artifact, "Deployment run", pipeline.deploymentRunUrl());
+      pair(
+          artifact,
+          "Deployment started",
+          pipeline.deploymentStartedAt() == null ? null : time(pipeline.deploymentStartedAt()));
+      document.add(artifact);
+      if (!pipeline.gateGos().isEmpty()) {
+        PdfPTable gos = table(new float[] {22, 20, 38, 20}, "Gate GO at", "To", "Run", "Artifact");
+        for (DeploymentRecord.GateGo go : pipeline.gateGos()) {
+          row(
+              gos,
+              time(go.at()),
+              go.tokenName() == null ? go.user() : go.user() + " (token " + go.tokenName() + ")",
+              go.runUrl(),
+              go.version() + (go.digest() == null ? "" : " " + go.digest()));
+        }
+        document.add(gos);
+      }
+    }
+
     heading(document, "Verification");
     if (record.verification().isEmpty()) {
       document.add(new Paragraph("No verification took place.", BODY));

@@ -28,6 +28,7 @@ public class StepHistory {
           "serviceTask",
           "intermediateTimer",
           "boundaryTimer",
+          "boundaryMessage",
           "noneEndEvent");
 
   private final HistoryService historyService;

@@ -44,6 +44,11 @@ public final class DeploymentRequestProcess {
     // 5 execution
     public static final String MARK_CHANGE_IN_PROGRESS = "Task_MarkChangeInProgress";
     public static final String EXECUTE_DEPLOYMENT = "Task_ExecuteDeployment";
+    public static final String DEPLOYMENT_STARTED = "BoundaryEvent_DeploymentStarted";
+    public static final String RECORD_DEPLOYMENT_START = "Task_RecordDeploymentStart";
+    public static final String END_DEPLOYMENT_START_RECORDED = "EndEvent_DeploymentStartRecorded";
+    public static final String DEPLOYMENT_SUCCEEDED = "BoundaryEvent_DeploymentSucceeded";
+    public static final String DEPLOYMENT_FAILED = "BoundaryEvent_DeploymentFailed";
     public static final String GATEWAY_EXECUTION_OUTCOME = "Gateway_ExecutionOutcome";
     public static final String RETURN_CHANGE_TO_SCHEDULED = "Task_ReturnChangeToScheduled";
     public static final String RESET_EXECUTION_OUTCOME = "Task_ResetExecutionOutcome";
@@ -85,6 +90,10 @@ public final class DeploymentRequestProcess {
     public static final Variable<String> VERSION = Variable.text("version");
     public static final Variable<String> ENVIRONMENT = Variable.text("environment");
     public static final Variable<String> CHANGE_DESCRIPTION = Variable.text("changeDescription");
+    // the artifact, optional: filled in by pipelines (the gate then holds them to it)
+    public static final Variable<String> COMMIT_SHA = Variable.text("commitSha");
+    public static final Variable<String> ARTIFACT_DIGEST = Variable.text("artifactDigest");
+    public static final Variable<String> PIPELINE_RUN_URL = Variable.text("pipelineRunUrl");
     public static final Variable<String> WINDOW_START = Variable.text("windowStart");
     public static final Variable<String> WINDOW_END = Variable.text("windowEnd");
     public static final Variable<Date> WINDOW_START_AT = Variable.date("windowStartAt");
@@ -162,6 +171,17 @@ public final class DeploymentRequestProcess {
     // execution
     public static final Variable<String> EXECUTION_OUTCOME = Variable.text("executionOutcome");
     public static final Variable<String> EXECUTION_NOTES = Variable.text("executionNotes");
+
+    /**
+     * What a pipeline reported ({@code pipeline.DeploymentEvents}): when the deployment started, as
+     * a line the execution form shows; the reporter and run of the latest event.
+     */
+    public static final Variable<String> DEPLOYMENT_STARTED = Variable.text("deploymentStarted");
+
+    public static final Variable<Date> DEPLOYMENT_STARTED_AT = Variable.date("deploymentStartedAt");
+    public static final Variable<String> DEPLOYMENT_REPORTED_BY =
+        Variable.text("deploymentReportedBy");
+    public static final Variable<String> DEPLOYMENT_RUN_URL = Variable.text("deploymentRunUrl");
     // verification
     public static final Variable<Boolean> HEALTH_CHECKS_PASSED =
         Variable.flag("healthChecksPassed");
@@ -284,6 +304,18 @@ public final class DeploymentRequestProcess {
     public static final String CHECKLIST_EVIDENCE_SUFFIX = Data.CHECKLIST_EVIDENCE_SUFFIX;
 
     private Var() {}
+  }
+
+  /**
+   * The messages the process waits for on "Execute deployment": what a pipeline reports over {@code
+   * POST /api/deployment-requests/{number}/events}.
+   */
+  public static final class Message {
+    public static final String DEPLOYMENT_STARTED = "DeploymentStarted";
+    public static final String DEPLOYMENT_SUCCEEDED = "DeploymentSucceeded";
+    public static final String DEPLOYMENT_FAILED = "DeploymentFailed";
+
+    private Message() {}
   }
 
   /** Values of the decision variables, as the forms submit them. */

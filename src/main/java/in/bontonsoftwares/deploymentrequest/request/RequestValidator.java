@@ -54,6 +54,12 @@ public class RequestValidator {
     REQUIRED_REQUEST_FIELDS.put(REALTIME_CHANNEL, "Real-time channel");
   }
 
+  private static final Pattern COMMIT = Pattern.compile("^[0-9a-fA-F]{7,64}$");
+
+  /** The digests an OCI registry or a build names an artifact by. */
+  public static final Pattern DIGEST =
+      Pattern.compile("^(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$");
+
   private final DeploymentRequestProperties properties;
   private final Clock clock;
 
@@ -86,6 +92,20 @@ public class RequestValidator {
     email(variables, ON_CALL_EMAIL, "On-call contact email", problems);
     emailList(variables, STAKEHOLDER_EMAILS, problems);
     url(variables, HEALTH_CHECK_URL, "Health-check URL", problems);
+    url(variables, PIPELINE_RUN_URL, "Pipeline run", problems);
+    pattern(
+        variables,
+        COMMIT_SHA,
+        COMMIT,
+        "Commit '%s' is not a commit SHA (7 to 64 hex digits).",
+        problems);
+    pattern(
+        variables,
+        ARTIFACT_DIGEST,
+        DIGEST,
+        "Artifact digest '%s' is not a digest such as sha256:<64 hex digits> or"
+            + " sha512:<128 hex digits>.",
+        problems);
     lengths(
         variables,
         problems,
@@ -100,6 +120,7 @@ public class RequestValidator {
         REALTIME_CHANNEL,
         STAKEHOLDER_EMAILS,
         HEALTH_CHECK_URL,
+        PIPELINE_RUN_URL,
         AMENDMENT_NOTES,
         WITHDRAWAL_REASON);
   }
@@ -161,6 +182,18 @@ public class RequestValidator {
     } catch (IllegalArgumentException e) {
       problems.add(label + ": " + e.getMessage() + ".");
       return null;
+    }
+  }
+
+  private static void pattern(
+      ProcessVariables variables,
+      Variable<String> variable,
+      Pattern pattern,
+      String problem,
+      Problems problems) {
+    String value = variables.get(variable);
+    if (value != null && !pattern.matcher(value).matches()) {
+      problems.add(problem.formatted(value.length() > 200 ? value.substring(0, 200) + "…" : value));
     }
   }
 

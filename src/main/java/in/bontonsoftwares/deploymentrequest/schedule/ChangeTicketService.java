@@ -156,6 +156,28 @@ public class ChangeTicketService {
     return repository.findByTicketNumber(ticket.ticketNumber()).orElseThrow();
   }
 
+  /**
+   * Adds a note to the request's ticket without moving it: what a pipeline reported, a GO of the
+   * gate. Does nothing when the request has no ticket.
+   *
+   * @param by who it was, {@code null} for the engine
+   */
+  @Transactional
+  public void note(String requestNumber, String by, String note) {
+    repository
+        .findByRequestNumber(requestNumber)
+        .ifPresent(
+            ticket ->
+                repository.insertEvent(
+                    new ChangeTicketEvent(
+                        ticket.ticketNumber(),
+                        ticket.status(),
+                        ticket.status(),
+                        clock.instant(),
+                        by,
+                        note)));
+  }
+
   /** Cancels the request's ticket if it has one that is not final yet; returns whether it did. */
   @Transactional
   public boolean cancelIfOpen(String requestNumber, String by, String note) {

@@ -53,13 +53,15 @@ public class AuthorizationSetup implements RequesterAccess {
         ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Groups.DEVELOPERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
-    // pipelines start requests, nothing else: no tasks, no filters, no webapp
+    // pipelines start requests and read them (status and gate), nothing else: no tasks, no
+    // filters, no webapp
     grant(
         Groups.PIPELINES,
         Resources.PROCESS_DEFINITION,
         DeploymentRequestProcess.KEY,
         ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
+        ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
     grant(Groups.PIPELINES, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
     for (String group : new String[] {Groups.DEVSECOPS, Groups.QA}) {
       grant(

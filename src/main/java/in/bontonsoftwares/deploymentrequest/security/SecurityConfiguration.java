@@ -2,6 +2,7 @@ package in.bontonsoftwares.deploymentrequest.security;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.identity.Groups;
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,9 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
+                    // the second dispatch of a waiting gate call, authorized when it came in
+                    .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                    .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
                     .requestMatchers("/actuator/**")

@@ -119,12 +119,13 @@ public class AccessTokens {
     String hash = hash(secret);
     List<Row> rows =
         jdbc.query(
-            "select id, user_id, secret_hash, expires_at, revoked_at from access_token"
+            "select id, user_id, name, secret_hash, expires_at, revoked_at from access_token"
                 + " where secret_hash = ?",
             (rs, n) ->
                 new Row(
                     rs.getLong("id"),
                     rs.getString("user_id"),
+                    rs.getString("name"),
                     rs.getString("secret_hash"),
                     SqlInstant.read(rs, "expires_at"),
                     SqlInstant.read(rs, "revoked_at")),
@@ -147,7 +148,7 @@ public class AccessTokens {
       return Result.refused("The token's user no longer exists");
     }
     recordUse(row.id(), now);
-    return new Result(new TokenCaller(row.id(), row.user()), null);
+    return new Result(new TokenCaller(row.id(), row.name(), row.user()), null);
   }
 
   private void recordUse(long id, Instant now) {
@@ -181,7 +182,8 @@ public class AccessTokens {
         rs.getString("revoked_by"));
   }
 
-  private record Row(long id, String user, String hash, Instant expiresAt, Instant revokedAt) {}
+  private record Row(
+      long id, String user, String name, String hash, Instant expiresAt, Instant revokedAt) {}
 
   /** A token as its owner sees it: everything but the secret. */
   record AccessToken(

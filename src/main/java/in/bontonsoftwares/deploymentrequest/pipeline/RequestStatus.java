@@ -1,0 +1,49 @@
+package in.bontonsoftwares.deploymentrequest.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A request as {@code GET /api/deployment-requests/{number}} shows it. Windows and times are UTC
+ * instants (ISO-8601).
+ */
+record RequestStatus(
+    String requestNumber,
+    RequestState state,
+    String stateDescription,
+    String projectName,
+    String applicationName,
+    String environment,
+    String version,
+    String commitSha,
+    String pipelineRunUrl,
+    String artifactDigest,
+    Person requester,
+    Window preferredWindow,
+    Window confirmedWindow,
+    Ticket changeTicket,
+    List<OpenTask> openTasks,
+    List<TimelineStep> timeline,
+    Links links) {
+
+  record Person(String id, String name, String email) {}
+
+  record Window(Instant start, Instant end) {}
+
+  record Ticket(String number, String status) {}
+
+  record OpenTask(
+      String id,
+      String name,
+      String taskDefinitionKey,
+      List<String> candidateGroups,
+      String assignee,
+      Instant created,
+      Instant due) {}
+
+  /** A finished step: what, when, and who did it (none for automatic steps). */
+  record TimelineStep(String activityId, String step, Instant at, String by) {}
+
+  record Links(
+      String self, String gate, String events, String tasklist, String record, String recordPdf) {}
+}
