@@ -39,6 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -424,6 +426,33 @@ class PipelineGateTest {
     assertThat(own.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(own.getBody().get("detail").asText()).contains("Separation of duties");
     assertThat(api.status(token, number).getBody().get("state").asText()).isEqualTo("WINDOW_OPEN");
+  }
+
+  @Test
+  void shouldKeepTheMessagesBehindTheEventsEndpoint() {
+    String number = api.filed(dana, request());
+    String instance = openWindow(number);
+    Map<String, Object> correlation =
+        Map.of(
+            "messageName",
+            DeploymentRequestProcess.Message.DEPLOYMENT_SUCCEEDED,
+            "processInstanceId",
+            instance,
+            "processVariables",
+            Map.of(Var.EXECUTION_OUTCOME, Map.of("value", "success")));
+
+    for (String user : List.of("dana", "sofia", "cibot")) {
+      ResponseEntity<JsonNode> sideDoor =
+          http.exchange(
+              "/engine-rest/message",
+              HttpMethod.POST,
+              new HttpEntity<>(correlation, PipelineApi.headers(api.token(user))),
+              JsonNode.class);
+      assertThat(sideDoor.getStatusCode().is4xxClientError()).as(user).isTrue();
+    }
+
+    assertThat(api.status(dana, number).getBody().get("state").asText()).isEqualTo("WINDOW_OPEN");
+    assertThat(runtimeService.getVariable(instance, Var.EXECUTION_OUTCOME)).isNull();
   }
 
   @Test
