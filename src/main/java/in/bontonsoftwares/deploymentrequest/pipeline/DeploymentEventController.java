@@ -108,8 +108,8 @@ class DeploymentEventController {
     problems.throwIfAny();
 
     RequestState state = request.state();
-    if (event.type() == Type.DEPLOYMENT_STARTED && state == RequestState.DEPLOYING) {
-      return accepted(number, event.type(), state); // a retried report: noted already
+    if (takenIn(request, event.type(), state)) {
+      return accepted(number, event.type(), state); // a retried report: taken in already
     }
     if (state != RequestState.WINDOW_OPEN && state != RequestState.DEPLOYING) {
       throw notWaiting(number, state);
@@ -169,6 +169,32 @@ class DeploymentEventController {
         event.type(),
         requests.snapshot(request.processInstanceId()).map(RequestSnapshot::state).orElse(state));
   }
+
+  /**
+   * Whether the process took this report in already: the pipeline retries a report whose answer it
+   * lost, and must not fail a deployment that went well because of that.
+   */
+  private static boolean takenIn(RequestSnapshot request, Type type, RequestState state) {
+    boolean reported = request.get(DEPLOYMENT_REPORTED_BY) != null;
+    String outcome = request.get(EXECUTION_OUTCOME);
+    return switch (type) {
+      case DEPLOYMENT_STARTED -> state == RequestState.DEPLOYING;
+      case DEPLOYMENT_SUCCEEDED ->
+          reported && Value.OUTCOME_SUCCESS.equals(outcome) && AFTER_EXECUTION.contains(state);
+      case DEPLOYMENT_FAILED ->
+          reported
+              && Value.OUTCOME_CRITICAL_ISSUE.equals(outcome)
+              && AFTER_EXECUTION.contains(state);
+    };
+  }
+
+  private static final Set<RequestState> AFTER_EXECUTION =
+      Set.of(
+          RequestState.VERIFYING,
+          RequestState.ROLLING_BACK,
+          RequestState.DOCUMENTING,
+          RequestState.DEPLOYED,
+          RequestState.ROLLED_BACK);
 
   private static ResponseEntity<Reported> accepted(String number, Type type, RequestState state) {
     return ResponseEntity.accepted().body(new Reported(number, type, state));

@@ -31,9 +31,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code GET /api/deployment-requests/{number}/gate?environment=&version=&digest=&wait=&run=}: may
  * this pipeline deploy this artifact now? 200 GO, 202 WAIT (with {@code Retry-After}), 403 STOP, as
- * {@link GateRule} decides. With {@code wait} (an ISO-8601 duration up to {@code max-wait}) a WAIT
- * is held open until the answer changes or the wait is over, on no thread of the server ({@link
- * GateWaits}). Every GO is recorded ({@link GoRecords}).
+ * {@link GateRule} decides. With {@code wait} (an ISO-8601 duration, shortened to {@code max-wait})
+ * a WAIT is held open until the answer changes or the wait is over, on no thread of the server
+ * ({@link GateWaits}). Every GO is recorded ({@link GoRecords}).
  */
 @RestController
 @RequestMapping("/api/deployment-requests")
@@ -232,12 +232,12 @@ class GateController {
     }
     try {
       Duration duration = Duration.parse(wait);
-      if (duration.isNegative() || duration.compareTo(properties.maxWait()) > 0) {
+      if (duration.isNegative()) {
         throw new ResponseStatusException(
-            HttpStatus.BAD_REQUEST,
-            "wait must be between PT0S and " + properties.maxWait() + " (got " + wait + ")");
+            HttpStatus.BAD_REQUEST, "wait must not be negative (got " + wait + ")");
       }
-      return duration;
+      // a longer wait than this node allows is shortened: the pipeline simply asks again
+      return duration.compareTo(properties.maxWait()) > 0 ? properties.maxWait() : duration;
     } catch (DateTimeParseException e) {
       throw new ResponseStatusException(
           HttpStatus.BAD_REQUEST, "wait must be an ISO-8601 duration such as PT60S");

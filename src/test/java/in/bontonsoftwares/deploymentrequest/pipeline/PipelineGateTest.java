@@ -260,7 +260,7 @@ class PipelineGateTest {
         "DIGEST_MISMATCH");
     assertThat(api.gate(cibot, number, "environment=production").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(api.gate(cibot, number, ask + "&wait=PT6M").getStatusCode())
+    assertThat(api.gate(cibot, number, ask + "&wait=-PT1S").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(api.gate(cibot, number, ask + "&wait=soon").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
@@ -360,6 +360,10 @@ class PipelineGateTest {
     assertStop(api.gate(cibot, number, ask), "FINISHED");
     assertThat(api.report(cibot, number, "DEPLOYMENT_FAILED", RUN).getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
+    // the pipeline lost the answer and reports again: taken in once
+    ResponseEntity<JsonNode> retried = api.report(cibot, number, "DEPLOYMENT_SUCCEEDED", RUN);
+    assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(retried.getBody().get("state").asText()).isEqualTo("VERIFYING");
 
     runJobs(instance, false);
     complete(instance, VERIFY_HEALTH, "sam", verification());
