@@ -45,6 +45,7 @@ class GateController {
   private final GoRecords goRecords;
   private final RequestValidator validator;
   private final GateProperties properties;
+  private final GateMetrics metrics;
   private final Clock clock;
 
   GateController(
@@ -54,7 +55,9 @@ class GateController {
       GoRecords goRecords,
       RequestValidator validator,
       GateProperties properties,
+      GateMetrics metrics,
       Clock clock) {
+    this.metrics = metrics;
     this.requests = requests;
     this.rule = rule;
     this.waits = waits;
@@ -178,6 +181,7 @@ class GateController {
             decision.state(),
             decision.opensAt(),
             decision.closesAt());
+    metrics.answered(decision);
     return switch (decision.decision()) {
       case GO -> {
         goRecords.record(

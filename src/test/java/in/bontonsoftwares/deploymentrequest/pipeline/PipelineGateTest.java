@@ -13,6 +13,7 @@ import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Dat
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import in.bontonsoftwares.deploymentrequest.request.WindowTime;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +67,7 @@ class PipelineGateTest {
   @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
+  @Autowired MeterRegistry meters;
 
   PipelineApi api;
   String dana;
@@ -299,12 +301,16 @@ class PipelineGateTest {
         CompletableFuture.supplyAsync(() -> api.gate(cibot, number, ask + "&wait=PT60S"));
     Thread.sleep(1_500);
     assertThat(waiting).isNotDone();
+    assertThat(meters.get("deployment.gate.waiting").gauge().value()).isEqualTo(1.0);
     long fired = System.nanoTime();
     runJobs(instance, false); // the window's timer, then "Mark change in progress"
     ResponseEntity<JsonNode> answer = waiting.get(30, TimeUnit.SECONDS);
     Duration afterTimer = Duration.ofNanos(System.nanoTime() - fired);
 
     assertThat(answer.getStatusCode()).as(answer.getBody().toString()).isEqualTo(HttpStatus.OK);
+    assertThat(meters.get("deployment.gate.waiting").gauge().value()).isZero();
+    assertThat(meters.get("deployment.gate.answers").tag("decision", "GO").counter().count())
+        .isPositive();
     assertThat(answer.getBody().get("decision").asText()).isEqualTo("GO");
     assertThat(answer.getBody().get("state").asText()).isEqualTo("WINDOW_OPEN");
     assertThat(afterTimer).isLessThan(Duration.ofSeconds(10));
