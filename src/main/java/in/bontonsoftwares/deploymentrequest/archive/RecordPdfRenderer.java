@@ -20,19 +20,25 @@ import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.ReviewRound
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Step;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Window;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.display.Labels;
+import in.bontonsoftwares.deploymentrequest.display.People;
+import in.bontonsoftwares.deploymentrequest.display.Readable;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 
-/** The record as a document a person would print: A4, sections with tables, page numbers. */
+/**
+ * The record as a document a person would print: A4, sections with tables, page numbers; labels,
+ * names, durations and times as people read them ({@link Readable}), where the JSON keeps the
+ * machine values.
+ */
 @Component
 class RecordPdfRenderer {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final Color ACCENT = new Color(11, 79, 138);
   private static final Color SHADE = new Color(238, 242, 246);
   private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD, ACCENT);
@@ -42,9 +48,13 @@ class RecordPdfRenderer {
   private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
 
   private final ZoneId zone;
+  private final Labels labels;
+  private final People people;
 
-  RecordPdfRenderer(DeploymentRequestProperties properties) {
+  RecordPdfRenderer(DeploymentRequestProperties properties, Labels labels, People people) {
     this.zone = properties.timeZone();
+    this.labels = labels;
+    this.people = people;
   }
 
   byte[] render(DeploymentRecord record) {
@@ -70,14 +80,13 @@ class RecordPdfRenderer {
     document.add(new Paragraph("Deployment record " + record.requestNumber(), TITLE));
     document.add(
         new Paragraph(
-            "%s - %s - %s. Outcome: %s. Generated %s (%s)."
+            "%s - %s - %s. Outcome: %s. Generated %s."
                 .formatted(
                     request.projectName(),
                     request.applicationName(),
                     Environment.labelOf(request.environment()),
                     record.outcome().label(),
-                    time(record.generatedAt()),
-                    zone.getId()),
+                    time(record.generatedAt())),
             SMALL));
 
     heading(document, "Request");
@@ -133,9 +142,12 @@ class RecordPdfRenderer {
           "Round",
           "%d, by %s, %s - %s"
               .formatted(
-                  round.round(), round.reviewer(), time(round.started()), time(round.completed())));
-      pair(review, "Decision", round.decision());
-      pair(review, "Risk level", round.riskLevel());
+                  round.round(),
+                  people.name(round.reviewer()),
+                  time(round.started()),
+                  time(round.completed())));
+      pair(review, "Decision", labels.of(Data.REVIEW_DECISION.name(), round.decision()));
+      pair(review, "Risk level", labels.of(Data.RISK_LEVEL.name(), round.riskLevel()));
       pair(
           review,
           "Review points",
@@ -157,13 +169,16 @@ class RecordPdfRenderer {
     pair(schedule, "Preferred window", window(record.preferredWindow()));
     pair(schedule, "Confirmed window", window(record.confirmedWindow()));
     if (record.execution() != null) {
-      pair(schedule, "Executed by", record.execution().executedBy());
+      pair(schedule, "Executed by", people.name(record.execution().executedBy()));
       pair(
           schedule,
           "Execution",
           "%s - %s"
               .formatted(time(record.execution().started()), time(record.execution().completed())));
-      pair(schedule, "Execution outcome", record.execution().outcome());
+      pair(
+          schedule,
+          "Execution outcome",
+          labels.of(Data.EXECUTION_OUTCOME.name(), record.execution().outcome()));
       pair(schedule, "Execution notes", record.execution().notes());
       pair(schedule, "Rollback notes", record.execution().rollbackNotes());
     }
@@ -181,7 +196,7 @@ class RecordPdfRenderer {
       pair(artifact, "Commit", pipeline.commitSha());
       pair(artifact, "Artifact digest", pipeline.artifactDigest());
       pair(artifact, "Pipeline run", pipeline.pipelineRunUrl());
-      pair(artifact, "Deployment reported by", pipeline.deploymentReportedBy());
+      pair(artifact, "Deployment reported by", people.name(pipeline.deploymentReportedBy()));
       pair(artifact, "Deployment run", pipeline.deploymentRunUrl());
       pair(
           artifact,
@@ -194,7 +209,9 @@ class RecordPdfRenderer {
           row(
               gos,
               time(go.at()),
-              go.tokenName() == null ? go.user() : go.user() + " (token " + go.tokenName() + ")",
+              go.tokenName() == null
+                  ? people.name(go.user())
+                  : people.name(go.user()) + " (token " + go.tokenName() + ")",
               go.runUrl(),
               go.version() + (go.digest() == null ? "" : " " + go.digest()));
         }
@@ -229,20 +246,25 @@ class RecordPdfRenderer {
     DeploymentRecord.Metrics metrics = record.metrics();
     PdfPTable figures = pairs();
     pair(figures, "Outcome", metrics.outcome());
-    pair(figures, "Lead time (submitted to deployed)", metrics.leadTime());
-    pair(figures, "Review time per round", String.join(", ", metrics.reviewTimes()));
+    pair(figures, "Lead time (submitted to deployed)", Readable.duration(metrics.leadTime()));
+    pair(
+        figures,
+        "Review time per round",
+        String.join(", ", metrics.reviewTimes().stream().map(Readable::duration).toList()));
     pair(
         figures,
         "Review SLA",
         "%s; %d of %d rounds within"
             .formatted(
-                metrics.reviewSla(), metrics.reviewsWithinSla(), metrics.reviewTimes().size()));
+                Readable.duration(metrics.reviewSla()),
+                metrics.reviewsWithinSla(),
+                metrics.reviewTimes().size()));
     pair(figures, "Revisions", String.valueOf(metrics.revisions()));
     pair(figures, "Started on time", yesNo(metrics.windowStartedOnTime()));
     pair(figures, "Finished inside the window", yesNo(metrics.windowFinishedInside()));
     document.add(figures);
 
-    heading(document, "Timeline (" + zone.getId() + ")");
+    heading(document, "Timeline");
     PdfPTable timeline = table(new float[] {40, 22, 22, 16}, "Step", "Started", "Ended", "By");
     for (Step step : record.steps()) {
       row(
@@ -250,7 +272,7 @@ class RecordPdfRenderer {
           step.name(),
           time(step.started()),
           step.ended() == null ? "in progress" : time(step.ended()),
-          step.user());
+          people.name(step.user()));
     }
     document.add(timeline);
   }
@@ -304,7 +326,7 @@ class RecordPdfRenderer {
   }
 
   private String time(Instant instant) {
-    return instant == null ? "-" : TIME.format(instant.atZone(zone));
+    return instant == null ? "-" : Readable.dateTime(instant, zone);
   }
 
   private static String yesNo(Boolean value) {

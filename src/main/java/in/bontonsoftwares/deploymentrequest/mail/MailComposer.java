@@ -7,15 +7,17 @@ import in.bontonsoftwares.deploymentrequest.archive.StepHistory;
 import in.bontonsoftwares.deploymentrequest.checklist.ChecklistService;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.Item;
+import in.bontonsoftwares.deploymentrequest.display.Labels;
+import in.bontonsoftwares.deploymentrequest.display.People;
+import in.bontonsoftwares.deploymentrequest.display.Readable;
+import in.bontonsoftwares.deploymentrequest.identity.Groups;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Row;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Section;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
-import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.process.ReviewPoint;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
-import in.bontonsoftwares.deploymentrequest.request.WindowTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,23 +40,30 @@ import org.springframework.stereotype.Component;
 public class MailComposer {
 
   private static final DateTimeFormatter SUBJECT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final DeploymentRequestProperties properties;
   private final ChecklistService checklist;
   private final StepHistory stepHistory;
   private final Clock clock;
+  private final Labels labels;
+  private final People people;
+  private final MailLinks links;
 
   MailComposer(
       DeploymentRequestProperties properties,
       ChecklistService checklist,
       StepHistory stepHistory,
-      Clock clock) {
+      Clock clock,
+      Labels labels,
+      People people,
+      MailLinks links) {
     this.properties = properties;
     this.checklist = checklist;
     this.stepHistory = stepHistory;
     this.clock = clock;
+    this.labels = labels;
+    this.people = people;
+    this.links = links;
   }
 
   public MailMessage compose(MailType type, ProcessVariables v, String processInstanceId) {
@@ -69,9 +78,19 @@ public class MailComposer {
     List<Section> sections = new ArrayList<>();
     Recipients recipients = new Recipients();
     String heading = purpose + " " + number;
-    String link = properties.baseUrl() + "/camunda/app/tasklist/";
 
     switch (type) {
+      case SUBMITTED -> {
+        recipients.to(v.get(REQUESTER_EMAIL));
+        intro.add(
+            "Your deployment request %s is submitted. Its number is %s: it names the request in every mail."
+                .formatted(number, number));
+        intro.add(
+            "Next the pre-deployment checklist is checked; a complete request goes to DevSecOps for review."
+                + " The request's page shows where it stands and who holds it.");
+        sections.add(request(v));
+        sections.add(window(v));
+      }
       case CHECKLIST_INCOMPLETE -> {
         recipients.to(v.get(REQUESTER_EMAIL));
         intro.add(
@@ -144,6 +163,23 @@ public class MailComposer {
         sections.add(Section.text("Rollback procedure", v.text(ROLLBACK_PLAN)));
         sections.add(onCall(v));
       }
+      case WINDOW_OPEN -> {
+        recipients.to(devSecOpsMembers()).to(v.get(ON_CALL_EMAIL)).cc(properties.mailbox());
+        intro.add(
+            "The deployment window of %s is open now: %s until %s. Change ticket: %s."
+                .formatted(
+                    number,
+                    when(v.get(CONFIRMED_WINDOW.start())),
+                    when(v.get(CONFIRMED_WINDOW.end())),
+                    v.text(CHANGE_TICKET_NUMBER)));
+        intro.add(
+            "DevSecOps: claim \"Execute deployment\" in Tasklist and deploy; on-call contact: be reachable on %s."
+                .formatted(v.text(REALTIME_CHANNEL)));
+        sections.add(schedule(v));
+        sections.add(request(v));
+        sections.add(Section.text("Rollback procedure", v.text(ROLLBACK_PLAN)));
+        sections.add(onCall(v));
+      }
       case VERIFICATION_STATUS -> {
         recipients.to(stakeholders(v)).cc(properties.mailbox());
         intro.add(
@@ -169,7 +205,7 @@ public class MailComposer {
             "Deployment record of %s: outcome %s. Change ticket: %s."
                 .formatted(
                     number,
-                    Value.DEPLOYED.equals(v.get(DEPLOYMENT_OUTCOME)) ? "deployed" : "rolled back",
+                    labels.of(DEPLOYMENT_OUTCOME.name(), v.get(DEPLOYMENT_OUTCOME)),
                     v.text(CHANGE_TICKET_NUMBER)));
         sections.add(request(v));
         sections.add(schedule(v));
@@ -217,10 +253,60 @@ public class MailComposer {
         heading,
         intro,
         sections,
-        link,
+        List.of(links.toRequest(number)),
         messageId,
         threadId,
         List.of());
+  }
+
+  /**
+   * The mail to a person that a task is theirs now ({@link MailType#TASK_ASSIGNED}) or waits in
+   * their group's queue ({@link MailType#TASK_QUEUED}), with the link to the task. One per task,
+   * event and person: the key holds all three.
+   */
+  public MailMessage composeTaskNotice(
+      MailType type,
+      ProcessVariables v,
+      String taskId,
+      String taskName,
+      Date due,
+      String group,
+      String userId,
+      String address) {
+    String number = NumberGenerator.requireValid(v.text(REQUEST_NUMBER));
+    String purpose = type.purpose() + ": " + oneLine(taskName);
+    List<String> intro = new ArrayList<>();
+    if (type == MailType.TASK_ASSIGNED) {
+      intro.add("\"%s\" of deployment request %s is assigned to you.".formatted(taskName, number));
+    } else {
+      intro.add(
+          "\"%s\" of deployment request %s waits in the queue of %s: claim it in Tasklist to work on it."
+              .formatted(taskName, number, group));
+    }
+    if (due != null) {
+      intro.add("Due by " + when(due) + ".");
+    }
+    String domain = domain();
+    String who = userId.replaceAll("[^A-Za-z0-9._-]", "_");
+    String event = type == MailType.TASK_ASSIGNED ? "assigned" : "queued";
+    return new MailMessage(
+        String.format(Locale.ROOT, "%s/%s/%s/%s", number, type.name(), taskId, userId),
+        number,
+        type,
+        List.of(address),
+        List.of(),
+        subject(v, purpose),
+        purpose + " " + number,
+        intro,
+        List.of(request(v)),
+        List.of(links.toTask(taskId, taskName), links.toRequest(number)),
+        "<%s.task.%s.%s.%s@%s>".formatted(number, taskId, event, who, domain),
+        "<%s@%s>".formatted(number, domain),
+        List.of());
+  }
+
+  private String domain() {
+    return properties.sender().substring(properties.sender().indexOf('@') + 1);
   }
 
   /**
@@ -304,9 +390,9 @@ public class MailComposer {
 
   private Section review(ProcessVariables v) {
     List<Row> rows = new ArrayList<>();
-    rows.add(new Row("Reviewer", v.text(REVIEWER)));
-    rows.add(new Row("Decision", v.text(REVIEW_DECISION)));
-    rows.add(new Row("Risk level", v.text(RISK_LEVEL)));
+    rows.add(new Row("Reviewer", people.name(v.get(REVIEWER))));
+    rows.add(new Row("Decision", labels.of(REVIEW_DECISION.name(), v.get(REVIEW_DECISION))));
+    rows.add(new Row("Risk level", labels.of(RISK_LEVEL.name(), v.get(RISK_LEVEL))));
     for (ReviewPoint point : ReviewPoint.values()) {
       rows.add(new Row(point.label(), yesNo(v.get(point.variable()))));
     }
@@ -339,18 +425,12 @@ public class MailComposer {
     List<Row> rows = new ArrayList<>();
     rows.add(
         new Row(
-            "Execution outcome",
-            Value.OUTCOME_CRITICAL_ISSUE.equals(v.get(EXECUTION_OUTCOME))
-                ? "critical issue"
-                : v.text(EXECUTION_OUTCOME)));
+            "Execution outcome", labels.of(EXECUTION_OUTCOME.name(), v.get(EXECUTION_OUTCOME))));
     rows.add(new Row("Execution notes", v.text(EXECUTION_NOTES)));
     rows.add(new Row("Verification", v.text(VERIFICATION_SUMMARY)));
     rows.add(
         new Row(
-            "Deployment outcome",
-            Value.ROLLED_BACK.equals(v.get(DEPLOYMENT_OUTCOME))
-                ? "rolled back"
-                : v.text(DEPLOYMENT_OUTCOME)));
+            "Deployment outcome", labels.of(DEPLOYMENT_OUTCOME.name(), v.get(DEPLOYMENT_OUTCOME))));
     if (v.has(ROLLBACK_NOTES)) {
       rows.add(new Row("Rollback notes", v.text(ROLLBACK_NOTES)));
     }
@@ -361,11 +441,11 @@ public class MailComposer {
   private Section timeline(String processInstanceId) {
     List<Row> rows = new ArrayList<>();
     for (Step step : stepHistory.steps(processInstanceId)) {
-      String who = step.user() == null ? "" : " by " + step.user();
+      String who = step.user() == null ? "" : " by " + people.name(step.user());
       String end = step.ended() == null ? "in progress" : when(step.ended());
       rows.add(new Row(step.name(), when(step.started()) + " - " + end + who));
     }
-    return Section.rows("Timeline (%s)".formatted(properties.timeZone().getId()), rows);
+    return Section.rows("Timeline", rows);
   }
 
   private List<String> stakeholders(ProcessVariables v) {
@@ -375,20 +455,24 @@ public class MailComposer {
     return all;
   }
 
+  /** The addresses of the DevSecOps group's members, as the identity service has them. */
+  private List<String> devSecOpsMembers() {
+    return people.members(Groups.DEVSECOPS).stream()
+        .map(people::email)
+        .flatMap(java.util.Optional::stream)
+        .toList();
+  }
+
   private String when(Date date) {
     return date == null ? "" : when(date.toInstant());
   }
 
   private String when(Instant instant) {
-    return instant == null ? "" : TIMESTAMP.format(instant.atZone(zone()));
+    return Readable.dateTime(instant, zone());
   }
 
   private String windowTime(Date date) {
-    if (date == null) {
-      return "";
-    }
-    Instant instant = date.toInstant();
-    return WindowTime.show(instant, zone()) + " / " + WindowTime.store(instant);
+    return when(date);
   }
 
   private ZoneId zone() {

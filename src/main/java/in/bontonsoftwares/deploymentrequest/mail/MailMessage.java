@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.mail;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param messageId stable {@code Message-ID}, derived from the key
  * @param threadId the {@code Message-ID} of the request's thread, referenced by every mail of the
  *     request
+ * @param links where to go from the mail: the task it asks for first, then the request's page
  */
 public record MailMessage(
     String key,
@@ -20,14 +22,14 @@ public record MailMessage(
     String heading,
     List<String> intro,
     List<Section> sections,
-    String link,
+    List<Link> links,
     String messageId,
     String threadId,
     List<Attachment> attachments) {
 
   /** The same mail with one more attachment. */
   public MailMessage with(Attachment attachment) {
-    List<Attachment> all = new java.util.ArrayList<>(attachments);
+    List<Attachment> all = new ArrayList<>(attachments);
     all.add(attachment);
     return new MailMessage(
         key,
@@ -39,11 +41,34 @@ public record MailMessage(
         heading,
         intro,
         sections,
-        link,
+        links,
         messageId,
         threadId,
         List.copyOf(all));
   }
+
+  /** The same mail with this link first (the task it asks someone to do). */
+  public MailMessage withFirst(Link link) {
+    List<Link> all = new ArrayList<>(links);
+    all.add(0, link);
+    return new MailMessage(
+        key,
+        requestNumber,
+        type,
+        to,
+        cc,
+        subject,
+        heading,
+        intro,
+        sections,
+        List.copyOf(all),
+        messageId,
+        threadId,
+        attachments);
+  }
+
+  /** A link at the foot of the mail: {@code label} is what the reader clicks. */
+  public record Link(String label, String url) {}
 
   /**
    * A file sent with the mail. A calendar invitation goes as {@code text/calendar} with its {@code

@@ -19,8 +19,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,13 +55,19 @@ public class MailService {
   private final Template html;
   private final Template text;
   private final Counter failures;
+  private final ObjectProvider<TaskService> taskService;
+  private final MailLinks links;
 
   MailService(
       JavaMailSender mailSender,
       JdbcTemplate jdbc,
       DeploymentRequestProperties properties,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ObjectProvider<TaskService> taskService,
+      MailLinks links) {
+    this.taskService = taskService;
+    this.links = links;
     this.failures =
         Counter.builder("deployment.mail.failures")
             .description("Mails the SMTP server did not take (the job is retried)")
@@ -76,6 +88,49 @@ public class MailService {
             .defaultValue("")
             .emptyStringIsFalse(true)
             .compile(template("mail/message.txt.mustache"));
+  }
+
+  /**
+   * Sends a mail of a process instance. A mail that asks someone to act ({@link MailType#task()})
+   * goes when the job's transaction commits: the task it asks for is created after the mail task,
+   * in the same transaction, and the mail links to exactly that task. Sending then fails the
+   * commit, so an SMTP failure still fails the job and is retried like any other.
+   */
+  public void sendFor(MailMessage message, String processInstanceId) {
+    String taskKey = message.type().task();
+    CommandContext context = Context.getCommandContext();
+    if (taskKey == null || context == null) {
+      send(linkedToTask(message, processInstanceId, taskKey));
+      return;
+    }
+    context
+        .getTransactionContext()
+        .addTransactionListener(
+            TransactionState.COMMITTING,
+            committing -> send(linkedToTask(message, processInstanceId, taskKey)));
+  }
+
+  private MailMessage linkedToTask(MailMessage message, String processInstanceId, String taskKey) {
+    if (taskKey == null) {
+      return message;
+    }
+    List<Task> open =
+        taskService
+            .getObject()
+            .createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(taskKey)
+            .active()
+            .list();
+    if (open.size() != 1) {
+      LOG.warn(
+          "Mail {} asks for {}, which is not open once in {}: linking to Tasklist",
+          message.key(),
+          taskKey,
+          processInstanceId);
+      return message.withFirst(new MailMessage.Link("Open Tasklist", links.tasklist()));
+    }
+    return message.withFirst(links.toTask(open.get(0).getId(), open.get(0).getName()));
   }
 
   /** Sends the mail unless a mail with the same key was sent before; returns whether it sent. */

@@ -53,7 +53,7 @@ class SendMailDelegate implements JavaDelegate {
     if (CARRY_RECORD.contains(type)) {
       message = message.with(recordPdf(variables.text(Data.REQUEST_NUMBER)));
     }
-    mailService.send(message);
+    mailService.sendFor(message, execution.getProcessInstanceId());
   }
 
   private Attachment recordPdf(String requestNumber) {

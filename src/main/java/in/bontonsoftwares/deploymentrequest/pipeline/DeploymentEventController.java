@@ -3,13 +3,13 @@ package in.bontonsoftwares.deploymentrequest.pipeline;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.display.Readable;
 import in.bontonsoftwares.deploymentrequest.identity.Groups;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Message;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.request.Problems;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
-import in.bontonsoftwares.deploymentrequest.request.WindowTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -125,7 +125,7 @@ class DeploymentEventController {
                 DEPLOYMENT_STARTED,
                 "%s by %s%s%s"
                     .formatted(
-                        WindowTime.show(now, properties.timeZone()),
+                        Readable.dateTime(now, properties.timeZone()),
                         caller.getName(),
                         run,
                         event.message() == null ? "" : ": " + event.message()));

@@ -3,7 +3,7 @@ package in.bontonsoftwares.deploymentrequest.pipeline;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
-import in.bontonsoftwares.deploymentrequest.request.WindowTime;
+import in.bontonsoftwares.deploymentrequest.display.Readable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -159,6 +159,6 @@ class GateRule {
   }
 
   private String show(Instant instant) {
-    return instant == null ? "?" : WindowTime.show(instant, zone);
+    return instant == null ? "?" : Readable.dateTime(instant, zone);
   }
 }

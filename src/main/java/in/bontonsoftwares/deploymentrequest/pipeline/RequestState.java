@@ -62,7 +62,14 @@ public enum RequestState {
           END_WITHDRAWN, WITHDRAWN);
 
   static {
-    at(SUBMITTED, "StartEvent_RequestSubmitted", CHECK_CHECKLIST, "Gateway_ChecklistComplete");
+    at(
+        SUBMITTED,
+        "StartEvent_RequestSubmitted",
+        CHECK_CHECKLIST,
+        "Gateway_ChecklistComplete",
+        // the confirmation runs beside the main path: any other activity is further along
+        SEND_CONFIRMATION_EMAIL,
+        END_CONFIRMATION_SENT);
     at(
         CHECKLIST_INCOMPLETE,
         SEND_CHECKLIST_INCOMPLETE_EMAIL,
@@ -85,7 +92,8 @@ public enum RequestState {
         CREATE_CHANGE_TICKET,
         SEND_SCHEDULE_CONFIRMATION,
         TIMER_WINDOW_OPENS,
-        MARK_CHANGE_IN_PROGRESS);
+        MARK_CHANGE_IN_PROGRESS,
+        SEND_WINDOW_OPEN_EMAIL);
     // DEPLOYING once a deployment start was reported for this window (RequestSnapshot)
     at(
         WINDOW_OPEN,

@@ -16,6 +16,9 @@ public final class DeploymentRequestProcess {
 
   /** Ids of the BPMN elements that code and tests refer to. */
   public static final class Element {
+    // the requester's confirmation, beside the checklist check
+    public static final String SEND_CONFIRMATION_EMAIL = "Task_SendConfirmationEmail";
+    public static final String END_CONFIRMATION_SENT = "EndEvent_ConfirmationSent";
     // 1 checklist
     public static final String CHECK_CHECKLIST = "Task_CheckChecklist";
     public static final String SEND_CHECKLIST_INCOMPLETE_EMAIL =
@@ -43,6 +46,7 @@ public final class DeploymentRequestProcess {
     public static final String TIMER_WINDOW_OPENS = "TimerEvent_WindowOpens";
     // 5 execution
     public static final String MARK_CHANGE_IN_PROGRESS = "Task_MarkChangeInProgress";
+    public static final String SEND_WINDOW_OPEN_EMAIL = "Task_SendWindowOpenEmail";
     public static final String EXECUTE_DEPLOYMENT = "Task_ExecuteDeployment";
     public static final String DEPLOYMENT_STARTED = "BoundaryEvent_DeploymentStarted";
     public static final String RECORD_DEPLOYMENT_START = "Task_RecordDeploymentStart";

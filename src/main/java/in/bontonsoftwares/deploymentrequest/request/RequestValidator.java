@@ -3,6 +3,7 @@ package in.bontonsoftwares.deploymentrequest.request;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.display.Readable;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.process.Variable;
 import in.bontonsoftwares.deploymentrequest.process.WindowVariables;
@@ -154,13 +155,13 @@ public class RequestValidator {
           "The %s must end after it starts (start %s, end %s)."
               .formatted(
                   what,
-                  WindowTime.show(start, properties.timeZone()),
-                  WindowTime.show(end, properties.timeZone())));
+                  Readable.dateTime(start, properties.timeZone()),
+                  Readable.dateTime(end, properties.timeZone())));
     }
     if (start.isBefore(clock.instant().minus(PAST_GRACE))) {
       problems.add(
           "The %s starts in the past (%s); choose a start from now on."
-              .formatted(what, WindowTime.show(start, properties.timeZone())));
+              .formatted(what, Readable.dateTime(start, properties.timeZone())));
     }
   }
 

@@ -13,13 +13,13 @@ import java.time.temporal.ChronoUnit;
  * Deployment windows as people and pipelines send them: ISO-8601 text, kept in UTC with minute
  * precision ({@code 2026-12-01T22:00Z}), the format Camunda Forms' date-time field writes and
  * reads. {@link RequestValidator} reads the text once and stores the instant next to it as a date,
- * which the timer, mails, change ticket and record use.
+ * which the timer, mails, change ticket and record use. People read them as {@code
+ * display.Readable} writes them.
  */
 public final class WindowTime {
 
   private static final DateTimeFormatter STORED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'");
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private WindowTime() {}
 
@@ -49,10 +49,5 @@ public final class WindowTime {
   /** The instant as the process keeps it: to the minute, like the text the form shows. */
   public static Instant stored(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MINUTES);
-  }
-
-  /** For people: {@code 2026-12-02 03:30 (Asia/Kolkata)}. */
-  public static String show(Instant instant, ZoneId zone) {
-    return SHOWN.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
   }
 }

@@ -53,7 +53,8 @@ class SubmitRequestDelegate implements JavaDelegate {
     variables.set(REVIEW_DECISION, null);
     variables.set(RISK_LEVEL, null);
     variables.set(REVIEW_COMMENTS, null);
-    mailService.send(
-        composer.compose(MailType.REQUEST, variables, execution.getProcessInstanceId()));
+    mailService.sendFor(
+        composer.compose(MailType.REQUEST, variables, execution.getProcessInstanceId()),
+        execution.getProcessInstanceId());
   }
 }

@@ -4,7 +4,9 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.display.Readable;
 import in.bontonsoftwares.deploymentrequest.mail.MailAttachments;
+import in.bontonsoftwares.deploymentrequest.mail.MailLinks;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage;
 import in.bontonsoftwares.deploymentrequest.mail.MailType;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
@@ -12,14 +14,12 @@ import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.process.Variable;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
-import in.bontonsoftwares.deploymentrequest.request.WindowTime;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -75,15 +75,16 @@ public class CalendarInvites implements MailAttachments {
   static final String REQUEST_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=REQUEST";
   static final String CANCEL_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=CANCEL";
   private static final String PRODUCT_ID = "-//Bonton Softwares//Deployment Request Process//EN";
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final int MAX_LINE_OCTETS = 75;
 
   private final DeploymentRequestProperties properties;
   private final Clock clock;
+  private final MailLinks links;
 
-  CalendarInvites(DeploymentRequestProperties properties, Clock clock) {
+  CalendarInvites(DeploymentRequestProperties properties, Clock clock, MailLinks links) {
     this.properties = properties;
     this.clock = clock;
+    this.links = links;
   }
 
   /**
@@ -213,14 +214,14 @@ public class CalendarInvites implements MailAttachments {
     lines.add(
         "Window: %s - %s"
             .formatted(
-                LOCAL.format(window(v, CONFIRMED_WINDOW.start()).atZone(properties.timeZone())),
-                WindowTime.show(window(v, CONFIRMED_WINDOW.end()), properties.timeZone())));
+                Readable.dateTime(window(v, CONFIRMED_WINDOW.start()), properties.timeZone()),
+                Readable.dateTime(window(v, CONFIRMED_WINDOW.end()), properties.timeZone())));
     lines.add("Rollback plan: " + v.text(ROLLBACK_PLAN));
     lines.add("Real-time channel: " + v.text(REALTIME_CHANNEL));
     lines.add(
         "On-call: %s, %s, %s"
             .formatted(v.text(ON_CALL_NAME), v.text(ON_CALL_EMAIL), v.text(ON_CALL_PHONE)));
-    lines.add("Tasklist: " + properties.baseUrl() + "/camunda/app/tasklist/");
+    lines.add("Request: " + links.requestPage(v.text(REQUEST_NUMBER)));
     return lines;
   }
 
@@ -298,7 +299,7 @@ public class CalendarInvites implements MailAttachments {
         message.heading(),
         message.intro(),
         message.sections(),
-        message.link(),
+        message.links(),
         updateId,
         message.threadId(),
         message.attachments());

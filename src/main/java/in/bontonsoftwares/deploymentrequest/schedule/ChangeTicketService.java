@@ -2,8 +2,8 @@ package in.bontonsoftwares.deploymentrequest.schedule;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.database.Page;
+import in.bontonsoftwares.deploymentrequest.display.Readable;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
-import in.bontonsoftwares.deploymentrequest.request.WindowTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -239,9 +239,9 @@ public class ChangeTicketService {
   }
 
   private String window(Instant start, Instant end) {
-    return WindowTime.show(start, properties.timeZone())
+    return Readable.dateTime(start, properties.timeZone())
         + " - "
-        + WindowTime.show(end, properties.timeZone());
+        + Readable.dateTime(end, properties.timeZone());
   }
 
   /**

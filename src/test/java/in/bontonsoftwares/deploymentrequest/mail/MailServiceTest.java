@@ -109,7 +109,10 @@ class MailServiceTest {
         List.of(
             Section.rows(
                 "Request", List.of(new Row("Change description", "<script>alert(1)</script>")))),
-        "http://localhost:8080/camunda/app/tasklist/",
+        List.of(
+            new MailMessage.Link(
+                "Deployment request " + number,
+                "http://localhost:8080/requests.html?request=" + number)),
         "<" + key.replace('/', '.') + "@bontonsoftwares.in>",
         "<" + number + "@bontonsoftwares.in>",
         List.of());

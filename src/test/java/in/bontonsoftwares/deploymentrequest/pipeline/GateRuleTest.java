@@ -166,7 +166,7 @@ class GateRuleTest {
         .isEqualTo(Duration.ofMinutes(5));
     GateDecision go = rule.decide(at(EXECUTE_DEPLOYMENT), ASKED, OPENS);
     assertThat(go.changesAt()).isEqualTo(CLOSES);
-    assertThat(go.message()).contains("until 2027-03-05 11:30 (Asia/Kolkata)");
+    assertThat(go.message()).contains("until 5 Mar 2027, 11:30 IST (Asia/Kolkata)");
   }
 
   @Test

@@ -164,12 +164,25 @@ public abstract class ProcessTestSupport {
   }
 
   /**
-   * Every mail received, once each (the server keeps one copy per recipient), in the order sent.
+   * Every mail of the process received, once each (the server keeps one copy per recipient), in the
+   * order sent; without the task notices to people, which go after commit on a thread of their own
+   * ({@link #taskNotices()}).
    */
   protected List<MimeMessage> mails() throws MessagingException {
+    return received(false);
+  }
+
+  /** The mails to people about a task assigned to them or waiting in their group's queue. */
+  protected List<MimeMessage> taskNotices() throws MessagingException {
+    return received(true);
+  }
+
+  private List<MimeMessage> received(boolean taskNotices) throws MessagingException {
     Map<String, MimeMessage> unique = new LinkedHashMap<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {
-      unique.putIfAbsent(message.getMessageID(), message);
+      if (message.getMessageID().contains(".task.") == taskNotices) {
+        unique.putIfAbsent(message.getMessageID(), message);
+      }
     }
     return new ArrayList<>(unique.values());
   }

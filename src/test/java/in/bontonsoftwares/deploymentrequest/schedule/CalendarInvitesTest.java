@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.mail.MailLinks;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage;
 import in.bontonsoftwares.deploymentrequest.mail.MailType;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
@@ -31,6 +32,7 @@ import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.Sequence;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +57,9 @@ class CalendarInvitesTest {
           null);
   private final CalendarInvites invites =
       new CalendarInvites(
-          properties, Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC));
+          properties,
+          Clock.fixed(Instant.parse("2026-11-27T10:15:00Z"), ZoneOffset.UTC),
+          new MailLinks(properties, new CamundaBpmProperties()));
   private Map<String, Object> variables;
 
   @BeforeEach
@@ -125,7 +129,8 @@ class CalendarInvitesTest {
             "Change ticket: CHG-2026-0007",
             "Rollback plan: " + ROLLBACK_PLAN_TEXT,
             "Real-time channel: #deploy-payments",
-            "Window: 2026-12-02 03:30 - 2026-12-02 05:00 (Asia/Kolkata)");
+            "Window: 2 Dec 2026, 03:30 IST (Asia/Kolkata) - 2 Dec 2026, 05:00 IST (Asia/Kolkata)",
+            "Request: " + properties.baseUrl() + "/requests.html?request=DR-2026-0042");
     assertThat(value(event, Property.LOCATION)).isEqualTo("#deploy-payments");
     assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
     assertThat(variables).containsEntry(CALENDAR_SEQUENCE, 0);
@@ -291,7 +296,7 @@ class CalendarInvitesTest {
         type.purpose(),
         List.of(),
         List.of(),
-        "http://localhost:8080/camunda/app/tasklist/",
+        List.of(),
         "<%s.%s.r1@bontonsoftwares.in>".formatted(number, type.name().toLowerCase(Locale.ROOT)),
         "<" + number + "@bontonsoftwares.in>",
         List.of());
