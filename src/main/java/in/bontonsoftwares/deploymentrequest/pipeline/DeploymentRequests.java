@@ -1,6 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.pipeline;
 
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,9 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -28,6 +31,19 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class DeploymentRequests {
+
+  /**
+   * The elements of the branches beside the main path; a request at none but these may have reached
+   * its outcome already.
+   */
+  private static final Set<String> SIDE_BRANCHES =
+      Set.of(
+          Element.SEND_CONFIRMATION_EMAIL,
+          Element.END_CONFIRMATION_SENT,
+          Element.SEND_ESCALATION_EMAIL,
+          Element.END_ESCALATED,
+          Element.RECORD_DEPLOYMENT_START,
+          Element.END_DEPLOYMENT_START_RECORDED);
 
   private final HistoryService historyService;
   private final RuntimeService runtimeService;
@@ -89,15 +105,52 @@ class DeploymentRequests {
         variables.put(variable.getName(), variable.getValue());
       }
     }
+    if (ended) {
+      return Optional.of(
+          new RequestSnapshot(
+              instance.getBusinessKey(),
+              processInstanceId,
+              instance.getStartUserId(),
+              true,
+              instance.getDeleteReason() == null
+                  ? outcomeReached(processInstanceId).orElse(instance.getEndActivityId())
+                  : null,
+              Set.of(),
+              variables));
+    }
+    // the main path may have ended while a side branch's job (a retried mail) still waits
+    Optional<String> outcome =
+        SIDE_BRANCHES.containsAll(activities)
+            ? outcomeReached(processInstanceId)
+            : Optional.empty();
     return Optional.of(
         new RequestSnapshot(
             instance.getBusinessKey(),
             processInstanceId,
             instance.getStartUserId(),
-            ended,
-            ended && instance.getDeleteReason() == null ? instance.getEndActivityId() : null,
-            Set.copyOf(activities),
+            outcome.isPresent(),
+            outcome.orElse(null),
+            outcome.isPresent() ? Set.of() : Set.copyOf(activities),
             variables));
+  }
+
+  /**
+   * The end event of the request's outcome ({@link RequestState#BY_END}) that the request reached,
+   * from its history. Not the instance's end activity: that is the last end event reached, and a
+   * side branch (the requester's confirmation, whose job may be retried after the main path ended)
+   * can end after the outcome's end event.
+   */
+  private Optional<String> outcomeReached(String processInstanceId) {
+    return historyService
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .activityType(ActivityTypes.END_EVENT_NONE)
+        .finished()
+        .list()
+        .stream()
+        .map(HistoricActivityInstance::getActivityId)
+        .filter(RequestState.BY_END::containsKey)
+        .findFirst();
   }
 
   /** Where the request is: its activities and the steps whose job has not run yet. */

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -498,6 +499,42 @@ class PipelineGateTest {
     assertThat(api.status(dana, number).getBody().get("state").asText()).isEqualTo("REJECTED");
   }
 
+  @Test
+  void shouldReportTheOutcomeWhenTheConfirmationBranchEndsLast() {
+    // given a request rejected while its confirmation's job still waits (say its SMTP server
+    // refused it, and the job's retry is due later)
+    String number = api.filed(dana, request());
+    String instance = instance(number);
+    runJobsBut(instance, SEND_CONFIRMATION_EMAIL);
+    complete(instance, REVIEW_REQUEST, "sofia", TestRequests.review("reject", "Not this quarter"));
+    runJobsBut(instance, SEND_CONFIRMATION_EMAIL);
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance)
+                .activityId(END_REJECTED)
+                .finished()
+                .count())
+        .isOne();
+
+    // then it is rejected, while the confirmation waits
+    assertThat(api.status(dana, number).getBody().get("state").asText()).isEqualTo("REJECTED");
+
+    // and once the retried confirmation ends the instance at "Confirmation sent"
+    runJobs(instance, false);
+    HistoricProcessInstance ended =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(instance)
+            .singleResult();
+    assertThat(ended.getEndTime()).isNotNull();
+    assertThat(ended.getEndActivityId()).isEqualTo(END_CONFIRMATION_SENT);
+    assertThat(api.status(dana, number).getBody().get("state").asText()).isEqualTo("REJECTED");
+    assertStop(
+        api.gate(cibot, number, "environment=production&version=2.4.1&digest=" + DIGEST),
+        "REJECTED");
+  }
+
   // --- driving the process as the people would
 
   private String approve(String number) {
@@ -573,8 +610,16 @@ class PipelineGateTest {
     }
   }
 
-  /** Runs the due jobs as the job executor would; {@code timerLast} leaves the window's timer. */
+  /**
+   * Runs the due jobs as the job executor would; {@code leaveWindowTimer} leaves the window's
+   * timer.
+   */
   private void runJobs(String instance, boolean leaveWindowTimer) {
+    runJobsBut(instance, leaveWindowTimer ? TIMER_WINDOW_OPENS : null);
+  }
+
+  /** Runs the due jobs as the job executor would, but those of the element {@code left}. */
+  private void runJobsBut(String instance, String left) {
     for (int round = 0; round < 50; round++) {
       List<Job> due =
           managementService
@@ -583,7 +628,7 @@ class PipelineGateTest {
               .executable()
               .list()
               .stream()
-              .filter(job -> !(leaveWindowTimer && TIMER_WINDOW_OPENS.equals(activity(job))))
+              .filter(job -> left == null || !left.equals(activity(job)))
               .toList();
       if (due.isEmpty()) {
         return;
