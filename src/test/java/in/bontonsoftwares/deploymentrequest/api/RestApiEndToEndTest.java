@@ -20,6 +20,8 @@ import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
@@ -128,12 +130,27 @@ class RestApiEndToEndTest {
             .until(
                 () -> SMTP.mailsBySubject(number),
                 received -> received.size() == RequestDriver.MAILS.size());
+    String received = "Payments - Production - Deployment Request Received - " + date;
     assertThat(mails.keySet())
+        .containsExactlyInAnyOrder(
+            received,
+            "Payments - Production - Deployment Request - " + date,
+            "Payments - Production - Deployment Scheduled - " + date,
+            "Payments - Production - Deployment Window Open - " + date,
+            "Payments - Production - Deployment Status - " + date,
+            "Payments - Production - Deployment Record - " + date);
+    // the confirmation goes beside the checklist check, the others one after the other
+    assertThat(mails.keySet())
+        .filteredOn(subject -> !subject.equals(received))
         .containsExactly(
             "Payments - Production - Deployment Request - " + date,
             "Payments - Production - Deployment Scheduled - " + date,
+            "Payments - Production - Deployment Window Open - " + date,
             "Payments - Production - Deployment Status - " + date,
             "Payments - Production - Deployment Record - " + date);
+    assertThat(recipients(mails.get(received), RecipientType.TO))
+        .containsExactly("dana@example.com");
+    assertThat(recipients(mails.get(received), RecipientType.CC)).isEmpty();
     MimeMessage request = mails.get("Payments - Production - Deployment Request - " + date);
     assertThat(recipients(request, RecipientType.TO))
         .containsExactly("devsecops@bontonsoftwares.in");
@@ -144,6 +161,34 @@ class RestApiEndToEndTest {
             "product@example.com", "support@example.com", "olivia@example.com", "dana@example.com");
     assertThat(recipients(status, RecipientType.CC))
         .containsExactly("devsecops@bontonsoftwares.in");
+
+    // and DevSecOps' members heard of each task in their queue but "Execute deployment", which
+    // the window-open mail announces; never the person whose step created it (sam executed the
+    // deployment: the health checks) nor of a task they claimed themselves
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(taskNotices(number))
+                    .containsExactlyInAnyOrder(
+                        "Task Waiting: Review deployment request -> sofia@example.com",
+                        "Task Waiting: Review deployment request -> sam@example.com",
+                        "Task Waiting: Schedule deployment -> sofia@example.com",
+                        "Task Waiting: Schedule deployment -> sam@example.com",
+                        "Task Waiting: Run health checks and review dashboards -> sofia@example.com",
+                        "Task Waiting: Document deployment -> sofia@example.com",
+                        "Task Waiting: Document deployment -> sam@example.com"));
+  }
+
+  /** The task mails of a request, as {@code <purpose> -> <recipient>}. */
+  private static List<String> taskNotices(String number) throws Exception {
+    List<String> notices = new ArrayList<>();
+    for (MimeMessage notice : SMTP.taskNotices(number)) {
+      for (String to : recipients(notice, RecipientType.TO)) {
+        notices.add(notice.getSubject().split(" - ")[2] + " -> " + to);
+      }
+    }
+    return notices;
   }
 
   @Test

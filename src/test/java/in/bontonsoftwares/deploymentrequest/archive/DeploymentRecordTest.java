@@ -102,9 +102,11 @@ class DeploymentRecordTest extends ProcessTestSupport {
             "Pre-deployment checklist",
             "Business/product owner approval",
             "Review rounds",
-            "requestChanges",
+            "Round 1, by Sofia Secops",
+            "Decision Request changes",
             "Add the rollback script",
-            "approve",
+            "Round 2, by Sam Operator",
+            "Decision Approve",
             "Good to go",
             "Schedule and execution",
             ticket,
@@ -158,8 +160,7 @@ class DeploymentRecordTest extends ProcessTestSupport {
     assertThat(executedBy).containsExactly("sam");
 
     // and the mailbox got it attached
-    MimeMessage recordMail = mails().get(mails().size() - 1);
-    assertThat(recordMail.getSubject()).contains(" - Deployment Record - ");
+    MimeMessage recordMail = mail("Deployment Record");
     assertThat(attachments(recordMail)).containsExactly(request.getBusinessKey() + ".pdf");
   }
 
@@ -189,7 +190,7 @@ class DeploymentRecordTest extends ProcessTestSupport {
     assertThat(afterCrash.jsonSha256()).isEqualTo(first.jsonSha256());
     assertThat(Files.readAllBytes(Path.of(first.pdfPath()))).isEqualTo(pdf);
     assertThat(text(pdf)).contains("Outcome: Rejected", "No business case");
-    assertThat(attachments(mails().get(mails().size() - 1)))
+    assertThat(attachments(mail("Deployment Request Rejected")))
         .containsExactly(request.getBusinessKey() + ".pdf");
   }
 

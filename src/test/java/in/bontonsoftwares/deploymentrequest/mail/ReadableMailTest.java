@@ -149,14 +149,6 @@ class ReadableMailTest extends ProcessTestSupport {
         .contains("is assigned to you", properties.baseUrl() + TASKLIST + reviewTask);
   }
 
-  private MimeMessage mail(String purpose) throws Exception {
-    List<String> subjects = subjects();
-    return mails().stream()
-        .filter(m -> subject(m).contains(" - " + purpose + " - "))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("No mail " + purpose + " in " + subjects));
-  }
-
   /**
    * Every address a notice of this test's request with this purpose went to (one mail per person; a
    * notice of an earlier test's request may still arrive after the mailbox was emptied).

@@ -6,12 +6,11 @@ import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -95,17 +94,32 @@ public final class SeparateSmtpServer
     return server.getReceivedMessages();
   }
 
-  /** The mails of one request (their Message-IDs carry its number), one copy each, by subject. */
+  /**
+   * The mails of one request's process (their Message-IDs carry its number), one copy each, by
+   * subject, in the order sent; without the task mails to people ({@link #taskNotices}).
+   */
   public Map<String, MimeMessage> mailsBySubject(String requestNumber) throws MessagingException {
     Map<String, MimeMessage> bySubject = new LinkedHashMap<>();
-    Set<String> seen = new HashSet<>();
-    for (MimeMessage message : received()) {
-      if (message.getMessageID().startsWith("<" + requestNumber + ".")
-          && seen.add(message.getMessageID())) {
-        bySubject.put(message.getSubject(), message);
-      }
+    for (MimeMessage message : ofRequest(requestNumber, false)) {
+      bySubject.put(message.getSubject(), message);
     }
     return bySubject;
+  }
+
+  /** The mails to people about a task of one request, one copy each, in the order sent. */
+  public List<MimeMessage> taskNotices(String requestNumber) throws MessagingException {
+    return ofRequest(requestNumber, true);
+  }
+
+  private List<MimeMessage> ofRequest(String requestNumber, boolean taskNotices)
+      throws MessagingException {
+    List<MimeMessage> mails = new ArrayList<>();
+    for (MimeMessage message : ReceivedMails.inOrderSent(server, taskNotices)) {
+      if (message.getMessageID().startsWith("<" + requestNumber + ".")) {
+        mails.add(message);
+      }
+    }
+    return mails;
   }
 
   /** The addresses of one kind (To, Cc) of a mail; none: empty. */

@@ -60,11 +60,19 @@ public final class RequestDriver {
   public static final List<Step> STEPS = List.of(REVIEW, SCHEDULE, EXECUTE, VERIFY, DOCUMENT);
 
   /**
-   * The mails of a request on that path, by the type in their {@code Message-ID} ({@code
-   * <number>.<type>.r1@...}): to DevSecOps, the schedule, the status, the record.
+   * The mails of a request's process on that path, by the type in their {@code Message-ID} ({@code
+   * <number>.<type>.r1@...}): the confirmation to the requester, to DevSecOps, the schedule, the
+   * window open, the status, the record. Not the task mails to people ({@code
+   * <number>.task.<task>.<event>.<user>@...}), which go after commit and are never retried.
    */
   public static final List<String> MAILS =
-      List.of("request", "schedule_confirmed", "verification_status", "deployment_record");
+      List.of(
+          "submitted",
+          "request",
+          "schedule_confirmed",
+          "window_open",
+          "verification_status",
+          "deployment_record");
 
   /**
    * Who looks at a request's state from outside, as an admin does in Cockpit: sees every task and

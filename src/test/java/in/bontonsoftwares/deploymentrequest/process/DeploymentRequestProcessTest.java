@@ -4,6 +4,7 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -52,10 +54,11 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
   void shouldDeployWhenRequestIsApprovedExecutedAndVerified() throws Exception {
     // given a complete request
     ProcessInstance request = submit(REQUESTER, validRequest());
-    assertThat(request).isWaitingAt(SEND_REQUEST_EMAIL);
+    assertThat(request).isWaitingAt(SEND_REQUEST_EMAIL, SEND_CONFIRMATION_EMAIL);
     assertThat(request.getBusinessKey()).matches("DR-\\d{4}-\\d{4}");
 
     // when it is submitted, approved, scheduled, executed, verified and documented
+    confirm(request);
     runDueJobs(request);
     assertThat(request).isWaitingAt(REVIEW_REQUEST);
     assertThat(task(request, REVIEW_REQUEST).getDueDate()).isEqualTo(variable(request, REVIEW_DUE));
@@ -82,18 +85,25 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     assertThat(request)
         .isEnded()
         .hasPassed(
+            SEND_CONFIRMATION_EMAIL,
+            END_CONFIRMATION_SENT,
             SEND_REQUEST_EMAIL,
             CREATE_CHANGE_TICKET,
             SEND_SCHEDULE_CONFIRMATION,
             TIMER_WINDOW_OPENS,
             MARK_CHANGE_IN_PROGRESS,
+            SEND_WINDOW_OPEN_EMAIL,
             CLOSE_CHANGE_TICKET,
             SEND_STATUS_EMAIL,
             ARCHIVE_DEPLOYMENT_RECORD,
             SEND_DOCUMENTATION_EMAIL,
             END_DEPLOYED)
         .hasPassedInOrder(
-            TIMER_WINDOW_OPENS, MARK_CHANGE_IN_PROGRESS, EXECUTE_DEPLOYMENT, VERIFY_HEALTH)
+            TIMER_WINDOW_OPENS,
+            MARK_CHANGE_IN_PROGRESS,
+            SEND_WINDOW_OPEN_EMAIL,
+            EXECUTE_DEPLOYMENT,
+            VERIFY_HEALTH)
         .hasPassedInOrder(
             EVALUATE_VERIFICATION,
             CLOSE_CHANGE_TICKET,
@@ -109,11 +119,20 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     String date = requestDate(request).format(DateTimeFormatter.ISO_LOCAL_DATE);
     assertThat(subjects())
         .containsExactly(
+            "Payments - Production - Deployment Request Received - " + date,
             "Payments - Production - Deployment Request - " + date,
             "Payments - Production - Deployment Scheduled - " + date,
+            "Payments - Production - Deployment Window Open - " + date,
             "Payments - Production - Deployment Status - " + date,
             "Payments - Production - Deployment Record - " + date);
-    MimeMessage requestMail = mails().get(0);
+    MimeMessage received = mail("Deployment Request Received");
+    assertThat(addresses(received, RecipientType.TO)).containsExactly("dana@example.com");
+    assertThat(addresses(received, RecipientType.CC)).isEmpty();
+    assertThat(text(received))
+        .contains(
+            "Its number is " + request.getBusinessKey(),
+            "/requests.html?request=" + request.getBusinessKey());
+    MimeMessage requestMail = mail("Deployment Request");
     assertThat(addresses(requestMail, RecipientType.TO))
         .containsExactly("devsecops@bontonsoftwares.in");
     assertThat(text(requestMail))
@@ -128,16 +147,23 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
             "[x] done",
             "Business/product owner approval",
             "Preferred deployment window");
-    MimeMessage scheduled = mails().get(1);
+    MimeMessage scheduled = mail("Deployment Scheduled");
     assertThat(addresses(scheduled, RecipientType.CC))
         .contains(
             "product@example.com", "support@example.com", "olivia@example.com", "dana@example.com");
-    assertThat(text(mails().get(3)))
+    MimeMessage windowOpen = mail("Deployment Window Open");
+    assertThat(addresses(windowOpen, RecipientType.TO))
+        .containsExactlyInAnyOrder("sofia@example.com", "sam@example.com", "olivia@example.com");
+    assertThat(addresses(windowOpen, RecipientType.CC))
+        .containsExactly("devsecops@bontonsoftwares.in");
+    assertThat(text(windowOpen))
+        .contains("/app/tasklist/default/#/?task=" + historicTaskId(request, EXECUTE_DEPLOYMENT));
+    assertThat(text(mail("Deployment Record")))
         .contains(
             "Review deployment request",
-            "by sofia",
+            "by Sofia Secops",
             "Execute deployment",
-            "by sam",
+            "by Sam Operator",
             "p95 latency 180 ms",
             "Announce the window a day earlier",
             "Timeline");
@@ -155,10 +181,26 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
               assertThat(entry.getAnnotation())
                   .isEqualTo("Decision: approve; risk: medium; revision 1; reviewer: sofia");
             });
-    for (MimeMessage mail : mails().subList(1, 4)) {
+    for (MimeMessage mail : mails()) {
       assertThat(mail.getHeader("References")[0])
           .isEqualTo("<" + request.getBusinessKey() + "@bontonsoftwares.in>");
     }
+    // and DevSecOps' members heard of each task in their queue but the one the window-open mail
+    // announces; never the person whose step created it (sam's execution, the health checks) nor
+    // of the tasks they claimed themselves
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(taskNotices(request))
+                    .containsExactlyInAnyOrder(
+                        "Task Waiting: Review deployment request -> sofia@example.com",
+                        "Task Waiting: Review deployment request -> sam@example.com",
+                        "Task Waiting: Schedule deployment -> sofia@example.com",
+                        "Task Waiting: Schedule deployment -> sam@example.com",
+                        "Task Waiting: Run health checks and review dashboards -> sofia@example.com",
+                        "Task Waiting: Document deployment -> sofia@example.com",
+                        "Task Waiting: Document deployment -> sam@example.com"));
   }
 
   @Test
@@ -189,7 +231,8 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     assertThat(subjects())
         .extracting(subject -> subject.split(" - ")[2])
         .containsExactly("Deployment Status", "Deployment Record");
-    assertThat(text(mails().get(1))).contains("Smoke tests: passed", "QA validation: passed");
+    assertThat(text(mail("Deployment Record")))
+        .contains("Smoke tests: passed", "QA validation: passed");
   }
 
   @Test
@@ -201,14 +244,18 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     ProcessInstance request = submit(REQUESTER, form);
 
     assertThat(request).isWaitingAt(SEND_CHECKLIST_INCOMPLETE_EMAIL);
+    confirm(request);
     runDueJobs(request);
     assertThat(request).isWaitingAt(COMPLETE_CHECKLIST);
     assertThat(task(request, COMPLETE_CHECKLIST).getAssignee()).isEqualTo(REQUESTER);
-    MimeMessage returned = mails().get(0);
-    assertThat(returned.getSubject()).contains(" - Checklist Incomplete - ");
+    assertThat(subjects())
+        .extracting(subject -> subject.split(" - ")[2])
+        .containsExactly("Deployment Request Received", "Checklist Incomplete");
+    MimeMessage returned = mail("Checklist Incomplete");
     assertThat(addresses(returned, RecipientType.TO)).containsExactly("dana@example.com");
     assertThat(text(returned))
         .contains("- Business/product owner approval", "- Monitoring, alerts and dashboards")
+        .contains("/#/?task=" + task(request, COMPLETE_CHECKLIST).getId())
         .doesNotContain("- Code reviewed and merged");
 
     // when the requester completes it, it is checked again and goes to DevSecOps
@@ -245,6 +292,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     Map<String, Object> form = validRequest();
     form.put("checklistCodeReviewed", false);
     ProcessInstance request = submit(REQUESTER, form);
+    confirm(request);
     runDueJobs(request);
 
     complete(
@@ -260,8 +308,11 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
         .hasNotPassed(SEND_REQUEST_EMAIL);
     assertThat(archive.find(request.getBusinessKey()))
         .hasValueSatisfying(record -> assertThat(record.outcome()).isEqualTo("WITHDRAWN"));
-    MimeMessage withdrawn = mails().get(1);
-    assertThat(withdrawn.getSubject()).contains(" - Deployment Request Withdrawn - ");
+    assertThat(subjects())
+        .extracting(subject -> subject.split(" - ")[2])
+        .containsExactly(
+            "Deployment Request Received", "Checklist Incomplete", "Deployment Request Withdrawn");
+    MimeMessage withdrawn = mail("Deployment Request Withdrawn");
     assertThat(addresses(withdrawn, RecipientType.CC)).isEmpty();
     assertThat(text(withdrawn)).contains("Release moved to next sprint");
   }
@@ -269,6 +320,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
   @Test
   void shouldResubmitAsRevisionTwoWhenDevSecOpsRequestsChanges() throws Exception {
     ProcessInstance request = submit(REQUESTER, validRequest());
+    confirm(request);
     runDueJobs(request);
 
     complete(
@@ -280,10 +332,12 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     runDueJobs(request);
     assertThat(request).isWaitingAt(AMEND_REQUEST);
     assertThat(task(request, AMEND_REQUEST).getAssignee()).isEqualTo(REQUESTER);
-    MimeMessage changes = mails().get(1);
-    assertThat(changes.getSubject()).contains(" - Changes Requested - ");
+    MimeMessage changes = mail("Changes Requested");
     assertThat(addresses(changes, RecipientType.TO)).containsExactly("dana@example.com");
-    assertThat(text(changes)).contains("Add the database migration's rollback script");
+    assertThat(text(changes))
+        .contains(
+            "Add the database migration's rollback script",
+            "/#/?task=" + task(request, AMEND_REQUEST).getId());
 
     complete(
         request,
@@ -302,10 +356,16 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     assertThat(variable(request, REVIEW_COMMENTS))
         .as("no comment of round 1 approved by mistake")
         .isNull();
-    MimeMessage resubmitted = mails().get(2);
-    assertThat(resubmitted.getSubject()).contains(" - Deployment Request (Revision 2) - ");
+    assertThat(subjects())
+        .extracting(subject -> subject.split(" - ")[2])
+        .containsExactly(
+            "Deployment Request Received",
+            "Deployment Request",
+            "Changes Requested",
+            "Deployment Request (Revision 2)");
+    MimeMessage resubmitted = mail("Deployment Request (Revision 2)");
     assertThat(text(resubmitted)).contains("Revision 2", "2.4.2", "Rollback script added");
-    assertThat(resubmitted.getMessageID()).isNotEqualTo(mails().get(0).getMessageID());
+    assertThat(resubmitted.getMessageID()).isNotEqualTo(mail("Deployment Request").getMessageID());
   }
 
   @Test
@@ -326,12 +386,12 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
         .hasNotPassed(SCHEDULE_DEPLOYMENT);
     assertThat(archive.find(request.getBusinessKey()))
         .hasValueSatisfying(record -> assertThat(record.outcome()).isEqualTo("REJECTED"));
-    assertThat(pdfAttachment(mails().get(1))).isEqualTo(request.getBusinessKey() + ".pdf");
-    MimeMessage rejected = mails().get(1);
-    assertThat(rejected.getSubject()).contains(" - Deployment Request Rejected - ");
+    MimeMessage rejected = mail("Deployment Request Rejected");
+    assertThat(pdfAttachment(rejected)).isEqualTo(request.getBusinessKey() + ".pdf");
     assertThat(addresses(rejected, RecipientType.CC))
         .containsExactly("devsecops@bontonsoftwares.in");
-    assertThat(text(rejected)).contains("No business case", "Reviewer: sofia");
+    assertThat(text(rejected))
+        .contains("No business case", "Reviewer: Sofia Secops", "Decision: Reject");
   }
 
   @Test
@@ -357,8 +417,9 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
         .isEnded()
         .hasPassedInOrder(AMEND_REQUEST, ARCHIVE_WITHDRAWAL_RECORD, SEND_WITHDRAWAL_EMAIL)
         .hasPassed(END_WITHDRAWN);
-    assertThat(pdfAttachment(mails().get(2))).isEqualTo(request.getBusinessKey() + ".pdf");
-    assertThat(addresses(mails().get(2), RecipientType.CC))
+    MimeMessage withdrawn = mail("Deployment Request Withdrawn");
+    assertThat(pdfAttachment(withdrawn)).isEqualTo(request.getBusinessKey() + ".pdf");
+    assertThat(addresses(withdrawn, RecipientType.CC))
         .containsExactly("devsecops@bontonsoftwares.in");
   }
 
@@ -380,8 +441,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
 
     // then the review stays open and both the mailbox and the requester are told
     assertThat(request).isWaitingAt(REVIEW_REQUEST).hasPassed(SEND_ESCALATION_EMAIL, END_ESCALATED);
-    MimeMessage escalation = mails().get(1);
-    assertThat(escalation.getSubject()).contains(" - Review Overdue - ");
+    MimeMessage escalation = mail("Review Overdue");
     assertThat(addresses(escalation, RecipientType.TO))
         .containsExactly("devsecops@bontonsoftwares.in");
     assertThat(addresses(escalation, RecipientType.CC)).containsExactly("dana@example.com");
@@ -390,6 +450,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
   @Test
   void shouldRollBackAndDocumentWhenExecutionHitsACriticalIssue() throws Exception {
     ProcessInstance request = submit(REQUESTER, validRequest());
+    confirm(request);
     runDueJobs(request);
     approveAndSchedule(request);
 
@@ -425,9 +486,17 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
         .hasNotPassed(END_DEPLOYED, CLOSE_CHANGE_TICKET);
     assertThat(archive.find(request.getBusinessKey()))
         .hasValueSatisfying(record -> assertThat(record.outcome()).isEqualTo("ROLLED_BACK"));
-    assertThat(subjects()).anyMatch(subject -> subject.contains(" - Deployment Rolled Back - "));
-    assertThat(text(mails().get(mails().size() - 1)))
-        .contains("outcome rolled back", "Migration locked the refunds table", "2.4.0 redeployed");
+    assertThat(subjects())
+        .extracting(subject -> subject.split(" - ")[2])
+        .containsExactly(
+            "Deployment Request Received",
+            "Deployment Request",
+            "Deployment Scheduled",
+            "Deployment Window Open",
+            "Deployment Rolled Back",
+            "Deployment Record");
+    assertThat(text(mail("Deployment Record")))
+        .contains("outcome Rolled back", "Migration locked the refunds table", "2.4.0 redeployed");
   }
 
   @Test
@@ -649,6 +718,29 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     tickets.move(number, ChangeTicket.Status.IN_PROGRESS, null, "Deployment window opened");
     runtimeService.setVariable(instance.getId(), CHANGE_TICKET_NUMBER, ticket.ticketNumber());
     return instance;
+  }
+
+  /**
+   * Sends the requester's confirmation, the job beside the checklist check that a job executor
+   * would run at once, first: the mails then come in one order.
+   */
+  private void confirm(ProcessInstance request) {
+    Job confirmation = job(request, SEND_CONFIRMATION_EMAIL);
+    assertThat(confirmation).as("the confirmation's job").isNotNull();
+    managementService.executeJob(confirmation.getId());
+  }
+
+  /** This request's task mails, as {@code <purpose> -> <recipient>}. */
+  private List<String> taskNotices(ProcessInstance request) throws Exception {
+    List<String> notices = new ArrayList<>();
+    for (MimeMessage notice : taskNotices()) {
+      if (notice.getMessageID().startsWith("<" + request.getBusinessKey() + ".")) {
+        for (String to : addresses(notice, RecipientType.TO)) {
+          notices.add(notice.getSubject().split(" - ")[2] + " -> " + to);
+        }
+      }
+    }
+    return notices;
   }
 
   private Job job(ProcessInstance request, String activityId) {

@@ -5,12 +5,12 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import com.icegreen.greenmail.util.GreenMail;
 import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.mail.ReceivedMails;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidationException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -165,26 +165,44 @@ public abstract class ProcessTestSupport {
 
   /**
    * Every mail of the process received, once each (the server keeps one copy per recipient), in the
-   * order sent; without the task notices to people, which go after commit on a thread of their own
-   * ({@link #taskNotices()}).
+   * order sent; without the task mails to people ({@link ReceivedMails#isTaskNotice}), which go
+   * after commit on a thread of their own: {@link #taskNotices()} has them.
    */
   protected List<MimeMessage> mails() throws MessagingException {
     return received(false);
   }
 
-  /** The mails to people about a task assigned to them or waiting in their group's queue. */
+  /**
+   * The mails to people about a task assigned to them or waiting in their group's queue, once each,
+   * in the order received.
+   */
   protected List<MimeMessage> taskNotices() throws MessagingException {
     return received(true);
   }
 
-  private List<MimeMessage> received(boolean taskNotices) throws MessagingException {
-    Map<String, MimeMessage> unique = new LinkedHashMap<>();
-    for (MimeMessage message : smtp.getReceivedMessages()) {
-      if (message.getMessageID().contains(".task.") == taskNotices) {
-        unique.putIfAbsent(message.getMessageID(), message);
+  /**
+   * The one mail of the process whose purpose, the subject's third part {@code <Project> -
+   * <Environment> - <Purpose> - <date>}, is {@code purpose}; fails when there is none or several.
+   */
+  protected MimeMessage mail(String purpose) throws MessagingException {
+    List<MimeMessage> matching = new ArrayList<>();
+    List<String> subjects = new ArrayList<>();
+    for (MimeMessage message : mails()) {
+      subjects.add(message.getSubject());
+      if (message.getSubject().contains(" - " + purpose + " - ")) {
+        matching.add(message);
       }
     }
-    return new ArrayList<>(unique.values());
+    if (matching.size() != 1) {
+      throw new AssertionError(
+          "Expected one mail \"%s\", found %d among %s"
+              .formatted(purpose, matching.size(), subjects));
+    }
+    return matching.get(0);
+  }
+
+  private List<MimeMessage> received(boolean taskNotices) throws MessagingException {
+    return ReceivedMails.inOrderSent(smtp, taskNotices);
   }
 
   protected List<String> subjects() throws MessagingException {
