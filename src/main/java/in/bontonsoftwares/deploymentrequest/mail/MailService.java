@@ -91,15 +91,18 @@ public class MailService {
   }
 
   /**
-   * Sends a mail of a process instance. A mail that asks someone to act ({@link MailType#task()})
-   * goes when the job's transaction commits: the task it asks for is created after the mail task,
-   * in the same transaction, and the mail links to exactly that task. Sending then fails the
-   * commit, so an SMTP failure still fails the job and is retried like any other.
+   * Sends a mail of a process instance when the job's transaction commits, once the engine has
+   * written everything the job did: a job that fails there (another job of the same request changed
+   * it at the same time, as the confirmation beside the checklist check can on a second node) is
+   * rolled back and retried without having sent its mail. A mail that asks someone to act ({@link
+   * MailType#task()}) links to exactly that task, which is created after the mail task in the same
+   * transaction. Sending fails the commit, so an SMTP failure still fails the job and is retried
+   * like any other.
    */
   public void sendFor(MailMessage message, String processInstanceId) {
     String taskKey = message.type().task();
     CommandContext context = Context.getCommandContext();
-    if (taskKey == null || context == null) {
+    if (context == null) {
       send(linkedToTask(message, processInstanceId, taskKey));
       return;
     }

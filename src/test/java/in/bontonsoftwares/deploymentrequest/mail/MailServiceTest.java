@@ -1,6 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -9,8 +10,13 @@ import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Row;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Section;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MailServiceTest {
 
   @Autowired MailService mailService;
+  @Autowired ProcessEngine engine;
   @Autowired GreenMail smtp;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate http;
@@ -86,6 +93,53 @@ class MailServiceTest {
   }
 
   @Test
+  void shouldSendAProcessMailOnlyOnceItsJobCommits() throws Exception {
+    // two jobs of one request, each sending a mail: the first fails as it is written, because
+    // another job (on another node) changed the request at the same time; the second commits
+    MailMessage rolledBack =
+        message(
+            "DR-2026-9004",
+            MailType.SUBMITTED,
+            "Payments - Production - Deployment Request Received - 2026-11-27");
+    MailMessage committed =
+        message(
+            "DR-2026-9005",
+            MailType.SUBMITTED,
+            "Payments - Production - Deployment Request Received - 2026-11-27");
+    CommandExecutor jobs =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
+
+    Throwable failed =
+        catchThrowable(
+            () ->
+                jobs.execute(
+                    context -> {
+                      mailService.sendFor(rolledBack, "pi-1");
+                      throw new OptimisticLockingException("the request was changed meanwhile");
+                    }));
+    jobs.execute(
+        context -> {
+          mailService.sendFor(committed, "pi-2");
+          return null;
+        });
+
+    // then only the committed job's mail went out (its retry will send the other once)
+    assertThat(failed).isInstanceOf(OptimisticLockingException.class);
+    List<String> sent = new ArrayList<>();
+    for (MimeMessage received : smtp.getReceivedMessages()) {
+      sent.add(received.getMessageID());
+    }
+    assertThat(sent).containsOnly(committed.messageId()).hasSize(2);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from sent_mail where mail_key = ?",
+                Integer.class,
+                rolledBack.key()))
+        .isZero();
+  }
+
+  @Test
   void shouldKeepTheSubjectOnOneLineWhateverWasTyped() {
     assertThat(MailComposer.oneLine("Payments\r\nBcc: someone@example.com\t x"))
         .isEqualTo("Payments Bcc: someone@example.com x");
@@ -96,11 +150,15 @@ class MailServiceTest {
   }
 
   private static MailMessage message(String number, String subject) {
-    String key = number + "/REQUEST/r1/" + UUID.randomUUID();
+    return message(number, MailType.REQUEST, subject);
+  }
+
+  private static MailMessage message(String number, MailType type, String subject) {
+    String key = number + "/" + type.name() + "/r1/" + UUID.randomUUID();
     return new MailMessage(
         key,
         number,
-        MailType.REQUEST,
+        type,
         List.of("devsecops@bontonsoftwares.in"),
         List.of("dana@example.com"),
         subject,
