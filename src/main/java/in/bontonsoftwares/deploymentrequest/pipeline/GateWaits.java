@@ -1,6 +1,9 @@
 package in.bontonsoftwares.deploymentrequest.pipeline;
 
 import in.bontonsoftwares.deploymentrequest.config.GateProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +38,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * thread that committed.
  */
 @Component
-class GateWaits implements DisposableBean {
+class GateWaits implements DisposableBean, MeterBinder {
 
   private static final Logger LOG = LoggerFactory.getLogger(GateWaits.class);
 
@@ -86,6 +89,14 @@ class GateWaits implements DisposableBean {
   /** How many calls wait now (for the benchmark and the metrics). */
   int waiting() {
     return byRequest.values().stream().mapToInt(Set::size).sum();
+  }
+
+  /** {@code deployment.gate.waiting}: the gate calls waiting on this node now. */
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    Gauge.builder("deployment.gate.waiting", this, GateWaits::waiting)
+        .description("Gate calls waiting for their answer on this node")
+        .register(registry);
   }
 
   private void at(String processInstanceId, Instant when, Instant now) {
