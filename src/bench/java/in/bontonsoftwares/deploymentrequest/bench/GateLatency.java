@@ -152,6 +152,10 @@ final class GateLatency {
     for (Request request : requests) {
       Instant deadline = Instant.now().plusSeconds(60);
       while (!"SCHEDULED".equals(gateNow(request).get("state").asText())) {
+        if (!Instant.now().isBefore(opens)) {
+          throw new IllegalStateException(
+              "The window opened before " + request.number() + " was scheduled: raise the lead");
+        }
         if (Instant.now().isAfter(deadline)) {
           throw new IllegalStateException(request.number() + " not scheduled after 60 s");
         }

@@ -293,7 +293,8 @@ class PerformanceBenchmark {
             GateLatency.Jvm waiting = gate.jvm(true);
             withJvm.add(waiting);
             histogram(node, "waiting-" + n);
-            REPORT.progress("Gate, 1,000 waiting: threads " + waiting.threadsByName());
+            REPORT.progress(
+                format("Gate, %,d waiting: threads %s", GATE_CALLS, waiting.threadsByName()));
             List<Double> millis = reviews.claimAndComplete(tasks, GATE_REVIEWERS, GATE_REVIEWS);
             withP50.add(Stats.percentile(millis, 50));
             withP95.add(Stats.percentile(millis, 95));
@@ -322,8 +323,9 @@ class PerformanceBenchmark {
                     opening.notGo() == 0 ? "" : " (" + opening.firstNotGo() + ")"));
             REPORT.progress(
                 format(
-                    "Gate, 1,000 waiting: R2 p50 %.0f ms, p95 %.0f ms; GO p50 %.0f ms, max %.0f ms"
+                    "Gate, %,d waiting: R2 p50 %.0f ms, p95 %.0f ms; GO p50 %.0f ms, max %.0f ms"
                         + " after the window start (%.0f s in all)",
+                    GATE_CALLS,
                     withP50.get(withP50.size() - 1),
                     withP95.get(withP95.size() - 1),
                     Stats.percentile(opening.goMillis(), 50),
