@@ -239,6 +239,9 @@ public final class DeploymentRequestProcess {
     public static final String VERSION = Data.VERSION.name();
     public static final String ENVIRONMENT = Data.ENVIRONMENT.name();
     public static final String CHANGE_DESCRIPTION = Data.CHANGE_DESCRIPTION.name();
+    public static final String COMMIT_SHA = Data.COMMIT_SHA.name();
+    public static final String ARTIFACT_DIGEST = Data.ARTIFACT_DIGEST.name();
+    public static final String PIPELINE_RUN_URL = Data.PIPELINE_RUN_URL.name();
     public static final String WINDOW_START = Data.WINDOW_START.name();
     public static final String WINDOW_END = Data.WINDOW_END.name();
     public static final String ROLLBACK_PLAN = Data.ROLLBACK_PLAN.name();
@@ -281,6 +284,10 @@ public final class DeploymentRequestProcess {
     public static final String CALENDAR_SEQUENCE = Data.CALENDAR_SEQUENCE.name();
     public static final String EXECUTION_OUTCOME = Data.EXECUTION_OUTCOME.name();
     public static final String EXECUTION_NOTES = Data.EXECUTION_NOTES.name();
+    public static final String DEPLOYMENT_STARTED = Data.DEPLOYMENT_STARTED.name();
+    public static final String DEPLOYMENT_STARTED_AT = Data.DEPLOYMENT_STARTED_AT.name();
+    public static final String DEPLOYMENT_REPORTED_BY = Data.DEPLOYMENT_REPORTED_BY.name();
+    public static final String DEPLOYMENT_RUN_URL = Data.DEPLOYMENT_RUN_URL.name();
     public static final String HEALTH_CHECKS_PASSED = Data.HEALTH_CHECKS_PASSED.name();
     public static final String DASHBOARDS_REVIEWED = Data.DASHBOARDS_REVIEWED.name();
     public static final String HEALTH_CHECK_NOTES = Data.HEALTH_CHECK_NOTES.name();
