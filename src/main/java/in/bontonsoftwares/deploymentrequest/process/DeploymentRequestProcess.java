@@ -121,6 +121,27 @@ public final class DeploymentRequestProcess {
     public static final Variable<Boolean> CHECKLIST_COMPLETE = Variable.flag("checklistComplete");
     public static final Variable<String> CHECKLIST_MISSING = Variable.text("checklistMissing");
     public static final Variable<Integer> REVISION = Variable.number("revision", 1);
+
+    /**
+     * What changed in the request since the previous revision, field by field with the form's
+     * labels and the old and new values, as plain text for the review form and the re-submission
+     * mail; written when revision 2 or later is submitted, absent for revision 1.
+     */
+    public static final Variable<String> REVISION_CHANGES = Variable.text("revisionChanges");
+
+    /**
+     * The earlier rounds' reviews (revision, decision, reviewer's full name, risk, comments), as
+     * plain text for the review form and the re-submission mail; absent for revision 1.
+     */
+    public static final Variable<String> EARLIER_REVIEWS = Variable.text("earlierReviews");
+
+    /**
+     * The request's fields as they were submitted for review (a JSON object of field key to text),
+     * which the next revision is compared with. Bytes, since the request's texts together may be
+     * longer than a text variable holds; no form shows it.
+     */
+    public static final Variable<byte[]> SUBMITTED_FIELDS = Variable.bytes("submittedFields");
+
     // review
     public static final Variable<Date> REVIEW_DUE = Variable.date("reviewDue");
     public static final Variable<Boolean> REVIEW_PREREQUISITES_VERIFIED =
@@ -256,6 +277,9 @@ public final class DeploymentRequestProcess {
     public static final String CHECKLIST_COMPLETE = Data.CHECKLIST_COMPLETE.name();
     public static final String CHECKLIST_MISSING = Data.CHECKLIST_MISSING.name();
     public static final String REVISION = Data.REVISION.name();
+    public static final String REVISION_CHANGES = Data.REVISION_CHANGES.name();
+    public static final String EARLIER_REVIEWS = Data.EARLIER_REVIEWS.name();
+    public static final String SUBMITTED_FIELDS = Data.SUBMITTED_FIELDS.name();
     public static final String REVIEW_DUE = Data.REVIEW_DUE.name();
     public static final String REVIEW_PREREQUISITES_VERIFIED =
         Data.REVIEW_PREREQUISITES_VERIFIED.name();
