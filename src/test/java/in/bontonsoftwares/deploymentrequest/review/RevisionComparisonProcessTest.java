@@ -8,6 +8,9 @@ import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessTestSupport;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class RevisionComparisonProcessTest extends ProcessTestSupport {
 
   @Test
-  void shouldShowTheChangedFieldsAndTheEarlierReviewsWhenAnAmendmentIsResubmitted() {
+  void shouldShowTheChangedFieldsAndTheEarlierReviewsWhenAnAmendmentIsResubmitted()
+      throws Exception {
     // given revision 1, sent back by sofia
     ProcessInstance request = submit("dana", validRequest());
     runDueJobs(request);
@@ -60,6 +64,14 @@ class RevisionComparisonProcessTest extends ProcessTestSupport {
             "Revision 1: Request changes by Sofia Secops (risk Medium)\n"
                 + "  2.4.1 has PAY-1188: ship 2.4.2.");
     assertThat(v.get(REVIEW_DECISION)).as("round 1's answers are cleared").isNull();
+    MimeMessage resubmitted = mails().get(mails().size() - 1);
+    assertThat(resubmitted.getSubject()).contains("(Revision 2)");
+    assertThat(text(resubmitted))
+        .contains(
+            "Changed since the previous revision",
+            "Version / artifact\n  was: 2.4.1\n  now: 2.4.2",
+            "Earlier reviews",
+            "Revision 1: Request changes by Sofia Secops (risk Medium)");
 
     // when sofia sends it back once more and dana changes nothing but her note
     complete(
@@ -85,5 +97,21 @@ class RevisionComparisonProcessTest extends ProcessTestSupport {
         .endsWith(
             "\n\nRevision 2: Request changes by Sofia Secops (risk Medium)\n"
                 + "  Link the migration review.");
+  }
+
+  private static String text(Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return part.getContent().toString().replace("\r\n", "\n");
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = text(multipart.getBodyPart(i));
+        if (!text.isEmpty()) {
+          return text;
+        }
+      }
+    }
+    return "";
   }
 }
