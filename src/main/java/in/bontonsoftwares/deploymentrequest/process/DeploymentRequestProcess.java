@@ -136,11 +136,12 @@ public final class DeploymentRequestProcess {
     public static final Variable<String> EARLIER_REVIEWS = Variable.text("earlierReviews");
 
     /**
-     * The request's fields as they were submitted for review (a JSON object of field key to text),
-     * which the next revision is compared with. Bytes, since the request's texts together may be
-     * longer than a text variable holds; no form shows it.
+     * Which value of each request field was submitted for review: a JSON object of field key to the
+     * number of values its variable had had by then, in the history's order of occurrence (level
+     * full keeps every value), which the next revision is compared with. References, not the
+     * values: together the texts may be longer than a text variable holds. No form shows it.
      */
-    public static final Variable<byte[]> SUBMITTED_FIELDS = Variable.bytes("submittedFields");
+    public static final Variable<String> SUBMITTED_FIELDS = Variable.text("submittedFields");
 
     // review
     public static final Variable<Date> REVIEW_DUE = Variable.date("reviewDue");

@@ -65,11 +65,6 @@ public final class Variable<T> {
     return new Variable<>(name, Date.class, value -> value instanceof Date date ? date : null);
   }
 
-  /** Bytes the app writes itself, e.g. a JSON document longer than a text variable holds. */
-  public static Variable<byte[]> bytes(String name) {
-    return new Variable<>(name, byte[].class, value -> value instanceof byte[] b ? b : null);
-  }
-
   public String name() {
     return name;
   }

@@ -9,22 +9,29 @@ import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.review.FormFields.Field;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
  * At each submission to DevSecOps: for revision 2 and later, writes what changed since the previous
  * submission ({@code revisionChanges}) and adds the previous round's review to {@code
- * earlierReviews}, before the review answers are cleared; then keeps this submission's fields
- * ({@code submittedFields}) for the next revision. Computed once, in the submission's transaction,
- * so the review form and the mail show the same text.
+ * earlierReviews}, before the review answers are cleared; then notes which value of each field this
+ * submission had ({@code submittedFields}: how many values its variable had had by then, in the
+ * history's order of occurrence) for the next revision. Computed once, in the submission's
+ * transaction, so the review form and the mail show the same text.
  */
 @Component
 class RevisionRecorder {
@@ -43,12 +50,17 @@ class RevisionRecorder {
 
   private final FormFields forms;
   private final IdentityService identityService;
+  private final HistoryService historyService;
   private final DeploymentRequestProperties properties;
 
   RevisionRecorder(
-      FormFields forms, IdentityService identityService, DeploymentRequestProperties properties) {
+      FormFields forms,
+      IdentityService identityService,
+      HistoryService historyService,
+      DeploymentRequestProperties properties) {
     this.forms = forms;
     this.identityService = identityService;
+    this.historyService = historyService;
     this.properties = properties;
   }
 
@@ -59,25 +71,67 @@ class RevisionRecorder {
         forms.of(definitionId, AMEND_FORM).stream()
             .filter(field -> !field.readOnly() && !NOT_COMPARED.contains(field.key()))
             .toList();
-    Map<String, String> now = RevisionComparison.values(fields, execution::getVariable);
+    Map<String, List<HistoricVariableUpdate>> history =
+        updatesByName(execution.getProcessInstanceId());
     int revision = v.get(REVISION);
     if (revision > 1) {
+      Optional<Map<String, Integer>> submitted = read(v.get(SUBMITTED_FIELDS));
       v.set(
           REVISION_CHANGES,
-          read(v.get(SUBMITTED_FIELDS))
+          submitted
               .map(
                   before ->
                       RevisionComparison.changes(
-                          revision, fields, before, now, properties.timeZone()))
+                          revision,
+                          fields,
+                          RevisionComparison.values(
+                              fields, key -> valueAt(history, key, before.get(key))),
+                          RevisionComparison.values(fields, execution::getVariable),
+                          properties.timeZone()))
               .orElse(
-                  "Revision %d was submitted before the app kept the submitted fields: compare in the request's history."
+                  "Revision %d was submitted before the app kept which values were submitted: compare in the request's history."
                       .formatted(revision - 1)));
       v.set(
           EARLIER_REVIEWS,
           RevisionComparison.withRound(
               v.get(EARLIER_REVIEWS), previousRound(v, revision - 1, definitionId)));
     }
+    Map<String, Integer> now = new LinkedHashMap<>();
+    for (Field field : fields) {
+      List<HistoricVariableUpdate> updates = history.get(field.key());
+      if (updates != null && !updates.isEmpty()) {
+        now.put(field.key(), updates.size());
+      }
+    }
     v.set(SUBMITTED_FIELDS, write(now));
+  }
+
+  /**
+   * Every value each variable of the request had, oldest first. Read in the submission's own job,
+   * after the steps that wrote them committed.
+   */
+  private Map<String, List<HistoricVariableUpdate>> updatesByName(String processInstanceId) {
+    Map<String, List<HistoricVariableUpdate>> byName = new HashMap<>();
+    for (HistoricDetail detail :
+        historyService
+            .createHistoricDetailQuery()
+            .processInstanceId(processInstanceId)
+            .variableUpdates()
+            .disableBinaryFetching()
+            .orderPartiallyByOccurrence()
+            .asc()
+            .list()) {
+      HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+      byName.computeIfAbsent(update.getVariableName(), name -> new ArrayList<>()).add(update);
+    }
+    return byName;
+  }
+
+  /** The n-th value a variable had (counted from 1); absent for 0 or none. */
+  private static Object valueAt(
+      Map<String, List<HistoricVariableUpdate>> history, String name, Integer nth) {
+    List<HistoricVariableUpdate> updates = history.getOrDefault(name, List.of());
+    return nth == null || nth < 1 || nth > updates.size() ? null : updates.get(nth - 1).getValue();
   }
 
   private String previousRound(ProcessVariables v, int round, String definitionId) {
@@ -111,20 +165,22 @@ class RevisionRecorder {
     return name.isEmpty() ? userId : name;
   }
 
-  private static Optional<Map<String, String>> read(byte[] fields) {
+  private static Optional<Map<String, Integer>> read(String fields) {
     if (fields == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readValue(fields, new TypeReference<Map<String, String>>() {}));
+      return Optional.of(JSON.readValue(fields, new TypeReference<Map<String, Integer>>() {}));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the submitted fields", e);
     }
   }
 
-  private static byte[] write(Map<String, String> fields) {
+  /** Null when it would not fit a text variable: the next revision then says so. */
+  private static String write(Map<String, Integer> fields) {
     try {
-      return JSON.writeValueAsBytes(fields);
+      String text = JSON.writeValueAsString(fields);
+      return text.length() <= RevisionComparison.MAX_LENGTH ? text : null;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the submitted fields", e);
     }
