@@ -332,13 +332,6 @@ public final class DeploymentRequestProcess {
     public static final String WINDOW_END_AT = Data.WINDOW_END_AT.name();
     public static final String CONFIRMED_WINDOW_START_AT = Data.CONFIRMED_WINDOW_START_AT.name();
     public static final String CONFIRMED_WINDOW_END_AT = Data.CONFIRMED_WINDOW_END_AT.name();
-    public static final String COMMIT_SHA = Data.COMMIT_SHA.name();
-    public static final String ARTIFACT_DIGEST = Data.ARTIFACT_DIGEST.name();
-    public static final String PIPELINE_RUN_URL = Data.PIPELINE_RUN_URL.name();
-    public static final String DEPLOYMENT_STARTED = Data.DEPLOYMENT_STARTED.name();
-    public static final String DEPLOYMENT_STARTED_AT = Data.DEPLOYMENT_STARTED_AT.name();
-    public static final String DEPLOYMENT_REPORTED_BY = Data.DEPLOYMENT_REPORTED_BY.name();
-    public static final String DEPLOYMENT_RUN_URL = Data.DEPLOYMENT_RUN_URL.name();
     public static final String CHECKLIST_PREFIX = Data.CHECKLIST_PREFIX;
     public static final String CHECKLIST_EVIDENCE_SUFFIX = Data.CHECKLIST_EVIDENCE_SUFFIX;
 
