@@ -2,6 +2,8 @@
 // - "Requests" opens our requests page (/requests.html), with the same sign-in;
 // - "Create task" is shown only to people whom the engine lets create tasks (user-styles.css hides
 //   it otherwise; the engine refuses a task created by anyone else anyway);
+// - a field that does not match its pattern says so in words (its description) instead of form-js's
+//   "Field must match pattern ^...$." (form-js 1.x has no custom messages);
 // - the footer names the browser's zone by its current IANA id (Chromium still says Asia/Calcutta
 //   for the zone the app and its mails call Asia/Kolkata), with its UTC offset.
 const ALIASES = {'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Saigon': 'Asia/Ho_Chi_Minh', 'Asia/Katmandu': 'Asia/Kathmandu'};
@@ -26,6 +28,29 @@ function nameTheZone() {
   slot.textContent = (ALIASES[zone] || zone) + ' (' + offset() + ')';
   slot.dataset.drp = 'named';
   return true;
+}
+
+const PATTERN_MESSAGE = /must match pattern/i;
+
+function explainPatterns(root) {
+  for (const error of root.querySelectorAll('.fjs-form-field-error')) {
+    if (!PATTERN_MESSAGE.test(error.textContent)) continue;
+    const field = error.closest('.fjs-form-field');
+    const description = field && field.querySelector('.fjs-form-field-description');
+    const rule = description ? description.textContent.trim() : '';
+    const message = rule ? 'Not in the expected form. ' + rule + '.' : 'Not in the expected form.';
+    for (const item of error.querySelectorAll('li')) {
+      if (PATTERN_MESSAGE.test(item.textContent)) item.textContent = message;
+    }
+    if (!error.querySelector('li') && PATTERN_MESSAGE.test(error.textContent)) error.textContent = message;
+  }
+}
+
+function watchPatternMessages() {
+  if (document.body.dataset.drpPatterns) return;
+  document.body.dataset.drpPatterns = 'watched';
+  new MutationObserver(() => explainPatterns(document.body))
+      .observe(document.body, {childList: true, subtree: true, characterData: true});
 }
 
 async function markWhoMayCreateTasks(api) {
@@ -53,6 +78,7 @@ export default {
     node.appendChild(link);
     node.closest('li')?.classList.add('drp-requests-link');
     markWhoMayCreateTasks(api);
+    watchPatternMessages();
     if (!nameTheZone()) {
       const footer = new MutationObserver(() => nameTheZone() && footer.disconnect());
       footer.observe(document.body, {childList: true, subtree: true, characterData: true});
