@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,17 @@ class PerformanceBenchmark {
   static final int QUERY_TIMES = 20;
 
   /**
+   * The gate: calls waiting at once, on how many requests (a release night: 50 services in one
+   * window, each rolled out by 20 pipelines, one per cluster or region), and R2's reviewers while
+   * they wait, with the tasks each works per measurement.
+   */
+  static final int GATE_CALLS = Integer.getInteger("bench.gate.calls", 1_000);
+
+  static final int GATE_REQUESTS = Integer.getInteger("bench.gate.requests", 50);
+  static final int GATE_REVIEWERS = 4;
+  static final int GATE_REVIEWS = Integer.getInteger("bench.gate.reviews", 15);
+
+  /**
    * Benchmark nodes: the JIT and heap a production node has (no test shortcuts); {@code
    * -Dbench.node-jvm="..."} adds options, for example {@code
    * -XX:StartFlightRecording=filename=node.jfr} to profile a node.
@@ -80,7 +92,7 @@ class PerformanceBenchmark {
   @BeforeAll
   static void startMail() throws Exception {
     for (String node :
-        new String[] {"h2", "h2-delayed", "pg-a", "pg-b", "pg-empty", "pg-archive"}) {
+        new String[] {"h2", "h2-delayed", "h2-gate", "pg-a", "pg-b", "pg-empty", "pg-archive"}) {
       FileSystemUtils.deleteRecursively(WORK.resolve(node));
     }
     Files.createDirectories(WORK);
@@ -235,6 +247,268 @@ class PerformanceBenchmark {
 
   @Test
   @Order(4)
+  void gateCallsWaitingAgainstNone() throws Exception {
+    // a node of its own, so that -Dit.test=PerformanceBenchmark#gateCallsWaitingAgainstNone runs it
+    // alone
+    try (AppNode node = node("h2-gate", "", List.of()).start()) {
+      GateLatency gate = new GateLatency(node.baseUrl());
+      TaskLatency reviews = new TaskLatency(node.baseUrl());
+      REPORT.progress(
+          format(
+              "Gate: %d requests approved for %d windows, %d review tasks",
+              REPETITIONS * GATE_REQUESTS, REPETITIONS, (2 * REPETITIONS + 1) * reviewTasks()));
+      List<List<GateLatency.Request>> windows = new ArrayList<>();
+      for (int i = 0; i < REPETITIONS; i++) {
+        windows.add(gate.approved(GATE_REQUESTS));
+      }
+      List<GateLatency.Request> opened = gate.approved(5);
+      ConcurrentLinkedQueue<String> tasks =
+          new ConcurrentLinkedQueue<>(
+              reviews.openReviewTasks((2 * REPETITIONS + 1) * reviewTasks()));
+      REPORT.progress("Gate: warming up");
+      gate.warmUp(windows.get(0), opened, GATE_CALLS);
+      reviews.claimAndComplete(tasks, GATE_REVIEWERS, GATE_REVIEWS);
+      int idleConnections = gate.settle(20).tomcatConnections();
+
+      List<Double> withP50 = new ArrayList<>();
+      List<Double> withP95 = new ArrayList<>();
+      List<Double> noneP50 = new ArrayList<>();
+      List<Double> noneP95 = new ArrayList<>();
+      List<GateLatency.Jvm> withJvm = new ArrayList<>();
+      List<GateLatency.Jvm> noneJvm = new ArrayList<>();
+      List<GateLatency.Opening> openings = new ArrayList<>();
+      List<String> phases = new ArrayList<>();
+      AtomicInteger window = new AtomicInteger();
+      // long enough to schedule the requests, place the calls and measure R2 before the window
+      // opens
+      Duration lead = Duration.ofMillis(25_000 + 100L * GATE_REQUESTS + 10L * GATE_CALLS);
+      alternate(
+          () -> {
+            int n = window.getAndIncrement();
+            List<GateLatency.Request> requests = windows.get(n);
+            long phaseStart = System.nanoTime();
+            GateLatency.Jvm before = gate.jvm(false);
+            Instant opens = gate.schedule(requests, lead);
+            GateLatency.Fleet fleet = gate.waiting(requests, GATE_CALLS, "w" + n);
+            GateLatency.Jvm waiting = gate.jvm(true);
+            withJvm.add(waiting);
+            histogram(node, "waiting-" + n);
+            REPORT.progress(
+                format("Gate, %,d waiting: threads %s", GATE_CALLS, waiting.threadsByName()));
+            List<Double> millis = reviews.claimAndComplete(tasks, GATE_REVIEWERS, GATE_REVIEWS);
+            withP50.add(Stats.percentile(millis, 50));
+            withP95.add(Stats.percentile(millis, 95));
+            Duration left = Duration.between(Instant.now(), opens);
+            if (left.isNegative()) {
+              throw new IllegalStateException(
+                  "The window opened "
+                      + left.negated()
+                      + " before R2 was measured: raise the lead");
+            }
+            GateLatency.Opening opening = gate.answers(fleet, opens);
+            GateLatency.Jvm after = gate.jvm(false);
+            openings.add(opening);
+            phases.add(
+                format(
+                    "window %s: %,d calls placed in %.1f s, R2 done %.0f s before the window; "
+                        + "gate-waits thread %.0f ms CPU, node %.1f s CPU from scheduling to the last"
+                        + " answer; %d not GO%s",
+                    opens,
+                    GATE_CALLS,
+                    fleet.placing().toMillis() / 1e3,
+                    left.toMillis() / 1e3,
+                    (after.gateWaitsCpuNanos() - before.gateWaitsCpuNanos()) / 1e6,
+                    (after.processCpuNanos() - before.processCpuNanos()) / 1e9,
+                    opening.notGo(),
+                    opening.notGo() == 0 ? "" : " (" + opening.firstNotGo() + ")"));
+            REPORT.progress(
+                format(
+                    "Gate, %,d waiting: R2 p50 %.0f ms, p95 %.0f ms; GO p50 %.0f ms, max %.0f ms"
+                        + " after the window start (%.0f s in all)",
+                    GATE_CALLS,
+                    withP50.get(withP50.size() - 1),
+                    withP95.get(withP95.size() - 1),
+                    Stats.percentile(opening.goMillis(), 50),
+                    Stats.percentile(opening.goMillis(), 100),
+                    (System.nanoTime() - phaseStart) / 1e9));
+            fleet = null; // its client closes its connections once collected
+            gate.settle(idleConnections);
+          },
+          () -> {
+            noneJvm.add(gate.jvm(true));
+            histogram(node, "none-" + noneJvm.size());
+            REPORT.progress(
+                "Gate, none waiting: threads " + noneJvm.get(noneJvm.size() - 1).threadsByName());
+            List<Double> millis = reviews.claimAndComplete(tasks, GATE_REVIEWERS, GATE_REVIEWS);
+            noneP50.add(Stats.percentile(millis, 50));
+            noneP95.add(Stats.percentile(millis, 95));
+            REPORT.progress(
+                format(
+                    "Gate, none waiting: R2 p50 %.0f ms, p95 %.0f ms",
+                    noneP50.get(noneP50.size() - 1), noneP95.get(noneP95.size() - 1)));
+          });
+      String waitingCalls = format("%,d gate calls waiting", GATE_CALLS);
+      REPORT.ratio(
+          "Gate",
+          format("R2 claim + complete p50 (ms), %d reviewers, H2", GATE_REVIEWERS),
+          waitingCalls + " " + Stats.of(withP50).format(0),
+          "none " + Stats.of(noneP50).format(0),
+          ratios(withP50, noneP50),
+          null,
+          true);
+      REPORT.ratio(
+          "Gate",
+          format("R2 claim + complete p95 (ms), %d reviewers, H2", GATE_REVIEWERS),
+          waitingCalls + " " + Stats.of(withP95).format(0),
+          "none " + Stats.of(noneP95).format(0),
+          ratios(withP95, noneP95),
+          null,
+          true);
+      List<Double> withHeap = withJvm.stream().map(GateLatency.Jvm::heapMiB).toList();
+      List<Double> noneHeap = noneJvm.stream().map(GateLatency.Jvm::heapMiB).toList();
+      REPORT.ratio(
+          "Gate",
+          "Heap after GC (MiB)",
+          waitingCalls + " " + Stats.of(withHeap).format(1),
+          "none " + Stats.of(noneHeap).format(1),
+          ratios(withHeap, noneHeap),
+          null,
+          true);
+      List<Double> withThreads = withJvm.stream().map(jvm -> (double) jvm.liveThreads()).toList();
+      List<Double> noneThreads = noneJvm.stream().map(jvm -> (double) jvm.liveThreads()).toList();
+      REPORT.ratio(
+          "Gate",
+          "Live threads",
+          waitingCalls + " " + Stats.of(withThreads).format(0),
+          "none " + Stats.of(noneThreads).format(0),
+          ratios(withThreads, noneThreads),
+          null,
+          true);
+      List<Double> extraHeap = new ArrayList<>();
+      List<Double> extraThreads = new ArrayList<>();
+      for (int i = 0; i < withJvm.size(); i++) {
+        extraHeap.add(withHeap.get(i) - noneHeap.get(i));
+        extraThreads.add(withThreads.get(i) - noneThreads.get(i));
+      }
+      REPORT.detail(
+          format(
+              "**Gate — %,d calls waiting at once** (`wait=%s`, on %d requests scheduled for a window"
+                  + " that opens a little later; H2 node; median of %d repetitions (min–max), with"
+                  + " and without in alternating order)\n",
+              GATE_CALLS, GateLatency.WAIT, GATE_REQUESTS, REPETITIONS));
+      REPORT.detail("| | Median (min–max) |\n|---|---|");
+      REPORT.detail(
+          format(
+              "| Extra heap after GC | %s MiB (%.1f KiB per call) |",
+              Stats.of(extraHeap).format(1), Stats.of(extraHeap).median() * 1024 / GATE_CALLS));
+      REPORT.detail(format("| Extra live threads | %s |", Stats.of(extraThreads).format(0)));
+      List<Double> extraOther = new ArrayList<>();
+      for (int i = 0; i < withJvm.size(); i++) {
+        extraOther.add((double) withJvm.get(i).otherThreads() - noneJvm.get(i).otherThreads());
+      }
+      REPORT.detail(
+          format(
+              "| Extra live threads other than Tomcat's workers | %s |",
+              Stats.of(extraOther).format(0)));
+      REPORT.detail(
+          format(
+              "| Open connections / Tomcat threads (busy) while they wait | %s / %s (%s) |",
+              Stats.of(withJvm.stream().map(jvm -> (double) jvm.tomcatConnections()).toList())
+                  .format(0),
+              Stats.of(withJvm.stream().map(jvm -> (double) jvm.tomcatThreads()).toList())
+                  .format(0),
+              Stats.of(withJvm.stream().map(jvm -> (double) jvm.tomcatBusyThreads()).toList())
+                  .format(0)));
+      REPORT.detail(
+          format(
+              "| Open connections / Tomcat threads (busy) with none waiting | %s / %s (%s) |",
+              Stats.of(noneJvm.stream().map(jvm -> (double) jvm.tomcatConnections()).toList())
+                  .format(0),
+              Stats.of(noneJvm.stream().map(jvm -> (double) jvm.tomcatThreads()).toList())
+                  .format(0),
+              Stats.of(noneJvm.stream().map(jvm -> (double) jvm.tomcatBusyThreads()).toList())
+                  .format(0)));
+      REPORT.detail("");
+      REPORT.detail(
+          "**Gate — from the window's start to GO** (ms after the confirmed window start; median of "
+              + REPETITIONS
+              + " windows (min–max))\n");
+      REPORT.detail("| | p50 | p95 | max |\n|---|---|---|---|");
+      gateRow("Window start → GO, each call", openings, GateLatency.Opening::goMillis);
+      gateRow(
+          "Window start → timer run, each request (job acquisition)",
+          openings,
+          GateLatency.Opening::timerMillis);
+      gateRow(
+          "Timer → at Execute deployment (the ticket move's job), each request",
+          openings,
+          GateLatency.Opening::moveMillis);
+      gateRow(
+          "At Execute deployment → GO, each call (commit, recheck, GO record, answer)",
+          openings,
+          GateLatency.Opening::gateMillis);
+      REPORT.detail("");
+      phases.forEach(phase -> REPORT.detail("- " + phase));
+      REPORT.detail("");
+    }
+  }
+
+  /**
+   * {@code -Dbench.gate.histogram=true}: the node's heap by class ({@code jcmd GC.class_histogram},
+   * after a full GC) into target/benchmark/h2-gate/histogram-{name}.txt.
+   */
+  private static void histogram(AppNode node, String name) throws Exception {
+    if (!Boolean.getBoolean("bench.gate.histogram")) {
+      return;
+    }
+    Path file = WORK.resolve("h2-gate").resolve("histogram-" + name + ".txt").toAbsolutePath();
+    new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+            Long.toString(node.pid()),
+            "GC.class_histogram")
+        .redirectErrorStream(true)
+        .redirectOutput(file.toFile())
+        .start()
+        .waitFor();
+  }
+
+  private static int reviewTasks() {
+    return GATE_REVIEWERS * GATE_REVIEWS;
+  }
+
+  private static void gateRow(
+      String what,
+      List<GateLatency.Opening> openings,
+      java.util.function.Function<GateLatency.Opening, List<Double>> values) {
+    List<Double> p50 = new ArrayList<>();
+    List<Double> p95 = new ArrayList<>();
+    List<Double> max = new ArrayList<>();
+    for (GateLatency.Opening opening : openings) {
+      List<Double> millis = values.apply(opening);
+      if (!millis.isEmpty()) {
+        p50.add(Stats.percentile(millis, 50));
+        p95.add(Stats.percentile(millis, 95));
+        max.add(Stats.percentile(millis, 100));
+      }
+    }
+    if (p50.isEmpty()) {
+      REPORT.detail("| " + what + " | – | – | – |");
+      return;
+    }
+    REPORT.detail(
+        "| "
+            + what
+            + " | "
+            + Stats.of(p50).format(0)
+            + " | "
+            + Stats.of(p95).format(0)
+            + " | "
+            + Stats.of(max).format(0)
+            + " |");
+  }
+
+  @Test
+  @Order(5)
   void postgresAgainstH2() throws Exception {
     // checkpoints no more often than a production server makes them under R3's bulk copy
     postgres = EmbeddedPostgres.builder().setServerConfig("max_wal_size", "4GB").start();
@@ -259,7 +533,7 @@ class PerformanceBenchmark {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void twoNodesAgainstOne() throws Exception {
     pgNodeB = node("pg-b", "postgres", postgresArguments()).start();
     AtomicInteger next = new AtomicInteger();
@@ -309,7 +583,7 @@ class PerformanceBenchmark {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void reviewLatencyOverRest() throws Exception {
     int[] clients = {1, 4, 16};
     int[] perClient = {20, 10, 4};
@@ -350,7 +624,7 @@ class PerformanceBenchmark {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void queriesOnYearsOfHistory() throws Exception {
     // large: the PostgreSQL database of R5, R6 and R2, its finished requests copied up to 20,000,
     // and requests

@@ -2,16 +2,21 @@ package in.bontonsoftwares.deploymentrequest.archive;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.database.Page;
+import in.bontonsoftwares.deploymentrequest.identity.Groups;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The archive over REST, for DevSecOps and admins: {@code GET
- * /api/records[?project=&environment=&outcome=&from=&to=]} page by page ({@code firstResult},
- * {@code maxResults}) and its {@code /count}, one record's entry, and its PDF and JSON, each
- * checked against the SHA-256 recorded when it was written.
+ * The archive over REST: {@code GET /api/records[?project=&environment=&outcome=&from=&to=]} page
+ * by page ({@code firstResult}, {@code maxResults}) and its {@code /count} for DevSecOps and
+ * admins; one record's entry, and its PDF and JSON, each checked against the SHA-256 recorded when
+ * it was written, also for whoever may read the request in the engine (its requester, QA): the same
+ * history query with the caller's authorizations as the status API's, so another developer's record
+ * is as absent (404) as one that does not exist.
  */
 @RestController
 @RequestMapping("/api/records")
@@ -32,10 +39,15 @@ class RecordController {
 
   private final RecordArchive archive;
   private final DeploymentRequestProperties properties;
+  private final HistoryService historyService;
 
-  RecordController(RecordArchive archive, DeploymentRequestProperties properties) {
+  RecordController(
+      RecordArchive archive,
+      DeploymentRequestProperties properties,
+      HistoryService historyService) {
     this.archive = archive;
     this.properties = properties;
+    this.historyService = historyService;
   }
 
   /**
@@ -83,13 +95,13 @@ class RecordController {
   }
 
   @GetMapping("/{requestNumber}")
-  RecordEntry get(@PathVariable String requestNumber) {
-    return entry(record(requestNumber));
+  RecordEntry get(@PathVariable String requestNumber, Authentication caller) {
+    return entry(record(requestNumber, caller));
   }
 
   @GetMapping("/{requestNumber}/pdf")
-  ResponseEntity<byte[]> pdf(@PathVariable String requestNumber) {
-    ArchivedRecord record = record(requestNumber);
+  ResponseEntity<byte[]> pdf(@PathVariable String requestNumber, Authentication caller) {
+    ArchivedRecord record = record(requestNumber, caller);
     return file(
         archive.read(record.pdfPath(), record.pdfSha256()),
         MediaType.APPLICATION_PDF,
@@ -98,8 +110,8 @@ class RecordController {
   }
 
   @GetMapping("/{requestNumber}/json")
-  ResponseEntity<byte[]> json(@PathVariable String requestNumber) {
-    ArchivedRecord record = record(requestNumber);
+  ResponseEntity<byte[]> json(@PathVariable String requestNumber, Authentication caller) {
+    ArchivedRecord record = record(requestNumber, caller);
     return file(
         archive.read(record.jsonPath(), record.jsonSha256()),
         MediaType.APPLICATION_JSON,
@@ -114,13 +126,31 @@ class RecordController {
         .body(e.getMessage());
   }
 
-  private ArchivedRecord record(String requestNumber) {
+  private ArchivedRecord record(String requestNumber, Authentication caller) {
     return archive
         .find(requestNumber)
+        .filter(record -> readsTheArchive(caller) || mayReadRequest(requestNumber))
         .orElseThrow(
             () ->
                 new ResponseStatusException(
                     HttpStatus.NOT_FOUND, "No archived record for " + requestNumber));
+  }
+
+  /** DevSecOps and admins read every record, also one whose request's history was cleaned up. */
+  private static boolean readsTheArchive(Authentication caller) {
+    return caller.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .anyMatch(group -> group.equals(Groups.DEVSECOPS) || group.equals(Groups.ADMINS));
+  }
+
+  /** The engine's answer, with the caller's authorizations (set for the length of the call). */
+  private boolean mayReadRequest(String requestNumber) {
+    return historyService
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(DeploymentRequestProcess.KEY)
+            .processInstanceBusinessKey(requestNumber)
+            .count()
+        > 0;
   }
 
   private static ResponseEntity<byte[]> file(

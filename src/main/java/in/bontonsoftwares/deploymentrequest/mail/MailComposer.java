@@ -115,6 +115,9 @@ public class MailComposer {
         sections.add(request(v));
         if (revision > 1) {
           sections.add(Section.text("Changes in this revision", v.text(AMENDMENT_NOTES)));
+          sections.add(
+              Section.text("Changed since the previous revision", v.text(REVISION_CHANGES)));
+          sections.add(Section.text("Earlier reviews", v.text(EARLIER_REVIEWS)));
         }
         sections.add(checklist(v));
         sections.add(window(v));

@@ -11,22 +11,27 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,6 +61,7 @@ class DeploymentRequestController {
   private final FormService formService;
   private final RepositoryService repositoryService;
   private final HistoryService historyService;
+  private final TaskService taskService;
   private final DeploymentRequests requests;
   private final RequestStatusReader statusReader;
   private final IdempotencyKeys keys;
@@ -68,6 +74,7 @@ class DeploymentRequestController {
       FormService formService,
       RepositoryService repositoryService,
       HistoryService historyService,
+      TaskService taskService,
       DeploymentRequests requests,
       RequestStatusReader statusReader,
       IdempotencyKeys keys,
@@ -76,6 +83,7 @@ class DeploymentRequestController {
     this.formService = formService;
     this.repositoryService = repositoryService;
     this.historyService = historyService;
+    this.taskService = taskService;
     this.requests = requests;
     this.statusReader = statusReader;
     this.keys = keys;
@@ -177,10 +185,15 @@ class DeploymentRequestController {
         HttpStatus.NOT_FOUND, "No deployment request " + number + " that you may read");
   }
 
-  /** Newest first, the requests the caller may read, filtered by what is given. */
+  /**
+   * Newest first, the requests the caller may read, filtered by what is given: {@code mine} those
+   * the caller started, {@code team} those with an open task for one of the caller's groups
+   * (claimed or not).
+   */
   @GetMapping
   List<RequestStatus> list(
       @RequestParam(defaultValue = "false") boolean mine,
+      @RequestParam(defaultValue = "false") boolean team,
       @RequestParam(required = false) RequestState state,
       @RequestParam(required = false) String environment,
       @RequestParam(defaultValue = "0") int firstResult,
@@ -202,8 +215,21 @@ class DeploymentRequestController {
       }
       query.variableValueEquals(Data.ENVIRONMENT.name(), environment);
     }
-    if (state != null && !narrow(query, state)) {
-      return List.of();
+    Set<String> ids = null;
+    if (team) {
+      ids = waitingForGroupsOf(caller);
+    }
+    if (state != null) {
+      Optional<Set<String>> running = narrow(query, state);
+      if (running.isPresent()) {
+        ids = ids == null ? running.get() : intersection(ids, running.get());
+      }
+    }
+    if (ids != null) {
+      if (ids.isEmpty()) {
+        return List.of();
+      }
+      query.unfinished().processInstanceIds(ids);
     }
     return query
         .orderByProcessInstanceStartTime()
@@ -215,11 +241,43 @@ class DeploymentRequestController {
         .toList();
   }
 
-  /** Limits the query to requests in {@code state}; false when none can be. */
-  private boolean narrow(HistoricProcessInstanceQuery query, RequestState state) {
+  /** The running requests with an open task for one of the caller's groups. */
+  private Set<String> waitingForGroupsOf(Authentication caller) {
+    List<String> groups =
+        caller.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(authority -> !authority.startsWith("ROLE_"))
+            .toList();
+    if (groups.isEmpty()) {
+      return Set.of();
+    }
+    return requests.asEngine(
+        () ->
+            taskService
+                .createTaskQuery()
+                .processDefinitionKey(DeploymentRequestProcess.KEY)
+                .taskCandidateGroupIn(groups)
+                .includeAssignedTasks()
+                .list()
+                .stream()
+                .map(Task::getProcessInstanceId)
+                .collect(Collectors.toSet()));
+  }
+
+  private static Set<String> intersection(Set<String> a, Set<String> b) {
+    Set<String> both = new HashSet<>(a);
+    both.retainAll(b);
+    return both;
+  }
+
+  /**
+   * Limits the query to requests in {@code state}: an ended state by the query itself, a running
+   * one by the ids it answers.
+   */
+  private Optional<Set<String>> narrow(HistoricProcessInstanceQuery query, RequestState state) {
     if (state == RequestState.CANCELLED) {
       query.externallyTerminated();
-      return true;
+      return Optional.empty();
     }
     if (state.isFinal()) {
       String end =
@@ -229,14 +287,9 @@ class DeploymentRequestController {
               .findFirst()
               .orElseThrow();
       query.completed().executedActivityIdIn(end);
-      return true;
+      return Optional.empty();
     }
-    Set<String> ids = Set.copyOf(requests.runningIn(state));
-    if (ids.isEmpty()) {
-      return false;
-    }
-    query.unfinished().processInstanceIds(ids);
-    return true;
+    return Optional.of(Set.copyOf(requests.runningIn(state)));
   }
 
   private String sha256(Map<String, Object> body) {

@@ -24,6 +24,8 @@ record RequestStatus(
     Ticket changeTicket,
     List<OpenTask> openTasks,
     List<TimelineStep> timeline,
+    Instant submittedAt,
+    Instant endedAt,
     Links links) {
 
   record Person(String id, String name, String email) {}
@@ -32,18 +34,31 @@ record RequestStatus(
 
   record Ticket(String number, String status) {}
 
+  /**
+   * An open task and who holds it: its assignee, or while nobody claimed it, its candidate groups;
+   * with the full names of both.
+   */
   record OpenTask(
       String id,
       String name,
       String taskDefinitionKey,
       List<String> candidateGroups,
+      List<String> candidateGroupNames,
       String assignee,
+      String assigneeName,
       Instant created,
       Instant due) {}
 
-  /** A finished step: what, when, and who did it (none for automatic steps). */
-  record TimelineStep(String activityId, String step, Instant at, String by) {}
+  /** A finished step: what, when, and who did it (none for automatic steps), with their name. */
+  record TimelineStep(String activityId, String step, Instant at, String by, String byName) {}
 
+  /** {@code page}: the request's page for people, {@code /requests.html?request=<number>}. */
   record Links(
-      String self, String gate, String events, String tasklist, String record, String recordPdf) {}
+      String self,
+      String gate,
+      String events,
+      String tasklist,
+      String page,
+      String record,
+      String recordPdf) {}
 }

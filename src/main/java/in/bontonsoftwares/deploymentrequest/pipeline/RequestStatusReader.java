@@ -9,9 +9,16 @@ import in.bontonsoftwares.deploymentrequest.process.WindowVariables;
 import in.bontonsoftwares.deploymentrequest.schedule.ChangeTicketService;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -23,21 +30,28 @@ class RequestStatusReader {
 
   static final String BASE = "/api/deployment-requests/";
   static final String TASKLIST = "/camunda/app/tasklist/default/";
+  static final String PAGE = "/requests.html?request=";
 
   private final DeploymentRequests requests;
   private final TaskService taskService;
   private final StepHistory stepHistory;
   private final ChangeTicketService tickets;
+  private final HistoryService historyService;
+  private final IdentityService identityService;
 
   RequestStatusReader(
       DeploymentRequests requests,
       TaskService taskService,
       StepHistory stepHistory,
-      ChangeTicketService tickets) {
+      ChangeTicketService tickets,
+      HistoryService historyService,
+      IdentityService identityService) {
     this.requests = requests;
     this.taskService = taskService;
     this.stepHistory = stepHistory;
     this.tickets = tickets;
+    this.historyService = historyService;
+    this.identityService = identityService;
   }
 
   RequestStatus status(RequestSnapshot request) {
@@ -46,6 +60,12 @@ class RequestStatusReader {
           String number = request.requestNumber();
           RequestState state = request.state();
           boolean recorded = state.isFinal() && state != RequestState.CANCELLED;
+          Names names = new Names();
+          HistoricProcessInstance instance =
+              historyService
+                  .createHistoricProcessInstanceQuery()
+                  .processInstanceId(request.processInstanceId())
+                  .singleResult();
           return new RequestStatus(
               number,
               state,
@@ -65,19 +85,22 @@ class RequestStatusReader {
                   .findByRequestNumber(number)
                   .map(t -> new RequestStatus.Ticket(t.ticketNumber(), t.status().name()))
                   .orElse(null),
-              request.ended() ? List.of() : openTasks(request.processInstanceId()),
-              timeline(request),
+              request.ended() ? List.of() : openTasks(request.processInstanceId(), names),
+              timeline(request, names),
+              instance == null ? null : instant(instance.getStartTime()),
+              instance == null ? null : instant(instance.getEndTime()),
               new RequestStatus.Links(
                   BASE + number,
                   BASE + number + "/gate",
                   BASE + number + "/events",
                   TASKLIST,
+                  PAGE + number,
                   recorded ? "/api/records/" + number : null,
                   recorded ? "/api/records/" + number + "/pdf" : null));
         });
   }
 
-  private List<RequestStatus.OpenTask> openTasks(String processInstanceId) {
+  private List<RequestStatus.OpenTask> openTasks(String processInstanceId, Names names) {
     return taskService
         .createTaskQuery()
         .processInstanceId(processInstanceId)
@@ -85,11 +108,11 @@ class RequestStatusReader {
         .asc()
         .list()
         .stream()
-        .map(this::openTask)
+        .map(task -> openTask(task, names))
         .toList();
   }
 
-  private RequestStatus.OpenTask openTask(Task task) {
+  private RequestStatus.OpenTask openTask(Task task, Names names) {
     List<String> groups =
         taskService.getIdentityLinksForTask(task.getId()).stream()
             .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
@@ -102,20 +125,60 @@ class RequestStatusReader {
         task.getName(),
         task.getTaskDefinitionKey(),
         groups,
+        groups.stream().map(names::group).toList(),
         task.getAssignee(),
+        names.user(task.getAssignee()),
         instant(task.getCreateTime()),
         instant(task.getDueDate()));
   }
 
   /** The finished steps; a report of the pipeline is by whoever reported it. */
-  private List<RequestStatus.TimelineStep> timeline(RequestSnapshot request) {
+  private List<RequestStatus.TimelineStep> timeline(RequestSnapshot request, Names names) {
     return stepHistory.steps(request.processInstanceId()).stream()
         .filter(step -> step.ended() != null)
         .map(
-            step ->
-                new RequestStatus.TimelineStep(
-                    step.activityId(), step.name(), step.ended(), by(step, request)))
+            step -> {
+              String by = by(step, request);
+              return new RequestStatus.TimelineStep(
+                  step.activityId(), step.name(), step.ended(), by, names.user(by));
+            })
         .toList();
+  }
+
+  /** Full names of users and groups, each looked up once per status; the id when there is none. */
+  private final class Names {
+    private final Map<String, String> users = new HashMap<>();
+    private final Map<String, String> groups = new HashMap<>();
+
+    String user(String id) {
+      if (id == null) {
+        return null;
+      }
+      return users.computeIfAbsent(
+          id,
+          key -> {
+            User user = identityService.createUserQuery().userId(key).singleResult();
+            if (user == null) {
+              return key;
+            }
+            String name =
+                String.join(
+                        " ",
+                        Objects.requireNonNullElse(user.getFirstName(), ""),
+                        Objects.requireNonNullElse(user.getLastName(), ""))
+                    .strip();
+            return name.isEmpty() ? key : name;
+          });
+    }
+
+    String group(String id) {
+      return groups.computeIfAbsent(
+          id,
+          key -> {
+            Group group = identityService.createGroupQuery().groupId(key).singleResult();
+            return group == null || group.getName() == null ? key : group.getName();
+          });
+    }
   }
 
   private static String by(Step step, RequestSnapshot request) {

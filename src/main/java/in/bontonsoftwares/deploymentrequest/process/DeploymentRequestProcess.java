@@ -125,6 +125,28 @@ public final class DeploymentRequestProcess {
     public static final Variable<Boolean> CHECKLIST_COMPLETE = Variable.flag("checklistComplete");
     public static final Variable<String> CHECKLIST_MISSING = Variable.text("checklistMissing");
     public static final Variable<Integer> REVISION = Variable.number("revision", 1);
+
+    /**
+     * What changed in the request since the previous revision, field by field with the form's
+     * labels and the old and new values, as plain text for the review form and the re-submission
+     * mail; written when revision 2 or later is submitted, absent for revision 1.
+     */
+    public static final Variable<String> REVISION_CHANGES = Variable.text("revisionChanges");
+
+    /**
+     * The earlier rounds' reviews (revision, decision, reviewer's full name, risk, comments), as
+     * plain text for the review form and the re-submission mail; absent for revision 1.
+     */
+    public static final Variable<String> EARLIER_REVIEWS = Variable.text("earlierReviews");
+
+    /**
+     * Which value of each request field was submitted for review: a JSON object of field key to the
+     * number of values its variable had had by then, in the history's order of occurrence (level
+     * full keeps every value), which the next revision is compared with. References, not the
+     * values: together the texts may be longer than a text variable holds. No form shows it.
+     */
+    public static final Variable<String> SUBMITTED_FIELDS = Variable.text("submittedFields");
+
     // review
     public static final Variable<Date> REVIEW_DUE = Variable.date("reviewDue");
     public static final Variable<Boolean> REVIEW_PREREQUISITES_VERIFIED =
@@ -243,6 +265,9 @@ public final class DeploymentRequestProcess {
     public static final String VERSION = Data.VERSION.name();
     public static final String ENVIRONMENT = Data.ENVIRONMENT.name();
     public static final String CHANGE_DESCRIPTION = Data.CHANGE_DESCRIPTION.name();
+    public static final String COMMIT_SHA = Data.COMMIT_SHA.name();
+    public static final String ARTIFACT_DIGEST = Data.ARTIFACT_DIGEST.name();
+    public static final String PIPELINE_RUN_URL = Data.PIPELINE_RUN_URL.name();
     public static final String WINDOW_START = Data.WINDOW_START.name();
     public static final String WINDOW_END = Data.WINDOW_END.name();
     public static final String ROLLBACK_PLAN = Data.ROLLBACK_PLAN.name();
@@ -260,6 +285,9 @@ public final class DeploymentRequestProcess {
     public static final String CHECKLIST_COMPLETE = Data.CHECKLIST_COMPLETE.name();
     public static final String CHECKLIST_MISSING = Data.CHECKLIST_MISSING.name();
     public static final String REVISION = Data.REVISION.name();
+    public static final String REVISION_CHANGES = Data.REVISION_CHANGES.name();
+    public static final String EARLIER_REVIEWS = Data.EARLIER_REVIEWS.name();
+    public static final String SUBMITTED_FIELDS = Data.SUBMITTED_FIELDS.name();
     public static final String REVIEW_DUE = Data.REVIEW_DUE.name();
     public static final String REVIEW_PREREQUISITES_VERIFIED =
         Data.REVIEW_PREREQUISITES_VERIFIED.name();
@@ -285,6 +313,10 @@ public final class DeploymentRequestProcess {
     public static final String CALENDAR_SEQUENCE = Data.CALENDAR_SEQUENCE.name();
     public static final String EXECUTION_OUTCOME = Data.EXECUTION_OUTCOME.name();
     public static final String EXECUTION_NOTES = Data.EXECUTION_NOTES.name();
+    public static final String DEPLOYMENT_STARTED = Data.DEPLOYMENT_STARTED.name();
+    public static final String DEPLOYMENT_STARTED_AT = Data.DEPLOYMENT_STARTED_AT.name();
+    public static final String DEPLOYMENT_REPORTED_BY = Data.DEPLOYMENT_REPORTED_BY.name();
+    public static final String DEPLOYMENT_RUN_URL = Data.DEPLOYMENT_RUN_URL.name();
     public static final String HEALTH_CHECKS_PASSED = Data.HEALTH_CHECKS_PASSED.name();
     public static final String DASHBOARDS_REVIEWED = Data.DASHBOARDS_REVIEWED.name();
     public static final String HEALTH_CHECK_NOTES = Data.HEALTH_CHECK_NOTES.name();

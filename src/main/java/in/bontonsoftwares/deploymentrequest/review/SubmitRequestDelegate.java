@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Send request to DevSecOps" (policy step 2): starts the review clock of this revision from the
- * environment's SLA, clears the previous round's review answers, so that none is approved by
- * mistake (they stay in the history) and sends the request mail to the mailbox.
+ * environment's SLA, records what changed since the previous revision and the previous round's
+ * review ({@link RevisionRecorder}), clears that round's review answers, so that none is approved
+ * by mistake (they stay in the history) and sends the request mail to the mailbox.
  */
 @Component("submitRequest")
 class SubmitRequestDelegate implements JavaDelegate {
@@ -27,16 +28,19 @@ class SubmitRequestDelegate implements JavaDelegate {
   private final MailComposer composer;
   private final MailService mailService;
   private final Clock clock;
+  private final RevisionRecorder revisions;
 
   SubmitRequestDelegate(
       DeploymentRequestProperties properties,
       MailComposer composer,
       MailService mailService,
-      Clock clock) {
+      Clock clock,
+      RevisionRecorder revisions) {
     this.properties = properties;
     this.composer = composer;
     this.mailService = mailService;
     this.clock = clock;
+    this.revisions = revisions;
   }
 
   @Override
@@ -47,6 +51,7 @@ class SubmitRequestDelegate implements JavaDelegate {
     variables.set(
         REVIEW_DUE,
         Date.from(now.plus(properties.reviewSla().forEnvironment(variables.get(ENVIRONMENT)))));
+    revisions.submitted(execution);
     for (ReviewPoint point : ReviewPoint.values()) {
       variables.set(point.variable(), false);
     }

@@ -16,14 +16,18 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two doors. Our own API ({@code /api/**}) and the mailbox page: Spring Security, HTTP Basic
- * against the engine's users or a personal access token ({@code Authorization: Bearer}, checked
- * before by {@code tokens.BearerTokenFilter}), stateless, by group. Everything else is guarded by
- * Camunda itself: the webapps by their session login and CSRF filter, {@code /engine-rest} by
- * Camunda's authentication filter (see {@code RestApiConfiguration}), and the engine's
- * authorization checks behind all of them; here it only gets security headers. Health probes are
- * open (with details for admins); the other Actuator endpoints, such as Prometheus metrics, are for
- * admins.
+ * Two doors. Our own API ({@code /api/**}) and our pages ({@code /requests.html}, {@code
+ * /mailbox.html}, {@code /pages/**}): Spring Security, HTTP Basic against the engine's users, a
+ * personal access token ({@code Authorization: Bearer}, checked before by {@code
+ * tokens.BearerTokenFilter}) or the webapps' session ({@link WebappSessionAuthenticationFilter},
+ * with Camunda's CSRF token for changes), by group. It never creates a session. A call that sends
+ * {@code X-Requested-With: XMLHttpRequest} (our pages do) gets a bare 401 without {@code
+ * WWW-Authenticate}, so the browser shows the page's "Sign in to Tasklist" instead of its password
+ * prompt. Everything else is guarded by Camunda itself: the webapps by their session login and CSRF
+ * filter, {@code /engine-rest} by Camunda's authentication filter (see {@code
+ * RestApiConfiguration}), and the engine's authorization checks behind all of them; here it only
+ * gets security headers. Health probes are open (with details for admins); the other Actuator
+ * endpoints, such as Prometheus metrics, are for admins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,7 +40,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService)
       throws Exception {
-    http.securityMatcher("/api/**", "/mailbox.html", "/mailbox.js", "/actuator/**")
+    http.securityMatcher("/api/**", "/actuator/**", "/requests.html", "/mailbox.html", "/pages/**")
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -45,26 +49,30 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
+                    // the pages hold no data: signed out, they show a link to sign in to Tasklist
+                    .requestMatchers("/requests.html", "/mailbox.html", "/pages/**")
+                    .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasAuthority(Groups.ADMINS)
-                    .requestMatchers("/api/change-tickets/**", "/api/records/**")
+                    .requestMatchers("/api/change-tickets/**", "/api/records", "/api/records/count")
                     .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
                     .requestMatchers("/api/limits/**")
-                    .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
-                    .requestMatchers("/api/mailbox/**", "/mailbox.html", "/mailbox.js")
                     .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
                     .anyRequest()
                     .authenticated())
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // stateless HTTP Basic: no cookie, so nothing for a cross-site request to ride on
+        // HTTP Basic and tokens carry no cookie; the session's changes are checked against
+        // Camunda's CSRF token by WebappSessionAuthenticationFilter
         .csrf(csrf -> csrf.disable())
         .headers(
             headers ->
                 headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
         .addFilterBefore(
             new TokenAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
         .addFilterAfter(
             new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();

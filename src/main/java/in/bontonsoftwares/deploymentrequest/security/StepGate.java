@@ -245,7 +245,7 @@ final class StepGate extends CommandInterceptor {
     for (String key : variables.keySet()) {
       Object value = value(variables, key);
       if (!fields.editable().contains(key)) {
-        if (fields.readOnly().contains(key) && Objects.equals(value, current.apply(key))) {
+        if (fields.readOnly().contains(key) && unchanged(value, current.apply(key))) {
           unchangedContext.add(key);
         } else {
           notEditable.add(key);
@@ -288,6 +288,19 @@ final class StepGate extends CommandInterceptor {
                         ? typed.getValueTyped(key)
                         : Variables.untypedValue(variables.get(key))));
     return kept;
+  }
+
+  /**
+   * Whether read-only context came back as it is: also an empty text for a variable the request
+   * does not have (form-js sends {@code ""} for an empty text field, e.g. the commit of a request
+   * filed without one), which the process reads as absent anyway.
+   */
+  private static boolean unchanged(Object sent, Object current) {
+    return Objects.equals(sent, current) || (isEmptyText(sent) && isEmptyText(current));
+  }
+
+  private static boolean isEmptyText(Object value) {
+    return value == null || (value instanceof String text && text.isBlank());
   }
 
   private static Object value(Map<String, Object> variables, String key) {

@@ -101,6 +101,9 @@ final class CamundaForm {
     browser.click(date);
     date.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     date.sendKeys(dateFormat(date, true).format(value), Keys.ENTER);
+    // the date picker takes the typed date when the date input loses focus: let it do so before
+    // the time is typed, or its late update can bring back the field's old time
+    browser.blur(date);
     WebElement time = field(key, "-time");
     browser.type(time, TIME.format(value));
     LocalDateTime expected = value.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);

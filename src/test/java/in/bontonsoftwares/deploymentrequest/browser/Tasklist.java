@@ -223,6 +223,15 @@ final class Tasklist {
     assertThat(browser.text(ERRORS)).as("Tasklist's errors after Complete").isBlank();
   }
 
+  /** Clicks Complete on a form that is not complete and answers the error Tasklist shows. */
+  String completeRefused() {
+    dismissNotifications();
+    browser.click(completeButton());
+    return browser.until(
+        "an error",
+        d -> Optional.of(browser.text(ERRORS)).filter(text -> !text.isBlank()).orElse(null));
+  }
+
   void dismissNotifications() {
     for (WebElement close :
         browser.driver().findElements(By.cssSelector(".page-notifications .alert .close"))) {
