@@ -85,7 +85,8 @@ class FlywayUpgradeTest {
           "6-limits");
 
   /** Change sets added after the Flyway releases: they run on a database those migrated. */
-  private static final List<String> NEW_CHANGE_SETS = List.of("7-access-tokens");
+  private static final List<String> NEW_CHANGE_SETS =
+      List.of("7-access-tokens", "8-pipeline-gate", "9-notification-settings");
 
   @TempDir Path dataDirectory;
 
@@ -153,7 +154,9 @@ class FlywayUpgradeTest {
             "3-deployment-records MARK_RAN",
             "4-instants-with-time-zone EXECUTED",
             "6-limits EXECUTED",
-            "7-access-tokens EXECUTED");
+            "7-access-tokens EXECUTED",
+            "8-pipeline-gate EXECUTED",
+            "9-notification-settings EXECUTED");
     assertThat(jdbc.queryForObject("select count(*) from limit_hit", Integer.class)).isZero();
     // and the ticket's window is the instant the JVM's zone meant, now kept with its offset
     assertThat(jdbc.queryForObject("select window_start from change_ticket", OffsetDateTime.class))

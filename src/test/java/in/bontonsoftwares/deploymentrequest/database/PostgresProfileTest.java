@@ -99,7 +99,9 @@ class PostgresProfileTest {
               "db/changelog/app-tables.xml 3-deployment-records EXECUTED",
               "db/changelog/app-tables.xml 4-instants-with-time-zone EXECUTED",
               "db/changelog/app-tables.xml 6-limits EXECUTED",
-              "db/changelog/app-tables.xml 7-access-tokens EXECUTED");
+              "db/changelog/app-tables.xml 7-access-tokens EXECUTED",
+              "db/changelog/app-tables.xml 8-pipeline-gate EXECUTED",
+              "db/changelog/app-tables.xml 9-notification-settings EXECUTED");
       assertThat(tables(database)).doesNotContain("flyway_schema_history");
       changelogAfterFirstStart = changelog(jdbc);
 
