@@ -85,11 +85,16 @@
     loadList();
   }
 
+  let latestList = 0;
+
   async function loadList() {
     const query = {mine: 'mine=true', team: 'team=true', all: ''}[view] || '';
     const tbody = document.querySelector('#requests tbody');
+    // a slow answer for an earlier view or refresh must not replace a newer one
+    const call = ++latestList;
     try {
-      const requests = await getJson('api/deployment-requests?maxResults=200' + (query ? '&' + query : ''));
+      const requests = await getJson('api/deployment-requests?maxResults=100' + (query ? '&' + query : ''));
+      if (call !== latestList) return;
       clearProblem(problem);
       document.getElementById('list-note').textContent =
         requests.length + ' request' + (requests.length === 1 ? '' : 's') + ', newest first. ' + zoneNote() + ' Refreshes every 15 seconds.';
@@ -105,6 +110,7 @@
       // only the rows change: the page keeps its scroll position
       tbody.replaceChildren(...rows);
     } catch (refused) {
+      if (call !== latestList) return;
       tbody.replaceChildren();
       showProblem(problem, refused);
     }

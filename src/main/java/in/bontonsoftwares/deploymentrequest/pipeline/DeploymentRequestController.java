@@ -237,7 +237,7 @@ class DeploymentRequestController {
         .listPage(page.firstResult(), page.maxResults())
         .stream()
         .flatMap(instance -> requests.snapshot(instance.getId()).stream())
-        .map(statusReader::status)
+        .map(statusReader::summary)
         .toList();
   }
 

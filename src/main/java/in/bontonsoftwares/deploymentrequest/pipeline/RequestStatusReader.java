@@ -54,7 +54,20 @@ class RequestStatusReader {
     this.identityService = identityService;
   }
 
+  /** One request with everything, its timeline included. */
   RequestStatus status(RequestSnapshot request) {
+    return status(request, true);
+  }
+
+  /**
+   * A request as a list shows it: without its timeline (an empty list), the one part that reads the
+   * request's whole history; {@code GET /api/deployment-requests/{number}} has it.
+   */
+  RequestStatus summary(RequestSnapshot request) {
+    return status(request, false);
+  }
+
+  private RequestStatus status(RequestSnapshot request, boolean withTimeline) {
     return requests.asEngine(
         () -> {
           String number = request.requestNumber();
@@ -86,7 +99,7 @@ class RequestStatusReader {
                   .map(t -> new RequestStatus.Ticket(t.ticketNumber(), t.status().name()))
                   .orElse(null),
               request.ended() ? List.of() : openTasks(request.processInstanceId(), names),
-              timeline(request, names),
+              withTimeline ? timeline(request, names) : List.of(),
               instance == null ? null : instant(instance.getStartTime()),
               instance == null ? null : instant(instance.getEndTime()),
               new RequestStatus.Links(
