@@ -2,7 +2,9 @@ package in.bontonsoftwares.deploymentrequest.pipeline;
 
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,7 +118,9 @@ class DeploymentRequests {
                   ? outcomeReached(processInstanceId).orElse(instance.getEndActivityId())
                   : null,
               Set.of(),
-              variables));
+              variables,
+              instant(instance.getStartTime()),
+              instant(instance.getEndTime())));
     }
     // the main path may have ended while a side branch's job (a retried mail) still waits
     Optional<String> outcome =
@@ -131,7 +135,9 @@ class DeploymentRequests {
             outcome.isPresent(),
             outcome.orElse(null),
             outcome.isPresent() ? Set.of() : Set.copyOf(activities),
-            variables));
+            variables,
+            instant(instance.getStartTime()),
+            null));
   }
 
   /**
@@ -203,5 +209,9 @@ class DeploymentRequests {
         identityService.setAuthentication(caller);
       }
     }
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
   }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
  *
  * @param activityIds where a running request waits, including steps whose job has not run yet;
  *     empty once it ended
+ * @param submittedAt when it started; {@code endedAt} when it ended, {@code null} while running
  * @param endActivityId the end event it ended at, {@code null} while running or when it was deleted
  */
 record RequestSnapshot(
@@ -25,7 +26,9 @@ record RequestSnapshot(
     boolean ended,
     String endActivityId,
     Set<String> activityIds,
-    Map<String, Object> variables) {
+    Map<String, Object> variables,
+    Instant submittedAt,
+    Instant endedAt) {
 
   RequestState state() {
     if (ended) {

@@ -13,10 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -36,7 +34,6 @@ class RequestStatusReader {
   private final TaskService taskService;
   private final StepHistory stepHistory;
   private final ChangeTicketService tickets;
-  private final HistoryService historyService;
   private final IdentityService identityService;
 
   RequestStatusReader(
@@ -44,13 +41,11 @@ class RequestStatusReader {
       TaskService taskService,
       StepHistory stepHistory,
       ChangeTicketService tickets,
-      HistoryService historyService,
       IdentityService identityService) {
     this.requests = requests;
     this.taskService = taskService;
     this.stepHistory = stepHistory;
     this.tickets = tickets;
-    this.historyService = historyService;
     this.identityService = identityService;
   }
 
@@ -74,11 +69,6 @@ class RequestStatusReader {
           RequestState state = request.state();
           boolean recorded = state.isFinal() && state != RequestState.CANCELLED;
           Names names = new Names();
-          HistoricProcessInstance instance =
-              historyService
-                  .createHistoricProcessInstanceQuery()
-                  .processInstanceId(request.processInstanceId())
-                  .singleResult();
           return new RequestStatus(
               number,
               state,
@@ -100,8 +90,8 @@ class RequestStatusReader {
                   .orElse(null),
               request.ended() ? List.of() : openTasks(request.processInstanceId(), names),
               withTimeline ? timeline(request, names) : List.of(),
-              instance == null ? null : instant(instance.getStartTime()),
-              instance == null ? null : instant(instance.getEndTime()),
+              request.submittedAt(),
+              request.endedAt(),
               new RequestStatus.Links(
                   BASE + number,
                   BASE + number + "/gate",

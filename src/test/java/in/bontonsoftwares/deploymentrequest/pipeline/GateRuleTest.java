@@ -59,7 +59,8 @@ class GateRuleTest {
     variables.put(Data.CONFIRMED_WINDOW_START_AT.name(), Date.from(OPENS));
     variables.put(Data.CONFIRMED_WINDOW_END_AT.name(), Date.from(CLOSES));
     variables.putAll(extra);
-    return new RequestSnapshot("DR-2027-0001", "pi-1", "dana", ended, end, activities, variables);
+    return new RequestSnapshot(
+        "DR-2027-0001", "pi-1", "dana", ended, end, activities, variables, OPENS, null);
   }
 
   static Stream<Arguments> decisions() {
