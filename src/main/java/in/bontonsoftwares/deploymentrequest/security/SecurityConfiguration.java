@@ -52,6 +52,9 @@ class SecurityConfiguration {
                     // the pages hold no data: signed out, they show a link to sign in to Tasklist
                     .requestMatchers("/requests.html", "/mailbox.html", "/pages/**")
                     .permitAll()
+                    // the session's own CSRF token, for the pages' sign-in form
+                    .requestMatchers("/api/session/csrf-token")
+                    .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasAuthority(Groups.ADMINS)
                     .requestMatchers("/api/change-tickets/**", "/api/records", "/api/records/count")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.identity.TestUsers;
 import in.bontonsoftwares.deploymentrequest.process.EngineRequests;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -15,12 +16,15 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -46,11 +50,13 @@ class RequestsBrowserTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
   private Browser browser;
   private Tasklist tasklist;
   private EngineRequests requests;
   private String password;
+  private long clockOffset;
 
   @BeforeEach
   void setUp() {
@@ -66,6 +72,12 @@ class RequestsBrowserTest {
             managementService,
             historyService);
     password = properties.demo().password();
+    clockOffset = TestClock.offset();
+  }
+
+  @AfterEach
+  void restoreClock() {
+    TestClock.restore(clockOffset);
   }
 
   @Test
@@ -129,6 +141,52 @@ class RequestsBrowserTest {
     browser.open(baseUrl() + "/requests.html?request=" + devs);
     assertThat(browser.visible(By.cssSelector("#problem")).getText())
         .contains("No deployment request " + devs + " that you may read");
+  }
+
+  @Test
+  void shouldLetAPersonSignInOnThePageItselfStayThereAndSetTheirTaskMails() {
+    String developer = TestUsers.newDeveloper(identityService, "pagesignin", password);
+    String number = requests.inReview(developer, "Ledger");
+    String page = baseUrl() + "/requests.html?request=" + number;
+
+    browser.open(page);
+    WebElement form = browser.visible(By.cssSelector("#problem form.sign-in-form"));
+    browser.type(form.findElement(By.name("username")), developer);
+    browser.type(form.findElement(By.name("password")), "not-" + password);
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    browser.until(
+        "the wrong password is refused in words",
+        d ->
+            browser
+                .text(By.cssSelector(".sign-in-form .why"))
+                .startsWith("Wrong user name or password."));
+    browser.shot("page-sign-in-refused");
+    // past the engine's delay after a failed sign-in
+    TestClock.advance(Duration.ofSeconds(engineConfiguration.getLoginDelayBase() + 1));
+
+    WebElement again = browser.visible(By.cssSelector("#problem form.sign-in-form"));
+    browser.type(again.findElement(By.name("username")), developer);
+    browser.type(again.findElement(By.name("password")), password);
+    again.findElement(By.cssSelector("button[type=submit]")).click();
+    // the same page, signed in: the request, not Tasklist
+    assertThat(browser.visible(By.cssSelector("#detail h2")).getText()).startsWith(number);
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(page);
+    assertThat(browser.text(By.id("who"))).contains(developer);
+
+    // task mails: off, kept by the server across a reload, and on again
+    WebElement setting = browser.visible(By.id("task-mails"));
+    browser.until("the setting is read", d -> setting.isEnabled());
+    assertThat(new Select(setting).getFirstSelectedOption().getText()).isEqualTo("Immediately");
+    new Select(setting).selectByVisibleText("Off");
+    browser.until(
+        "the change is saved",
+        d -> "Saved".equals(browser.text(By.cssSelector(".task-mails .said"))));
+    browser.open(page);
+    WebElement reloaded = browser.visible(By.id("task-mails"));
+    browser.until("the setting is read", d -> reloaded.isEnabled());
+    assertThat(new Select(reloaded).getFirstSelectedOption().getText()).isEqualTo("Off");
+    browser.shot("task-mails-off");
+    assertThat(fetchStatus("api/me")).isEqualTo(200);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -21,6 +22,8 @@ final class Tasklist {
   static final By TASK_CARD = By.cssSelector(".task-details section.task-card");
   static final By TASK_FORM_ACTIONS = By.cssSelector(".task-details .form-actions");
   static final By START_DIALOG_ERROR = By.cssSelector(".modal-dialog .notifications .alert");
+  static final By START_DIALOG_FOOTER_ERROR =
+      By.cssSelector(".modal-dialog .modal-footer .drp-footer-error");
   private static final By NOTIFICATIONS = By.cssSelector(".page-notifications .alert");
   private static final By ERRORS = By.cssSelector(".page-notifications .alert-danger");
 
@@ -112,10 +115,23 @@ final class Tasklist {
                 .orElse(null));
   }
 
+  /** Whether the whole element is inside the browser's window now, without scrolling. */
+  boolean inSight(WebElement element) {
+    return Boolean.TRUE.equals(
+        ((JavascriptExecutor) browser.driver())
+            .executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                    + " return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;",
+                element));
+  }
+
   void dismissStartDialogError() {
     browser.click(By.cssSelector(".modal-dialog .notifications .alert .close"));
     browser.until(
-        "the start dialog's error dismissed", d -> browser.text(START_DIALOG_ERROR).isBlank());
+        "the start dialog's error dismissed",
+        d ->
+            browser.text(START_DIALOG_ERROR).isBlank()
+                && d.findElements(START_DIALOG_FOOTER_ERROR).isEmpty());
   }
 
   void awaitStartDialogClosed() {

@@ -36,6 +36,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -152,7 +154,14 @@ class TasklistBrowserTest {
         .contains(
             "The process could not be started",
             "The preferred deployment window must end after it starts");
-    browser.shot("dana-server-refuses-the-window", Tasklist.START_DIALOG_ERROR);
+    // and says it again beside the Start button, in sight of the person who clicked it
+    WebElement besideStart = browser.visible(Tasklist.START_DIALOG_FOOTER_ERROR);
+    assertThat(besideStart.getText())
+        .startsWith("The process could not be started: ")
+        .contains("The preferred deployment window must end after it starts");
+    assertThat(tasklist.inSight(besideStart)).as("refusal in sight").isTrue();
+    assertThat(tasklist.inSight(tasklist.startButton())).as("Start button in sight").isTrue();
+    browser.shot("dana-server-refuses-the-window");
     assertThat(requestsStartedBy("dana")).isEqualTo(startedBefore);
 
     // when the window is corrected too, the request starts
@@ -308,6 +317,8 @@ class TasklistBrowserTest {
         .check(DASHBOARDS_REVIEWED)
         .text(HEALTH_CHECK_NOTES, "/health 200, p99 180 ms, no alert firing.");
     browser.shot("sam-health-checks");
+    ReadmeImages.save(
+        "tasklist-filters.png", () -> browser.screenshotOf(By.cssSelector("body"), 1400, 900));
     tasklist.complete(healthTask);
     tasklist.logout();
   }
@@ -373,7 +384,27 @@ class TasklistBrowserTest {
   private void adminSeesTheProcessInCockpitWithNothingRunning() {
     Cockpit cockpit = new Cockpit(browser, baseUrl());
     cockpit.loginAs("admin", password);
+    // our Cockpit: the product's name, a link to the requests page, the footer's zone by its name
+    browser.until(
+        "Cockpit's header links the requests page",
+        d ->
+            browser
+                .text(By.cssSelector("[cam-widget-header] a[href$='/requests.html']"))
+                .equals("Requests"));
+    assertThat(browser.text(By.cssSelector("[cam-widget-header] .brand-name")))
+        .contains("Deployment Requests");
+    browser.until(
+        "Cockpit's footer names the zone",
+        d -> browser.text(By.cssSelector("#footer-timezone")).contains("Asia/Kolkata (UTC+05:30)"));
     browser.shot("admin-cockpit-dashboard");
+    // and Admin's dashboard lists our pages
+    browser.open(baseUrl() + "/camunda/app/admin/default/");
+    WebElement pages = browser.visible(By.cssSelector("ul.drp-pages"));
+    assertThat(pages.getText()).contains("Requests", "Mailbox");
+    assertThat(pages.findElement(By.linkText("Requests")).getAttribute("href"))
+        .isEqualTo(baseUrl() + "/requests.html");
+    browser.shot("admin-admin-dashboard");
+    browser.open(baseUrl() + "/camunda/app/cockpit/default/");
     cockpit.openProcess(PROCESS_NAME);
     cockpit.awaitDiagramShows(REVIEW_REQUEST, EXECUTE_DEPLOYMENT, END_DEPLOYED);
     assertThat(cockpit.runningInstances()).isZero();

@@ -94,6 +94,32 @@ class SessionAccessTest {
   }
 
   @Test
+  void shouldSayTheSessionsCsrfTokenOnlyToThatSessionAndToNoOtherSite() throws Exception {
+    WebappSession dana = WebappSession.login(port, "dana", password);
+    HttpResponse<String> own =
+        dana.client()
+            .send(
+                HttpRequest.newBuilder(URI.create(dana.base() + "/api/session/csrf-token"))
+                    .header("Origin", "https://evil.example")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    assertThat(JSON.readTree(own.body()).get("X-XSRF-TOKEN").asText()).isEqualTo(dana.csrfToken());
+    // no other site's script may read it: no CORS, and never kept in a cache
+    assertThat(own.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(own.headers().firstValue("Cache-Control")).hasValue("no-store");
+    // another session, or none, gets nothing of hers
+    WebappSession dev = WebappSession.login(port, "dev", password);
+    HttpResponse<String> devs = get(dev.client(), "/api/session/csrf-token", true);
+    assertThat(JSON.readTree(devs.body()).get("X-XSRF-TOKEN").asText())
+        .isEqualTo(dev.csrfToken())
+        .isNotEqualTo(dana.csrfToken());
+    assertThat(get(HttpClient.newHttpClient(), "/api/session/csrf-token", true).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void shouldRefuseAChangeOverTheSessionWithoutCamundasCsrfTokenBeforeAnythingChanges()
       throws Exception {
     WebappSession dana = WebappSession.login(port, "dana", password);

@@ -5,6 +5,8 @@ export default {
     name: 'Cockpit · Deployment Requests',
     vendor: 'Bonton Softwares'
   },
+  // relative to app/cockpit/: our pages' links, the footer's zone by its current name
+  customScripts: ['scripts/deployment-requests'],
   // moment.js formats; every date with its UTC offset (dates are shown in the browser's zone)
   dateFormat: {
     normal: 'YYYY-MM-DD HH:mm [UTC]Z',

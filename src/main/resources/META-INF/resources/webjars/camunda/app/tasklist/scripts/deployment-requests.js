@@ -4,31 +4,11 @@
 //   it otherwise; the engine refuses a task created by anyone else anyway);
 // - a field that does not match its pattern says so in words (its description) instead of form-js's
 //   "Field must match pattern ^...$." (form-js 1.x has no custom messages);
+// - the server's refusal of a start form, which Tasklist shows at the top of the long start
+//   dialog, is repeated beside the Start button, where the person who clicked it looks;
 // - the footer names the browser's zone by its current IANA id (Chromium still says Asia/Calcutta
 //   for the zone the app and its mails call Asia/Kolkata), with its UTC offset.
-const ALIASES = {'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Saigon': 'Asia/Ho_Chi_Minh', 'Asia/Katmandu': 'Asia/Kathmandu'};
-
-function appRootParent() {
-  // the webapps live at <context>/camunda: our pages at <context>/
-  const root = document.querySelector('base').getAttribute('app-root') || '';
-  return root.replace(/\/[^/]*$/, '') + '/';
-}
-
-function offset() {
-  const minutes = -new Date().getTimezoneOffset();
-  const abs = Math.abs(minutes);
-  return 'UTC' + (minutes < 0 ? '-' : '+') + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0');
-}
-
-function nameTheZone() {
-  const slot = document.querySelector('#footer-timezone i');
-  if (!slot || !slot.textContent.trim()) return false;
-  if (slot.dataset.drp) return true;
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  slot.textContent = (ALIASES[zone] || zone) + ' (' + offset() + ')';
-  slot.dataset.drp = 'named';
-  return true;
-}
+import {pageLink, watchFooterZone} from './drp-header.js';
 
 const PATTERN_MESSAGE = /must match pattern/i;
 
@@ -46,11 +26,44 @@ function explainPatterns(root) {
   }
 }
 
-function watchPatternMessages() {
-  if (document.body.dataset.drpPatterns) return;
-  document.body.dataset.drpPatterns = 'watched';
-  new MutationObserver(() => explainPatterns(document.body))
-      .observe(document.body, {childList: true, subtree: true, characterData: true});
+function alertText(alert) {
+  const copy = alert.cloneNode(true);
+  copy.querySelectorAll('.close, button').forEach(node => node.remove());
+  // Tasklist joins its title and the server's message with ". : "
+  return copy.textContent.replace(/\s+/g, ' ').replace(/\.\s*:\s*/g, ': ').trim();
+}
+
+function repeatDialogErrors(root) {
+  for (const dialog of root.querySelectorAll('.modal-dialog')) {
+    const footer = dialog.querySelector('.modal-footer');
+    if (!footer) continue;
+    const text = [...dialog.querySelectorAll('.notifications .alert-danger')].map(alertText).filter(Boolean).join(' ');
+    let slot = footer.querySelector('.drp-footer-error');
+    if (!text) {
+      slot?.remove();
+      continue;
+    }
+    if (!slot) {
+      slot = document.createElement('p');
+      slot.className = 'drp-footer-error text-danger';
+      slot.setAttribute('role', 'alert');
+      footer.prepend(slot);
+    }
+    if (slot.textContent !== text) {
+      slot.textContent = text;
+      // the line pushed the buttons down: keep them, and the line, in sight
+      footer.scrollIntoView({block: 'nearest'});
+    }
+  }
+}
+
+function watchForms() {
+  if (document.body.dataset.drpForms) return;
+  document.body.dataset.drpForms = 'watched';
+  new MutationObserver(() => {
+    explainPatterns(document.body);
+    repeatDialogErrors(document.body);
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
 }
 
 async function markWhoMayCreateTasks(api) {
@@ -71,17 +84,11 @@ export default {
   pluginPoint: 'tasklist.navbar.action',
   priority: 300,
   render: (node, {api}) => {
-    const link = document.createElement('a');
-    link.href = appRootParent() + 'requests.html';
-    link.textContent = 'Requests';
-    link.title = 'Where every deployment request stands';
+    const link = pageLink('requests.html', 'Requests', 'Where every deployment request stands');
     node.appendChild(link);
     node.closest('li')?.classList.add('drp-requests-link');
     markWhoMayCreateTasks(api);
-    watchPatternMessages();
-    if (!nameTheZone()) {
-      const footer = new MutationObserver(() => nameTheZone() && footer.disconnect());
-      footer.observe(document.body, {childList: true, subtree: true, characterData: true});
-    }
+    watchForms();
+    watchFooterZone();
   }
 };
