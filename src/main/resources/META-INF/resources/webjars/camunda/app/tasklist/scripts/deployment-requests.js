@@ -1,5 +1,6 @@
 // Tasklist custom script (config.js customScripts): a frontend plugin in Tasklist's header.
-// - "Requests" opens our requests page (/requests.html), with the same sign-in;
+// - "Requests" opens our requests page (/requests.html), "Calendar" the change calendar
+//   (/calendar.html), with the same sign-in;
 // - "Create task" is shown only to people whom the engine lets create tasks (user-styles.css hides
 //   it otherwise; the engine refuses a task created by anyone else anyway);
 // - a field that does not match its pattern says so in words (its description) instead of form-js's
@@ -66,17 +67,22 @@ async function markWhoMayCreateTasks(api) {
   }
 }
 
-export default {
+function pageLink(node, page, text, title, itemClass) {
+  const link = document.createElement('a');
+  link.href = appRootParent() + page;
+  link.textContent = text;
+  link.title = title;
+  node.appendChild(link);
+  node.closest('li')?.classList.add(itemClass);
+}
+
+// an array of plugins: one header item each (Tasklist's plugin loader takes both forms)
+export default [{
   id: 'drp-requests-link',
   pluginPoint: 'tasklist.navbar.action',
   priority: 300,
   render: (node, {api}) => {
-    const link = document.createElement('a');
-    link.href = appRootParent() + 'requests.html';
-    link.textContent = 'Requests';
-    link.title = 'Where every deployment request stands';
-    node.appendChild(link);
-    node.closest('li')?.classList.add('drp-requests-link');
+    pageLink(node, 'requests.html', 'Requests', 'Where every deployment request stands', 'drp-requests-link');
     markWhoMayCreateTasks(api);
     watchPatternMessages();
     if (!nameTheZone()) {
@@ -84,4 +90,11 @@ export default {
       footer.observe(document.body, {childList: true, subtree: true, characterData: true});
     }
   }
-};
+}, {
+  id: 'drp-calendar-link',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: 290,
+  render: (node) => {
+    pageLink(node, 'calendar.html', 'Calendar', 'Scheduled, running and finished deployments per environment', 'drp-calendar-link');
+  }
+}];
