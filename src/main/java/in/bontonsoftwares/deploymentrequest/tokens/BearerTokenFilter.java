@@ -29,8 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Calendar clients (Outlook, Google Calendar) subscribe to a URL and cannot send a header, so on
  * the few {@code queryTokenPaths} (the change calendar's feed) a GET may carry the token as {@code
  * ?token=} instead. Everything after this filter sees the request without that parameter: no log
- * line, error page or query string written later can contain it. Anywhere else the parameter is not
- * read.
+ * line, error page or query string written later can contain it. Anywhere else on {@code /api} a
+ * {@code token} in the address is refused (400) before anything could log it; {@code /engine-rest}
+ * does not read one.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -73,7 +74,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
       String inQuery = request.getParameter(TOKEN_PARAMETER);
       request = new WithoutQueryToken(request);
       if (secret == null) {
-        secret = inQuery.strip();
+        secret = inQuery == null ? "" : inQuery.strip();
       }
     }
     if (secret == null) {
