@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -36,6 +37,11 @@ public record DeploymentRequestProperties(
     @Valid @NotNull EmbeddedSmtp embeddedSmtp,
     @Valid @NotNull Archive archive,
     @Valid @NotNull Security security) {
+
+  /** The domain of the sender's address, in lower case: it names the calendars' {@code UID}s. */
+  public String senderDomain() {
+    return sender.substring(sender.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+  }
 
   /**
    * The first instant of {@code day} in the configured time zone; {@code null} for {@code null}.

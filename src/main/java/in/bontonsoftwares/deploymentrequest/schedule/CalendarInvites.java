@@ -1,6 +1,8 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
+import static in.bontonsoftwares.deploymentrequest.schedule.ICalendarText.parameter;
+import static in.bontonsoftwares.deploymentrequest.schedule.ICalendarText.text;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
@@ -14,9 +16,6 @@ import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.process.Variable;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,9 +23,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -51,7 +48,6 @@ import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Transp;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Version;
-import net.fortuna.ical4j.validate.ValidationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -75,7 +71,6 @@ public class CalendarInvites implements MailAttachments {
   static final String REQUEST_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=REQUEST";
   static final String CANCEL_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=CANCEL";
   private static final String PRODUCT_ID = "-//Bonton Softwares//Deployment Request Process//EN";
-  private static final int MAX_LINE_OCTETS = 75;
 
   private final DeploymentRequestProperties properties;
   private final Clock clock;
@@ -154,7 +149,7 @@ public class CalendarInvites implements MailAttachments {
       String method, ProcessVariables v, int sequence, String status, List<String> description) {
     String number = NumberGenerator.requireValid(v.text(REQUEST_NUMBER)); // the event's UID
     VEvent event = new VEvent(false);
-    event.add(new Uid(number + "@" + domain()));
+    event.add(new Uid(number + "@" + properties.senderDomain()));
     event.add(new Sequence(sequence));
     event.add(new DtStamp(clock.instant()));
     event.add(new DtStart<>(window(v, CONFIRMED_WINDOW.start())));
@@ -197,7 +192,7 @@ public class CalendarInvites implements MailAttachments {
     calendar.add(new CalScale(CalScale.VALUE_GREGORIAN));
     calendar.add(new Method(method));
     calendar.add(event);
-    return fold(write(calendar));
+    return ICalendarText.write(calendar);
   }
 
   private List<String> details(ProcessVariables v) {
@@ -255,19 +250,6 @@ public class CalendarInvites implements MailAttachments {
     return URI.create("mailto:" + address);
   }
 
-  /** The calendar as iCal4j writes it, lines unfolded (folded by {@link #fold}). */
-  private static String write(Calendar calendar) {
-    StringWriter ics = new StringWriter();
-    try {
-      new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, ics);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ValidationException e) {
-      throw new IllegalStateException("Invalid invitation: " + e.getMessage(), e);
-    }
-    return ics.toString();
-  }
-
   /** The confirmed window as the validator stored it when "Schedule deployment" was completed. */
   private static Instant window(ProcessVariables v, Variable<Date> bound) {
     Date at = v.get(bound);
@@ -275,13 +257,6 @@ public class CalendarInvites implements MailAttachments {
       throw new IllegalStateException("No " + bound + ": \"Schedule deployment\" stores it");
     }
     return at.toInstant();
-  }
-
-  private String domain() {
-    return properties
-        .sender()
-        .substring(properties.sender().indexOf('@') + 1)
-        .toLowerCase(Locale.ROOT);
   }
 
   private static MailMessage asUpdate(MailMessage message, int sequence) {
@@ -303,45 +278,5 @@ public class CalendarInvites implements MailAttachments {
         updateId,
         message.threadId(),
         message.attachments());
-  }
-
-  /**
-   * A TEXT value (RFC 5545 3.3.11) as iCal4j escapes it: one kind of line break, no other control
-   * characters.
-   */
-  static String text(String value) {
-    return value.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\p{Cntrl}&&[^\n\t]]", " ");
-  }
-
-  /**
-   * A quoted parameter value (RFC 5545 3.2) may hold anything but a double quote and control
-   * characters.
-   */
-  static String parameter(String value) {
-    return value.replace("\"", "'").replaceAll("\\p{Cntrl}", " ").trim();
-  }
-
-  /**
-   * Content lines longer than 75 octets are folded: CRLF and a space, never inside a UTF-8
-   * character. iCal4j folds by characters, which lets a line of non-ASCII text grow past 75 octets.
-   */
-  static String fold(String ics) {
-    StringBuilder folded = new StringBuilder();
-    for (String line : ics.split("\r\n")) {
-      int octets = 0;
-      for (int i = 0; i < line.length(); ) {
-        int codePoint = line.codePointAt(i);
-        int size = new String(Character.toChars(codePoint)).getBytes(UTF_8).length;
-        if (octets + size > MAX_LINE_OCTETS) {
-          folded.append("\r\n ");
-          octets = 1;
-        }
-        folded.appendCodePoint(codePoint);
-        octets += size;
-        i += Character.charCount(codePoint);
-      }
-      folded.append("\r\n");
-    }
-    return folded.toString();
   }
 }

@@ -16,8 +16,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The change register over REST: {@code GET
- * /api/change-tickets[?project=&environment=&status=&from=&to=]} ({@code from}/{@code to}: days of
- * creation, ISO dates, both included) and one ticket with its events.
+ * /api/change-tickets[?project=&environment=&status=&from=&to=&windowFrom=&windowTo=]} ({@code
+ * from}/{@code to}: days of creation; {@code windowFrom}/{@code windowTo}: days the window
+ * overlaps; ISO dates in the organisation's zone, both included) and one ticket with its events.
  */
 @RestController
 @RequestMapping("/api/change-tickets")
@@ -40,10 +41,13 @@ class ChangeTicketController {
       @RequestParam(required = false) ChangeTicket.Status status,
       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate windowFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate windowTo,
       @RequestParam(defaultValue = "0") int firstResult,
       @RequestParam(defaultValue = Page.DEFAULT_SIZE) int maxResults) {
-    checkDays(from, to);
-    return tickets.find(project, environment, status, from, to, new Page(firstResult, maxResults));
+    return tickets.find(
+        search(project, environment, status, from, to, windowFrom, windowTo),
+        new Page(firstResult, maxResults));
   }
 
   @GetMapping("/count")
@@ -52,15 +56,33 @@ class ChangeTicketController {
       @RequestParam(required = false) String environment,
       @RequestParam(required = false) ChangeTicket.Status status,
       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
-    checkDays(from, to);
-    return Map.of("count", tickets.count(project, environment, status, from, to));
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate windowFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate windowTo) {
+    return Map.of(
+        "count",
+        tickets.count(search(project, environment, status, from, to, windowFrom, windowTo)));
   }
 
-  private static void checkDays(LocalDate from, LocalDate to) {
+  private static ChangeTicketService.Search search(
+      String project,
+      String environment,
+      ChangeTicket.Status status,
+      LocalDate from,
+      LocalDate to,
+      LocalDate windowFrom,
+      LocalDate windowTo) {
+    checkDays("from", from, "to", to);
+    checkDays("windowFrom", windowFrom, "windowTo", windowTo);
+    return new ChangeTicketService.Search(
+        project, environment, status, from, to, windowFrom, windowTo);
+  }
+
+  private static void checkDays(String fromName, LocalDate from, String toName, LocalDate to) {
     if (from != null && to != null && to.isBefore(from)) {
       throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST, "'to' (%s) is before 'from' (%s)".formatted(to, from));
+          HttpStatus.BAD_REQUEST,
+          "'%s' (%s) is before '%s' (%s)".formatted(toName, to, fromName, from));
     }
   }
 

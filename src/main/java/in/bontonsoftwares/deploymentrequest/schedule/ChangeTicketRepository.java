@@ -130,18 +130,9 @@ class ChangeTicketRepository {
         .findFirst();
   }
 
-  /**
-   * One page of the tickets matching every criterion given ({@code null} = any), newest first;
-   * created in {@code [createdFrom, createdBefore)}.
-   */
-  List<ChangeTicket> find(
-      String projectName,
-      String environment,
-      ChangeTicket.Status status,
-      Instant createdFrom,
-      Instant createdBefore,
-      Page page) {
-    Filter filter = filter(projectName, environment, status, createdFrom, createdBefore);
+  /** One page of the tickets matching every criterion given, newest first. */
+  List<ChangeTicket> find(Criteria criteria, Page page) {
+    Filter filter = criteria.filter();
     String sql =
         "select "
             + COLUMNS
@@ -152,31 +143,56 @@ class ChangeTicketRepository {
     return jdbc.query(sql, ChangeTicketRepository::map, filter.arguments().toArray());
   }
 
-  long count(
-      String projectName,
-      String environment,
-      ChangeTicket.Status status,
-      Instant createdFrom,
-      Instant createdBefore) {
-    Filter filter = filter(projectName, environment, status, createdFrom, createdBefore);
+  long count(Criteria criteria) {
+    Filter filter = criteria.filter();
     return jdbc.queryForObject(
         "select count(*) from change_ticket" + filter.where(),
         Long.class,
         filter.arguments().toArray());
   }
 
-  private static Filter filter(
+  /**
+   * The tickets whose window overlaps {@code [from, before)}, earliest window first, at most {@code
+   * limit}.
+   */
+  List<ChangeTicket> overlapping(String environment, Instant from, Instant before, int limit) {
+    Filter filter = new Criteria(null, environment, null, null, null, from, before).filter();
+    List<Object> arguments = filter.arguments();
+    arguments.add(limit);
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from change_ticket"
+            + filter.where()
+            + " order by window_start, ticket_number limit ?",
+        ChangeTicketRepository::map,
+        arguments.toArray());
+  }
+
+  /**
+   * What a list of tickets is filtered by, each criterion {@code null} for any: created in {@code
+   * [createdFrom, createdBefore)}, a window that overlaps {@code [windowFrom, windowBefore)}.
+   */
+  record Criteria(
       String projectName,
       String environment,
       ChangeTicket.Status status,
       Instant createdFrom,
-      Instant createdBefore) {
-    return new Filter()
-        .and("project_name = ?", projectName)
-        .and("environment = ?", environment)
-        .and("status = ?", status == null ? null : status.name())
-        .and("created_at >= ?", createdFrom)
-        .and("created_at < ?", createdBefore);
+      Instant createdBefore,
+      Instant windowFrom,
+      Instant windowBefore) {
+
+    private Filter filter() {
+      return new Filter()
+          .and("project_name = ?", projectName)
+          .and("environment = ?", environment)
+          .and("status = ?", status == null ? null : status.name())
+          .and("created_at >= ?", createdFrom)
+          .and("created_at < ?", createdBefore)
+          // overlapping: it ends after the range starts and starts before the range ends
+          .and("window_end > ?", windowFrom)
+          .and("window_start < ?", windowBefore);
+    }
   }
 
   private static ChangeTicket map(ResultSet rs, int row) throws SQLException {

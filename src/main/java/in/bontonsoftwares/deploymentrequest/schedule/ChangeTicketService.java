@@ -204,39 +204,49 @@ public class ChangeTicketService {
         .map(ticket -> new ChangeTicketDetails(ticket, repository.events(ticketNumber)));
   }
 
+  /** The register, newest first, filtered by whatever {@code search} gives. */
+  public List<ChangeTicket> find(Search search, Page page) {
+    return repository.find(criteria(search), page);
+  }
+
+  public long count(Search search) {
+    return repository.count(criteria(search));
+  }
+
   /**
-   * The register, newest first, filtered by whatever is given; {@code createdFrom} and {@code
-   * createdTo} are days in the organisation's time zone, both included.
+   * The tickets whose window overlaps {@code [from, before)}, in {@code environment} ({@code null}:
+   * any), earliest window first: at most {@code limit}, whatever their status.
    */
-  public List<ChangeTicket> find(
-      String projectName,
+  public List<ChangeTicket> withWindowIn(
+      String environment, Instant from, Instant before, int limit) {
+    return repository.overlapping(environment, from, before, limit);
+  }
+
+  private ChangeTicketRepository.Criteria criteria(Search search) {
+    return new ChangeTicketRepository.Criteria(
+        search.project(),
+        search.environment(),
+        search.status(),
+        properties.startOf(search.createdFrom()),
+        properties.endOf(search.createdTo()),
+        properties.startOf(search.windowFrom()),
+        properties.endOf(search.windowTo()));
+  }
+
+  /**
+   * What the register is searched by, each {@code null} for any. The days are days in the
+   * organisation's time zone, both included: {@code createdFrom}/{@code createdTo} the day the
+   * ticket was opened, {@code windowFrom}/{@code windowTo} the days its window overlaps (a window
+   * from 23:00 to 01:00 is on both days).
+   */
+  public record Search(
+      String project,
       String environment,
       ChangeTicket.Status status,
       LocalDate createdFrom,
       LocalDate createdTo,
-      Page page) {
-    return repository.find(
-        projectName,
-        environment,
-        status,
-        properties.startOf(createdFrom),
-        properties.endOf(createdTo),
-        page);
-  }
-
-  public long count(
-      String projectName,
-      String environment,
-      ChangeTicket.Status status,
-      LocalDate createdFrom,
-      LocalDate createdTo) {
-    return repository.count(
-        projectName,
-        environment,
-        status,
-        properties.startOf(createdFrom),
-        properties.endOf(createdTo));
-  }
+      LocalDate windowFrom,
+      LocalDate windowTo) {}
 
   private String window(Instant start, Instant end) {
     return Readable.dateTime(start, properties.timeZone())

@@ -17,17 +17,17 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Two doors. Our own API ({@code /api/**}) and our pages ({@code /requests.html}, {@code
- * /mailbox.html}, {@code /pages/**}): Spring Security, HTTP Basic against the engine's users, a
- * personal access token ({@code Authorization: Bearer}, checked before by {@code
- * tokens.BearerTokenFilter}) or the webapps' session ({@link WebappSessionAuthenticationFilter},
- * with Camunda's CSRF token for changes), by group. It never creates a session. A call that sends
- * {@code X-Requested-With: XMLHttpRequest} (our pages do) gets a bare 401 without {@code
- * WWW-Authenticate}, so the browser shows the page's "Sign in to Tasklist" instead of its password
- * prompt. Everything else is guarded by Camunda itself: the webapps by their session login and CSRF
- * filter, {@code /engine-rest} by Camunda's authentication filter (see {@code
- * RestApiConfiguration}), and the engine's authorization checks behind all of them; here it only
- * gets security headers. Health probes are open (with details for admins); the other Actuator
- * endpoints, such as Prometheus metrics, are for admins.
+ * /mailbox.html}, {@code /calendar.html}, {@code /pages/**}): Spring Security, HTTP Basic against
+ * the engine's users, a personal access token ({@code Authorization: Bearer}, checked before by
+ * {@code tokens.BearerTokenFilter}) or the webapps' session ({@link
+ * WebappSessionAuthenticationFilter}, with Camunda's CSRF token for changes), by group. It never
+ * creates a session. A call that sends {@code X-Requested-With: XMLHttpRequest} (our pages do) gets
+ * a bare 401 without {@code WWW-Authenticate}, so the browser shows the page's "Sign in to
+ * Tasklist" instead of its password prompt. Everything else is guarded by Camunda itself: the
+ * webapps by their session login and CSRF filter, {@code /engine-rest} by Camunda's authentication
+ * filter (see {@code RestApiConfiguration}), and the engine's authorization checks behind all of
+ * them; here it only gets security headers. Health probes are open (with details for admins); the
+ * other Actuator endpoints, such as Prometheus metrics, are for admins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,7 +40,13 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService)
       throws Exception {
-    http.securityMatcher("/api/**", "/actuator/**", "/requests.html", "/mailbox.html", "/pages/**")
+    http.securityMatcher(
+            "/api/**",
+            "/actuator/**",
+            "/requests.html",
+            "/mailbox.html",
+            "/calendar.html",
+            "/pages/**")
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -50,7 +56,8 @@ class SecurityConfiguration {
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
                     // the pages hold no data: signed out, they show a link to sign in to Tasklist
-                    .requestMatchers("/requests.html", "/mailbox.html", "/pages/**")
+                    .requestMatchers(
+                        "/requests.html", "/mailbox.html", "/calendar.html", "/pages/**")
                     .permitAll()
                     // the session's own CSRF token, for the pages' sign-in form
                     .requestMatchers("/api/session/csrf-token")

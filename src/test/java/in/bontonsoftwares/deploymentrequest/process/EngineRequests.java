@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -53,6 +54,18 @@ public final class EngineRequests {
     this.taskService = taskService;
     this.managementService = managementService;
     this.historyService = historyService;
+  }
+
+  /** Over the services of {@code engine}: what a Spring test has at hand as one bean. */
+  public static EngineRequests of(ProcessEngine engine, DeploymentRequestProperties properties) {
+    return new EngineRequests(
+        properties,
+        engine.getIdentityService(),
+        engine.getRepositoryService(),
+        engine.getFormService(),
+        engine.getTaskService(),
+        engine.getManagementService(),
+        engine.getHistoryService());
   }
 
   /** A valid request of {@code user} for {@code project}, submitted and in review: its number. */

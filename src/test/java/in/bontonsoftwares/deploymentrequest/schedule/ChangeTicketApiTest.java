@@ -79,6 +79,74 @@ class ChangeTicketApiTest {
   }
 
   @Test
+  void shouldFilterTheRegisterByTheDaysItsWindowOverlaps() {
+    String project = "Window-" + UUID.randomUUID().toString().substring(0, 8);
+    LocalDate day = TestClock.dateInAppZone(TestClock.now()).plusDays(3);
+    Instant midday = properties.startOf(day).plus(Duration.ofHours(12));
+    ChangeTicket noon = open(project, "production", midday, midday.plus(Duration.ofHours(1)));
+    // 23:00 to 01:00: on both days
+    Instant lateEvening = properties.endOf(day).minus(Duration.ofHours(1));
+    ChangeTicket overnight =
+        open(project, "production", lateEvening, lateEvening.plus(Duration.ofHours(2)));
+    String first = day.toString();
+    String next = day.plusDays(1).toString();
+    String created = TestClock.dateInAppZone(noon.createdAt()).toString();
+
+    assertThat(
+            numbers(
+                "/api/change-tickets?project={p}&windowFrom={d}&windowTo={d}",
+                project,
+                first,
+                first))
+        .containsExactly(overnight.ticketNumber(), noon.ticketNumber());
+    assertThat(
+            numbers(
+                "/api/change-tickets?project={p}&windowFrom={d}&windowTo={d}", project, next, next))
+        .containsExactly(overnight.ticketNumber());
+    assertThat(numbers("/api/change-tickets?project={p}&windowFrom={d}", project, next))
+        .containsExactly(overnight.ticketNumber());
+    assertThat(
+            numbers(
+                "/api/change-tickets?project={p}&windowTo={d}",
+                project,
+                day.minusDays(1).toString()))
+        .isEmpty();
+    assertThat(
+            numbers(
+                "/api/change-tickets?project={p}&windowFrom={d}",
+                project,
+                day.plusDays(2).toString()))
+        .isEmpty();
+    // with the day of creation, which is another day
+    assertThat(
+            numbers(
+                "/api/change-tickets?project={p}&from={c}&to={c}&windowFrom={d}&windowTo={d}",
+                project,
+                created,
+                created,
+                next,
+                next))
+        .containsExactly(overnight.ticketNumber());
+    assertThat(
+            as("sofia")
+                .getForObject(
+                    "/api/change-tickets/count?project={p}&windowFrom={d}&windowTo={d}",
+                    JsonNode.class,
+                    project,
+                    next,
+                    next)
+                .get("count")
+                .asLong())
+        .isEqualTo(1);
+    assertThat(
+            as("sofia")
+                .getForEntity(
+                    "/api/change-tickets?windowFrom={d}&windowTo={e}", String.class, next, first)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
   void shouldShowOneTicketWithItsEvents() {
     ChangeTicket ticket = open("Payments", "production");
     tickets.move(
@@ -131,6 +199,10 @@ class ChangeTicketApiTest {
 
   private ChangeTicket open(String project, String environment) {
     Instant start = TestClock.now().plus(Duration.ofDays(1));
+    return open(project, environment, start, start.plus(Duration.ofHours(1)));
+  }
+
+  private ChangeTicket open(String project, String environment, Instant start, Instant end) {
     String request = "DR-T-" + UUID.randomUUID().toString().substring(0, 12);
     return tickets.open(
         new ChangeTicketService.NewTicket(
@@ -141,7 +213,7 @@ class ChangeTicketApiTest {
             "1.0",
             environment,
             start,
-            start.plus(Duration.ofHours(1)),
+            end,
             "Redeploy 0.9",
             "sofia",
             "sofia"));

@@ -1,6 +1,6 @@
 // Admin custom script (config.js customScripts): a "Deployment requests" section on Admin's
 // dashboard with our pages, and the footer naming the browser's zone as Tasklist does.
-import {pageLink, watchFooterZone} from '../../tasklist/scripts/drp-header.js';
+import {CALENDAR_TITLE, REQUESTS_TITLE, pageLink, watchFooterZone} from '../../tasklist/scripts/drp-header.js';
 
 export default {
   id: 'drp-pages',
@@ -11,7 +11,8 @@ export default {
     const list = document.createElement('ul');
     list.className = 'drp-pages';
     for (const [page, text, title] of [
-      ['requests.html', 'Requests', 'Where every deployment request stands'],
+      ['requests.html', 'Requests', REQUESTS_TITLE],
+      ['calendar.html', 'Calendar', CALENDAR_TITLE],
       ['mailbox.html', 'Mailbox', 'The mails the process sent in this run']
     ]) {
       const item = document.createElement('li');

@@ -1,5 +1,6 @@
 // Tasklist custom script (config.js customScripts): a frontend plugin in Tasklist's header.
-// - "Requests" opens our requests page (/requests.html), with the same sign-in;
+// - "Requests" opens our requests page (/requests.html), "Calendar" the change calendar
+//   (/calendar.html), with the same sign-in;
 // - "Create task" is shown only to people whom the engine lets create tasks (user-styles.css hides
 //   it otherwise; the engine refuses a task created by anyone else anyway);
 // - a field that does not match its pattern says so in words (its description) instead of form-js's
@@ -8,7 +9,7 @@
 //   dialog, is repeated beside the Start button, where the person who clicked it looks;
 // - the footer names the browser's zone by its current IANA id (Chromium still says Asia/Calcutta
 //   for the zone the app and its mails call Asia/Kolkata), with its UTC offset.
-import {pageLink, watchFooterZone} from './drp-header.js';
+import {CALENDAR_TITLE, REQUESTS_TITLE, pageLink, watchFooterZone} from './drp-header.js';
 
 const PATTERN_MESSAGE = /must match pattern/i;
 
@@ -79,16 +80,27 @@ async function markWhoMayCreateTasks(api) {
   }
 }
 
-export default {
+function headerItem(node, page, text, title, itemClass) {
+  node.appendChild(pageLink(page, text, title));
+  node.closest('li')?.classList.add(itemClass);
+}
+
+// an array of plugins: one header item each (Tasklist's plugin loader takes both forms)
+export default [{
   id: 'drp-requests-link',
   pluginPoint: 'tasklist.navbar.action',
   priority: 300,
   render: (node, {api}) => {
-    const link = pageLink('requests.html', 'Requests', 'Where every deployment request stands');
-    node.appendChild(link);
-    node.closest('li')?.classList.add('drp-requests-link');
+    headerItem(node, 'requests.html', 'Requests', REQUESTS_TITLE, 'drp-requests-link');
     markWhoMayCreateTasks(api);
     watchForms();
     watchFooterZone();
   }
-};
+}, {
+  id: 'drp-calendar-link',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: 290,
+  render: (node) => {
+    headerItem(node, 'calendar.html', 'Calendar', CALENDAR_TITLE, 'drp-calendar-link');
+  }
+}];

@@ -4,6 +4,9 @@
 // Asia/Kolkata), with its UTC offset.
 const ALIASES = {'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Saigon': 'Asia/Ho_Chi_Minh', 'Asia/Katmandu': 'Asia/Kathmandu'};
 
+export const REQUESTS_TITLE = 'Where every deployment request stands';
+export const CALENDAR_TITLE = 'Scheduled, running and finished deployments per environment';
+
 /** Our pages' folder: the webapps live at <context>/camunda, our pages at <context>/. */
 export function pagesRoot() {
   const root = document.querySelector('base').getAttribute('app-root') || '';
