@@ -71,8 +71,14 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .httpBasic(Customizer.withDefaults())
+        // never creates a session, and never changes the webapps' one: a new session id on a call
+        // (Spring's session fixation protection, as our session filter signs the call in) would
+        // leave the page's other calls, sent in parallel with the old id, signed out
         .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            session ->
+                session
+                    .sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(fixation -> fixation.none()))
         // HTTP Basic and tokens carry no cookie; the session's changes are checked against
         // Camunda's CSRF token by WebappSessionAuthenticationFilter
         .csrf(csrf -> csrf.disable())

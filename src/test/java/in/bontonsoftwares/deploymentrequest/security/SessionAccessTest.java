@@ -94,6 +94,19 @@ class SessionAccessTest {
   }
 
   @Test
+  void shouldKeepTheWebappsSessionIdSoThatAPagesParallelCallsStaySignedIn() throws Exception {
+    WebappSession dana = WebappSession.login(port, "dana", password);
+    for (String path : List.of("/api/me", "/api/me/notifications", "/requests.html", "/api/me")) {
+      HttpResponse<String> answer = get(dana.client(), path, true);
+      assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+      // a new id (session fixation protection) would sign out the calls sent with the old one
+      assertThat(answer.headers().allValues("Set-Cookie"))
+          .as(path)
+          .noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+    }
+  }
+
+  @Test
   void shouldSayTheSessionsCsrfTokenOnlyToThatSessionAndToNoOtherSite() throws Exception {
     WebappSession dana = WebappSession.login(port, "dana", password);
     HttpResponse<String> own =
