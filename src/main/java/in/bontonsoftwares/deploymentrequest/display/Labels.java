@@ -1,7 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.display;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import in.bontonsoftwares.deploymentrequest.form.CamundaForms;
+import in.bontonsoftwares.deploymentrequest.form.CamundaForms.FormField;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,14 +22,17 @@ public class Labels {
   private final Map<String, Map<String, String>> byKey = new HashMap<>();
 
   Labels() {
-    this(new ObjectMapper(), "classpath*:forms/**/*.form");
+    this("classpath*:forms/**/*.form");
   }
 
-  Labels(ObjectMapper json, String forms) {
+  Labels(String forms) {
     try {
       for (Resource form : new PathMatchingResourcePatternResolver().getResources(forms)) {
         try (InputStream in = form.getInputStream()) {
-          collect(json.readTree(in));
+          for (FormField field : CamundaForms.fields(CamundaForms.read(in))) {
+            Map<String, String> labels = byKey.computeIfAbsent(field.key(), k -> new HashMap<>());
+            field.options().forEach(labels::putIfAbsent);
+          }
         }
       }
     } catch (IOException e) {
@@ -43,21 +46,5 @@ public class Labels {
       return "";
     }
     return byKey.getOrDefault(key, Map.of()).getOrDefault(value, value);
-  }
-
-  private void collect(JsonNode node) {
-    JsonNode values = node.path("values");
-    if (node.has("key") && values.isArray()) {
-      Map<String, String> labels =
-          byKey.computeIfAbsent(node.get("key").asText(), k -> new HashMap<>());
-      for (JsonNode option : values) {
-        if (option.has("value") && option.has("label")) {
-          labels.putIfAbsent(option.get("value").asText(), option.get("label").asText());
-        }
-      }
-    }
-    for (JsonNode child : node.path("components")) {
-      collect(child);
-    }
   }
 }

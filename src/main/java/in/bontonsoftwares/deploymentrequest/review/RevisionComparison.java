@@ -1,10 +1,10 @@
 package in.bontonsoftwares.deploymentrequest.review;
 
 import in.bontonsoftwares.deploymentrequest.display.Readable;
+import in.bontonsoftwares.deploymentrequest.form.CamundaForms.FormField;
 import in.bontonsoftwares.deploymentrequest.process.Variable;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
 import in.bontonsoftwares.deploymentrequest.request.WindowTime;
-import in.bontonsoftwares.deploymentrequest.review.FormFields.Field;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,9 +38,9 @@ final class RevisionComparison {
    * The value of each field as the comparison keeps it: a checkbox as {@code true}/{@code false},
    * anything else as trimmed text, absent when empty.
    */
-  static Map<String, String> values(List<Field> fields, Function<String, Object> variables) {
+  static Map<String, String> values(List<FormField> fields, Function<String, Object> variables) {
     Map<String, String> values = new LinkedHashMap<>();
-    for (Field field : fields) {
+    for (FormField field : fields) {
       Object raw = variables.apply(field.key());
       String value =
           "checkbox".equals(field.type())
@@ -56,12 +56,12 @@ final class RevisionComparison {
   /** Which of the fields changed from {@code before} to {@code now}, with both values. */
   static String changes(
       int revision,
-      List<Field> fields,
+      List<FormField> fields,
       Map<String, String> before,
       Map<String, String> now,
       ZoneId zone) {
     List<String> entries = new ArrayList<>();
-    for (Field field : fields) {
+    for (FormField field : fields) {
       String was = before.get(field.key());
       String is = now.get(field.key());
       if ("checkbox".equals(field.type())) {
@@ -151,10 +151,10 @@ final class RevisionComparison {
   }
 
   /** The label as the form shows it; an evidence field is named after its checklist item. */
-  private static String label(Field field, List<Field> fields) {
+  private static String label(FormField field, List<FormField> fields) {
     if (field.key().endsWith(EVIDENCE_SUFFIX)) {
       String item = field.key().substring(0, field.key().length() - EVIDENCE_SUFFIX.length());
-      for (Field other : fields) {
+      for (FormField other : fields) {
         if (other.key().equals(item)) {
           return other.label() + ": " + field.label();
         }
@@ -163,7 +163,7 @@ final class RevisionComparison {
     return field.label();
   }
 
-  private static String shown(Field field, String value, ZoneId zone) {
+  private static String shown(FormField field, String value, ZoneId zone) {
     if (value == null) {
       return "(empty)";
     }

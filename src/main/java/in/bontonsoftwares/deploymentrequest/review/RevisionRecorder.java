@@ -5,8 +5,8 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.form.CamundaForms.FormField;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
-import in.bontonsoftwares.deploymentrequest.review.FormFields.Field;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ class RevisionRecorder {
   void submitted(DelegateExecution execution) {
     ProcessVariables v = ProcessVariables.of(execution);
     String definitionId = execution.getProcessDefinitionId();
-    List<Field> fields =
+    List<FormField> fields =
         forms.of(definitionId, AMEND_FORM).stream()
             .filter(field -> !field.readOnly() && !NOT_COMPARED.contains(field.key()))
             .toList();
@@ -97,7 +97,7 @@ class RevisionRecorder {
               v.get(EARLIER_REVIEWS), previousRound(v, revision - 1, definitionId)));
     }
     Map<String, Integer> now = new LinkedHashMap<>();
-    for (Field field : fields) {
+    for (FormField field : fields) {
       List<HistoricVariableUpdate> updates = history.get(field.key());
       if (updates != null && !updates.isEmpty()) {
         now.put(field.key(), updates.size());
@@ -135,10 +135,10 @@ class RevisionRecorder {
   }
 
   private String previousRound(ProcessVariables v, int round, String definitionId) {
-    Map<String, Field> review =
+    Map<String, FormField> review =
         forms.of(definitionId, REVIEW_FORM).stream()
             .filter(field -> !field.readOnly())
-            .collect(Collectors.toMap(Field::key, field -> field, (a, b) -> a));
+            .collect(Collectors.toMap(FormField::key, field -> field, (a, b) -> a));
     String decision = v.get(REVIEW_DECISION);
     String risk = v.get(RISK_LEVEL);
     return RevisionComparison.round(

@@ -1,10 +1,8 @@
 package in.bontonsoftwares.deploymentrequest.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import in.bontonsoftwares.deploymentrequest.form.CamundaForms;
+import in.bontonsoftwares.deploymentrequest.form.CamundaForms.FormField;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,19 +24,6 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
  */
 final class StepForms {
 
-  /** Components that show something and hold no value. */
-  private static final Set<String> DISPLAY_ONLY =
-      Set.of(
-          "text",
-          "html",
-          "image",
-          "spacer",
-          "separator",
-          "button",
-          "iframe",
-          "table",
-          "documentPreview");
-
   /** The fields of one step's form. */
   record Fields(Set<String> editable, Set<String> readOnly) {
 
@@ -49,7 +34,6 @@ final class StepForms {
   private static final String PROCESS_START = "#process-start";
 
   private final RepositoryService repositoryService;
-  private final ObjectMapper json = new ObjectMapper();
 
   /** Per process definition (immutable once deployed): element id to its form's fields. */
   private final Map<String, Map<String, Fields>> byDefinition = new ConcurrentHashMap<>();
@@ -80,16 +64,8 @@ final class StepForms {
     String deploymentId =
         repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
     Map<String, Fields> formsById = new HashMap<>();
-    for (String resource : repositoryService.getDeploymentResourceNames(deploymentId)) {
-      if (resource.endsWith(".form")) {
-        try (InputStream in = repositoryService.getResourceAsStream(deploymentId, resource)) {
-          JsonNode form = json.readTree(in);
-          formsById.put(form.path("id").asText(), fields(form));
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read the deployed form " + resource, e);
-        }
-      }
-    }
+    CamundaForms.deployed(repositoryService, deploymentId)
+        .forEach((id, form) -> formsById.put(id, fields(form)));
     BpmnModelInstance model = repositoryService.getBpmnModelInstance(processDefinitionId);
     Map<String, Fields> byElement = new HashMap<>();
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
@@ -117,24 +93,11 @@ final class StepForms {
   private static Fields fields(JsonNode form) {
     Set<String> editable = new LinkedHashSet<>();
     Set<String> readOnly = new LinkedHashSet<>();
-    collect(form.path("components"), editable, readOnly);
-    return new Fields(Set.copyOf(editable), Set.copyOf(readOnly));
-  }
-
-  private static void collect(JsonNode components, Set<String> editable, Set<String> readOnly) {
-    for (JsonNode component : components) {
-      collect(component.path("components"), editable, readOnly);
-      String key = component.path("key").asText(null);
-      if (key == null || DISPLAY_ONLY.contains(component.path("type").asText())) {
-        continue;
+    for (FormField field : CamundaForms.fields(form)) {
+      if (field.holdsValue()) {
+        (field.locked() ? readOnly : editable).add(field.key());
       }
-      // a read-only or disabled flag given as an expression may hold at any moment: not editable
-      boolean locked = isSet(component.get("readonly")) || isSet(component.get("disabled"));
-      (locked ? readOnly : editable).add(key);
     }
-  }
-
-  private static boolean isSet(JsonNode flag) {
-    return flag != null && !flag.isNull() && !(flag.isBoolean() && !flag.booleanValue());
+    return new Fields(Set.copyOf(editable), Set.copyOf(readOnly));
   }
 }

@@ -3,7 +3,8 @@ package in.bontonsoftwares.deploymentrequest.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import in.bontonsoftwares.deploymentrequest.review.FormFields.Field;
+import in.bontonsoftwares.deploymentrequest.form.CamundaForms;
+import in.bontonsoftwares.deploymentrequest.form.CamundaForms.FormField;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -18,12 +19,12 @@ class RevisionComparisonTest {
 
   private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
 
-  private static List<Field> fields;
+  private static List<FormField> fields;
 
   @BeforeAll
   static void readTheAmendForm() throws IOException {
     fields =
-        FormFields.parse(
+        CamundaForms.fields(
                 new ObjectMapper().readTree(Path.of("forms", "amend-request.form").toFile()))
             .stream()
             .filter(field -> !field.readOnly())
@@ -93,7 +94,7 @@ class RevisionComparisonTest {
   void shouldFitATextVariableHoweverLongTheChangedTexts() {
     Map<String, String> before = new HashMap<>();
     Map<String, String> now = new HashMap<>();
-    for (Field field : fields) {
+    for (FormField field : fields) {
       if (field.type().equals("textarea") || field.type().equals("textfield")) {
         before.put(field.key(), "a".repeat(4000));
         now.put(field.key(), "b".repeat(4000));
