@@ -308,6 +308,77 @@ public class MailComposer {
         List.of());
   }
 
+  /**
+   * The mail to the requester and the mailbox that a freeze declared or changed after the window
+   * was confirmed covers it: which freeze, its period, and what happens now. One per request,
+   * window, freeze and period: the key holds all four, so saving the freeze again mails nobody.
+   */
+  public MailMessage composeWindowFrozen(
+      ProcessVariables v,
+      long freezeId,
+      String freezeName,
+      boolean blocks,
+      String reason,
+      Instant periodStart,
+      Instant periodEnd) {
+    String number = NumberGenerator.requireValid(v.text(REQUEST_NUMBER));
+    Date windowStart = v.get(CONFIRMED_WINDOW.start());
+    Date windowEnd = v.get(CONFIRMED_WINDOW.end());
+    List<String> intro = new ArrayList<>();
+    intro.add(
+        "The confirmed window of %s (%s to %s) now falls into the freeze \"%s\" (%s to %s)."
+            .formatted(
+                number,
+                when(windowStart),
+                when(windowEnd),
+                oneLine(freezeName),
+                when(periodStart),
+                when(periodEnd)));
+    intro.add(
+        blocks
+            ? "The freeze blocks deployments: the pipeline gate holds this request (FROZEN) while"
+                + " it lasts. DevSecOps: reschedule it; when the window opens, choose \"Reschedule\""
+                + " in \"Execute deployment\" to confirm a new window."
+            : "The freeze only warns: the deployment may go ahead in its window, knowingly.");
+    List<Section> sections = new ArrayList<>();
+    sections.add(
+        Section.rows(
+            "Freeze",
+            List.of(
+                new Row("Name", oneLine(freezeName)),
+                new Row("Mode", blocks ? "Block" : "Warn"),
+                new Row("Period", when(periodStart) + " to " + when(periodEnd)),
+                new Row("Reason", reason == null ? "" : reason))));
+    sections.add(schedule(v));
+    sections.add(request(v));
+    Recipients recipients = new Recipients().to(v.get(REQUESTER_EMAIL)).cc(properties.mailbox());
+    String domain = domain();
+    long window = windowStart == null ? 0 : windowStart.toInstant().getEpochSecond();
+    long period = periodStart.getEpochSecond();
+    return new MailMessage(
+        String.format(
+            Locale.ROOT,
+            "%s/%s/f%d/%d/%d",
+            number,
+            MailType.WINDOW_FROZEN.name(),
+            freezeId,
+            window,
+            period),
+        number,
+        MailType.WINDOW_FROZEN,
+        recipients.to,
+        recipients.cc,
+        subject(v, MailType.WINDOW_FROZEN.purpose()),
+        MailType.WINDOW_FROZEN.purpose() + " " + number,
+        intro,
+        sections,
+        List.of(links.toRequest(number)),
+        String.format(
+            Locale.ROOT, "<%s.frozen.f%d.%d.%d@%s>", number, freezeId, window, period, domain),
+        "<%s@%s>".formatted(number, domain),
+        List.of());
+  }
+
   private String domain() {
     return properties.sender().substring(properties.sender().indexOf('@') + 1);
   }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -34,7 +35,7 @@ class GateRuleTest {
   static final String DIGEST = "sha256:" + "0f".repeat(32);
   static final GateRule.Question ASKED = new GateRule.Question("production", "2.4.1", DIGEST);
 
-  final GateRule rule = new GateRule(properties());
+  final GateRule rule = new GateRule(properties(), (environment, project, at) -> Optional.empty());
 
   static DeploymentRequestProperties properties() {
     DeploymentRequestProperties properties = mock(DeploymentRequestProperties.class);
