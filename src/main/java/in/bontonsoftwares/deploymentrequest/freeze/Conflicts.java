@@ -4,6 +4,7 @@ import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.display.Readable;
 import in.bontonsoftwares.deploymentrequest.freeze.Bookings.Booking;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
+import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -228,6 +229,29 @@ public class Conflicts {
         booking.applicationName(),
         booking.windowStart(),
         booking.windowEnd());
+  }
+
+  /**
+   * The answer as people read it in a form or a mail: one line per conflict, then the next free
+   * slot; "None." when the window is free.
+   */
+  public String describe(Answer answer) {
+    if (answer.conflicts().isEmpty()) {
+      return "None.";
+    }
+    StringBuilder text = new StringBuilder();
+    for (Conflict conflict : answer.conflicts()) {
+      text.append("- ").append(conflict.message()).append('\n');
+    }
+    if (answer.nextFreeSlot() != null) {
+      text.append("Next free slot of the same length: ")
+          .append(window(answer.nextFreeSlot().start(), answer.nextFreeSlot().end()))
+          .append('.');
+    }
+    String described = text.toString().strip();
+    // what a text variable holds
+    int most = RequestValidator.MAX_TEXT_LENGTH;
+    return described.length() > most ? described.substring(0, most - 4) + " ..." : described;
   }
 
   String window(Instant start, Instant end) {

@@ -7,6 +7,7 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.REQUEST_NUMBER;
 
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import in.bontonsoftwares.deploymentrequest.process.WindowVariables;
 import in.bontonsoftwares.deploymentrequest.request.Problems;
 import in.bontonsoftwares.deploymentrequest.request.WindowRule;
 import java.time.Instant;
@@ -30,7 +31,12 @@ class FreezeWindowRule implements WindowRule {
 
   @Override
   public void check(
-      ProcessVariables request, Instant start, Instant end, String what, Problems problems) {
+      ProcessVariables request,
+      WindowVariables window,
+      Instant start,
+      Instant end,
+      String what,
+      Problems problems) {
     String environment = request.get(ENVIRONMENT);
     if (environment == null) {
       return;
@@ -45,6 +51,7 @@ class FreezeWindowRule implements WindowRule {
                 end,
                 request.get(ON_CALL_EMAIL),
                 request.get(REQUEST_NUMBER)));
+    request.set(window.conflicts(), conflicts.describe(answer));
     if (!answer.blocked()) {
       return;
     }

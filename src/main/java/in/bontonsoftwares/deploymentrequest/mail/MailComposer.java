@@ -16,6 +16,7 @@ import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Section;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.process.ReviewPoint;
+import in.bontonsoftwares.deploymentrequest.process.Variable;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
 import java.time.Clock;
@@ -435,11 +436,18 @@ public class MailComposer {
   }
 
   private Section window(ProcessVariables v) {
-    return Section.rows(
-        "Preferred deployment window",
-        List.of(
-            new Row("Start", windowTime(v.get(PREFERRED_WINDOW.start()))),
-            new Row("End", windowTime(v.get(PREFERRED_WINDOW.end())))));
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("Start", windowTime(v.get(PREFERRED_WINDOW.start()))));
+    rows.add(new Row("End", windowTime(v.get(PREFERRED_WINDOW.end()))));
+    conflicts(v, PREFERRED_WINDOW.conflicts(), rows);
+    return Section.rows("Preferred deployment window", rows);
+  }
+
+  /** What the window clashed with when it was checked (freezes, deployments, on-call), if known. */
+  private static void conflicts(ProcessVariables v, Variable<String> conflicts, List<Row> rows) {
+    if (v.has(conflicts)) {
+      rows.add(new Row("Conflicts", v.text(conflicts)));
+    }
   }
 
   private Section onCall(ProcessVariables v) {
@@ -475,24 +483,26 @@ public class MailComposer {
   }
 
   private Section schedule(ProcessVariables v) {
-    return Section.rows(
-        "Schedule",
-        List.of(
-            new Row("Change ticket", v.text(CHANGE_TICKET_NUMBER)),
-            new Row("Confirmed window start", windowTime(v.get(CONFIRMED_WINDOW.start()))),
-            new Row("Confirmed window end", windowTime(v.get(CONFIRMED_WINDOW.end()))),
-            new Row(
-                "Preferred window",
-                windowTime(v.get(PREFERRED_WINDOW.start()))
-                    + " to "
-                    + windowTime(v.get(PREFERRED_WINDOW.end()))),
-            new Row("Rollback procedure confirmed", yesNo(v.get(ROLLBACK_PROCEDURE_CONFIRMED))),
-            new Row("Scheduling notes", v.text(SCHEDULING_NOTES)),
-            new Row(
-                "On-call contact",
-                "%s, %s, %s"
-                    .formatted(v.text(ON_CALL_NAME), v.text(ON_CALL_EMAIL), v.text(ON_CALL_PHONE))),
-            new Row("Real-time channel", v.text(REALTIME_CHANNEL))));
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("Change ticket", v.text(CHANGE_TICKET_NUMBER)));
+    rows.add(new Row("Confirmed window start", windowTime(v.get(CONFIRMED_WINDOW.start()))));
+    rows.add(new Row("Confirmed window end", windowTime(v.get(CONFIRMED_WINDOW.end()))));
+    conflicts(v, CONFIRMED_WINDOW.conflicts(), rows);
+    rows.add(
+        new Row(
+            "Preferred window",
+            windowTime(v.get(PREFERRED_WINDOW.start()))
+                + " to "
+                + windowTime(v.get(PREFERRED_WINDOW.end()))));
+    rows.add(new Row("Rollback procedure confirmed", yesNo(v.get(ROLLBACK_PROCEDURE_CONFIRMED))));
+    rows.add(new Row("Scheduling notes", v.text(SCHEDULING_NOTES)));
+    rows.add(
+        new Row(
+            "On-call contact",
+            "%s, %s, %s"
+                .formatted(v.text(ON_CALL_NAME), v.text(ON_CALL_EMAIL), v.text(ON_CALL_PHONE))));
+    rows.add(new Row("Real-time channel", v.text(REALTIME_CHANNEL)));
+    return Section.rows("Schedule", rows);
   }
 
   private Section execution(ProcessVariables v) {

@@ -196,7 +196,7 @@ public class RequestValidator {
     }
     if (end.isAfter(start)) {
       for (WindowRule rule : windowRules) {
-        rule.check(variables, start, end, what, problems);
+        rule.check(variables, window, start, end, what, problems);
       }
     }
   }

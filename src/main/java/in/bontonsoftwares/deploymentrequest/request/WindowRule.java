@@ -1,6 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.request;
 
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import in.bontonsoftwares.deploymentrequest.process.WindowVariables;
 import java.time.Instant;
 
 /**
@@ -11,9 +12,16 @@ import java.time.Instant;
 public interface WindowRule {
 
   /**
-   * Adds a problem when the request's window {@code [start, end)} may not be chosen.
+   * Adds a problem when the request's window {@code [start, end)} may not be chosen; may note what
+   * people should know of it in {@code window.conflicts()}.
    *
    * @param what how the window is named to people, e.g. "preferred deployment window"
    */
-  void check(ProcessVariables request, Instant start, Instant end, String what, Problems problems);
+  void check(
+      ProcessVariables request,
+      WindowVariables window,
+      Instant start,
+      Instant end,
+      String what,
+      Problems problems);
 }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,7 @@ class ConflictsTest {
   @Autowired DeploymentRequestProperties properties;
   @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
   @Autowired ChangeTicketService tickets;
   @Autowired GreenMail smtp;
 
@@ -80,12 +82,18 @@ class ConflictsTest {
     return requests.inReview("dana", request);
   }
 
+  /** A request of this test's application, scheduled for a window two days ahead: its ticket. */
+  ChangeTicket booked() {
+    String number = inReview(Map.of());
+    requests.scheduleForLater(number);
+    return tickets.findByRequestNumber(number).orElseThrow();
+  }
+
   @Test
   void shouldListEveryConflictOfAWindowAndOfferTheNextFreeSlot() {
     // given: a scheduled request of the application
-    String booked = inReview(Map.of());
-    requests.scheduleForLater(booked);
-    ChangeTicket ticket = tickets.findByRequestNumber(booked).orElseThrow();
+    ChangeTicket ticket = booked();
+    String booked = ticket.requestNumber();
     Instant start = ticket.windowStart();
     Instant end = ticket.windowEnd();
 
@@ -139,6 +147,35 @@ class ConflictsTest {
                     onCall,
                     null)))
         .isEmpty();
+  }
+
+  @Test
+  void shouldShowTheConflictsInTheSchedulingFormAndTheMails() throws Exception {
+    // given: a booked window of the application, a WARN freeze over it
+    ChangeTicket ticket = booked();
+    String booked = ticket.requestNumber();
+    String warn = "Warn " + tag;
+    declare(warn, "WARN", ticket.windowStart(), ticket.windowEnd());
+
+    // when a second request prefers the same window: accepted, its conflicts noted
+    String number =
+        inReview(
+            Map.of(
+                Var.WINDOW_START, WindowTime.store(ticket.windowStart()),
+                Var.WINDOW_END, WindowTime.store(ticket.windowEnd())));
+    String preferred = variable(number, Var.WINDOW_CONFLICTS);
+    assertThat(preferred)
+        .contains("WARN freeze \"" + warn + "\"", booked + " deploys " + application, onCall)
+        .contains("Next free slot of the same length: ");
+    assertThat(text(mail("<" + number + ".request.r1@"))).contains("Conflicts", booked, warn);
+
+    // then "Schedule deployment" shows them for the proposed window, read-only
+    requests.approve(number);
+    assertThat(variable(number, Var.CONFIRMED_WINDOW_CONFLICTS)).isEqualTo(preferred);
+
+    // and a free window, once confirmed, has none
+    requests.schedule(number, TestClock.now().plus(Duration.ofDays(9)));
+    assertThat(variable(number, Var.CONFIRMED_WINDOW_CONFLICTS)).isEqualTo("None.");
   }
 
   @Test
@@ -213,9 +250,8 @@ class ConflictsTest {
   @Test
   void shouldMailTheRequesterAndTheMailboxWhenAFreezeLaterCoversTheWindow() throws Exception {
     // given: a scheduled request
-    String number = inReview(Map.of());
-    requests.scheduleForLater(number);
-    ChangeTicket ticket = tickets.findByRequestNumber(number).orElseThrow();
+    ChangeTicket ticket = booked();
+    String number = ticket.requestNumber();
 
     // when DevSecOps declare a freeze over its window
     String freeze = "Incident freeze " + tag;
@@ -289,24 +325,44 @@ class ConflictsTest {
     return answer.getBody();
   }
 
+  private String variable(String number, String name) {
+    return String.valueOf(
+        runtimeService.getVariable(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(number)
+                .singleResult()
+                .getId(),
+            name));
+  }
+
+  private MimeMessage mail(String messageIdPrefix) throws Exception {
+    List<MimeMessage> found = mails(messageIdPrefix);
+    assertThat(found).as("mails " + messageIdPrefix).hasSize(1);
+    return found.get(0);
+  }
+
   private static List<String> kinds(JsonNode answer) {
     List<String> kinds = new ArrayList<>();
     answer.get("conflicts").forEach(conflict -> kinds.add(conflict.get("kind").asText()));
     return kinds;
   }
 
-  private List<MimeMessage> frozenMails(String number) throws Exception {
-    List<MimeMessage> found = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
+  /**
+   * The mails received whose Message-ID starts so, each once (GreenMail keeps one per recipient).
+   */
+  private List<MimeMessage> mails(String messageIdPrefix) throws Exception {
+    Map<String, MimeMessage> found = new java.util.LinkedHashMap<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {
-      if (message.getSubject().contains("Deployment Window Frozen")
-          && message.getMessageID().startsWith("<" + number + ".frozen.")
-          && !seen.contains(message.getMessageID())) {
-        seen.add(message.getMessageID());
-        found.add(message);
+      if (message.getMessageID().startsWith(messageIdPrefix)) {
+        found.putIfAbsent(message.getMessageID(), message);
       }
     }
-    return found;
+    return List.copyOf(found.values());
+  }
+
+  private List<MimeMessage> frozenMails(String number) throws Exception {
+    return mails("<" + number + ".frozen.");
   }
 
   private static List<String> addresses(MimeMessage mail, Message.RecipientType type)
