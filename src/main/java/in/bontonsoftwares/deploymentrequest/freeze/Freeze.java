@@ -20,7 +20,7 @@ import net.fortuna.ical4j.model.Recur;
  * across a change to or from daylight saving time. {@code exceptionDates} ({@code EXDATE}) are days
  * on which no occurrence starts.
  */
-public record Freeze(
+record Freeze(
     long id,
     String name,
     String reason,
@@ -40,31 +40,31 @@ public record Freeze(
     Instant updatedAt) {
 
   /** BLOCK: no deployment; WARN: a deployment is flagged, not refused. */
-  public enum Mode {
+  enum Mode {
     BLOCK,
     WARN
   }
 
   /** One period of a freeze, {@code start} included, {@code end} not. */
-  public record Occurrence(Instant start, Instant end) {
+  record Occurrence(Instant start, Instant end) {
 
     boolean overlaps(Instant from, Instant to) {
       return start.isBefore(to) && end.isAfter(from);
     }
   }
 
-  public boolean recurring() {
+  boolean recurring() {
     return recurrenceRule != null;
   }
 
   /** Whether the freeze applies to a deployment of this project to this environment. */
-  public boolean covers(String environment, String project) {
+  boolean covers(String environment, String project) {
     return environments.contains(environment)
         && (projects.isEmpty() || (project != null && projects.contains(project)));
   }
 
   /** The occurrences that overlap {@code [from, to)}, in order. */
-  public List<Occurrence> occurrences(Instant from, Instant to) {
+  List<Occurrence> occurrences(Instant from, Instant to) {
     if (!recurring()) {
       Occurrence once = new Occurrence(startsAt, endsAt);
       return once.overlaps(from, to) ? List.of(once) : List.of();

@@ -20,7 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
  * and read as the periods that hold a window.
  */
 @Service
-public class Freezes implements ActiveFreezes {
+class Freezes implements ActiveFreezes {
 
   /** How far a chain of back-to-back freezes is followed to find when a hold ends. */
   private static final int LONGEST_CHAIN = 100;
@@ -36,7 +36,7 @@ public class Freezes implements ActiveFreezes {
   }
 
   /** A freeze's period that overlaps a window. */
-  public record Hit(Freeze freeze, Freeze.Occurrence occurrence) {}
+  record Hit(Freeze freeze, Freeze.Occurrence occurrence) {}
 
   List<Freeze> find(String environment, Page page) {
     return repository.find(environment, page);
@@ -111,7 +111,7 @@ public class Freezes implements ActiveFreezes {
   }
 
   /** Every freeze that applies to a deployment of this project to this environment. */
-  public List<Freeze> covering(String environment, String project) {
+  List<Freeze> covering(String environment, String project) {
     return repository.all(environment).stream()
         .filter(freeze -> freeze.covers(environment, project))
         .toList();
@@ -121,7 +121,7 @@ public class Freezes implements ActiveFreezes {
    * The periods of every freeze of this environment and project that overlap {@code [from, to)},
    * BLOCK before WARN, each in time order.
    */
-  public List<Hit> hits(String environment, String project, Instant from, Instant to) {
+  List<Hit> hits(String environment, String project, Instant from, Instant to) {
     return hits(covering(environment, project), from, to);
   }
 
@@ -139,7 +139,7 @@ public class Freezes implements ActiveFreezes {
   }
 
   /** The BLOCK periods that overlap {@code [from, to)}. */
-  public List<Hit> blocking(String environment, String project, Instant from, Instant to) {
+  List<Hit> blocking(String environment, String project, Instant from, Instant to) {
     return hits(environment, project, from, to).stream()
         .filter(hit -> hit.freeze().mode() == Freeze.Mode.BLOCK)
         .toList();
