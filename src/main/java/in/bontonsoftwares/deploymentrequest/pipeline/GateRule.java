@@ -167,7 +167,7 @@ class GateRule {
       return GateDecision.stop(
           state,
           "FROZEN",
-          "%s is held by the freeze %s until %s, after its window closes at %s; DevSecOps can reschedule it."
+          "%s is held by the freeze %s until %s and its window closes at %s: it cannot deploy in this window; DevSecOps can reschedule it."
               .formatted(number, names, show(hold.until()), show(closes)));
     }
     return GateDecision.await(
