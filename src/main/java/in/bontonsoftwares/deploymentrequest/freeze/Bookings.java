@@ -14,6 +14,12 @@ public interface Bookings {
   List<Booking> overlapping(Instant from, Instant to);
 
   /**
+   * The booked deployments of one application to one environment whose window overlaps {@code
+   * [from, to)}, without their on-call contact (which is read from each request).
+   */
+  List<Booking> ofApplication(String environment, String application, Instant from, Instant to);
+
+  /**
    * One booked deployment.
    *
    * @param onCallEmail the request's on-call contact, {@code null} when it has none

@@ -162,10 +162,17 @@ public class Conflicts {
     List<Freeze> blocking =
         covering.stream().filter(freeze -> freeze.mode() == Freeze.Mode.BLOCK).toList();
     List<Booking> booked =
-        bookings.overlapping(question.start(), horizon.plus(length)).stream()
-            .filter(booking -> !booking.requestNumber().equals(question.excludeRequest()))
-            .filter(booking -> sameDeployment(booking, question))
-            .toList();
+        question.application() == null
+            ? List.of()
+            : bookings
+                .ofApplication(
+                    question.environment(),
+                    question.application(),
+                    question.start(),
+                    horizon.plus(length))
+                .stream()
+                .filter(booking -> !booking.requestNumber().equals(question.excludeRequest()))
+                .toList();
     Instant start = question.start();
     while (start.isBefore(horizon)) {
       Instant end = start.plus(length);

@@ -5,6 +5,7 @@ import in.bontonsoftwares.deploymentrequest.freeze.Bookings;
 import in.bontonsoftwares.deploymentrequest.identity.CurrentUser;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,28 +34,7 @@ class TicketBookings implements Bookings {
 
   @Override
   public List<Booking> overlapping(Instant from, Instant to) {
-    List<Booking> tickets =
-        jdbc.query(
-            "select request_number, process_instance_id, environment, project_name, application_name,"
-                + " window_start, window_end, status from change_ticket"
-                + " where status in (?, ?) and window_start < ? and window_end > ?"
-                + " order by window_start, request_number",
-            (rs, row) ->
-                new Booking(
-                    rs.getString("request_number"),
-                    rs.getString("process_instance_id"),
-                    rs.getString("environment"),
-                    rs.getString("project_name"),
-                    rs.getString("application_name"),
-                    SqlInstant.read(rs, "window_start"),
-                    SqlInstant.read(rs, "window_end"),
-                    rs.getString("status"),
-                    null,
-                    null),
-            ChangeTicket.Status.SCHEDULED.name(),
-            ChangeTicket.Status.IN_PROGRESS.name(),
-            SqlInstant.of(to),
-            SqlInstant.of(from));
+    List<Booking> tickets = tickets("", List.of(), from, to);
     Map<String, Map<String, String>> onCall = onCall(tickets);
     return tickets.stream()
         .map(
@@ -65,6 +45,45 @@ class TicketBookings implements Bookings {
                   contact.get(Var.ON_CALL_NAME), contact.get(Var.ON_CALL_EMAIL));
             })
         .toList();
+  }
+
+  @Override
+  public List<Booking> ofApplication(
+      String environment, String application, Instant from, Instant to) {
+    return tickets(
+        " and environment = ? and application_name = ?",
+        List.of(environment, application),
+        from,
+        to);
+  }
+
+  /** The open tickets overlapping {@code [from, to)} that also match {@code and}. */
+  private List<Booking> tickets(String and, List<Object> values, Instant from, Instant to) {
+    List<Object> arguments = new ArrayList<>();
+    arguments.add(ChangeTicket.Status.SCHEDULED.name());
+    arguments.add(ChangeTicket.Status.IN_PROGRESS.name());
+    arguments.add(SqlInstant.of(to));
+    arguments.add(SqlInstant.of(from));
+    arguments.addAll(values);
+    return jdbc.query(
+        "select request_number, process_instance_id, environment, project_name, application_name,"
+            + " window_start, window_end, status from change_ticket"
+            + " where status in (?, ?) and window_start < ? and window_end > ?"
+            + and
+            + " order by window_start, request_number",
+        (rs, row) ->
+            new Booking(
+                rs.getString("request_number"),
+                rs.getString("process_instance_id"),
+                rs.getString("environment"),
+                rs.getString("project_name"),
+                rs.getString("application_name"),
+                SqlInstant.read(rs, "window_start"),
+                SqlInstant.read(rs, "window_end"),
+                rs.getString("status"),
+                null,
+                null),
+        arguments.toArray());
   }
 
   private Map<String, Map<String, String>> onCall(List<Booking> tickets) {
