@@ -16,6 +16,7 @@ import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Section;
 import in.bontonsoftwares.deploymentrequest.numbering.NumberGenerator;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.process.ReviewPoint;
+import in.bontonsoftwares.deploymentrequest.process.Variable;
 import in.bontonsoftwares.deploymentrequest.request.Environment;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
 import java.time.Clock;
@@ -308,6 +309,77 @@ public class MailComposer {
         List.of());
   }
 
+  /**
+   * The mail to the requester and the mailbox that a freeze declared or changed after the window
+   * was confirmed covers it: which freeze, its period, and what happens now. One per request,
+   * window, freeze and period: the key holds all four, so saving the freeze again mails nobody.
+   */
+  public MailMessage composeWindowFrozen(
+      ProcessVariables v,
+      long freezeId,
+      String freezeName,
+      boolean blocks,
+      String reason,
+      Instant periodStart,
+      Instant periodEnd) {
+    String number = NumberGenerator.requireValid(v.text(REQUEST_NUMBER));
+    Date windowStart = v.get(CONFIRMED_WINDOW.start());
+    Date windowEnd = v.get(CONFIRMED_WINDOW.end());
+    List<String> intro = new ArrayList<>();
+    intro.add(
+        "The confirmed window of %s (%s to %s) now falls into the freeze \"%s\" (%s to %s)."
+            .formatted(
+                number,
+                when(windowStart),
+                when(windowEnd),
+                oneLine(freezeName),
+                when(periodStart),
+                when(periodEnd)));
+    intro.add(
+        blocks
+            ? "The freeze blocks deployments: the pipeline gate holds this request (FROZEN) while"
+                + " it lasts. DevSecOps: reschedule it; when the window opens, choose \"Reschedule\""
+                + " in \"Execute deployment\" to confirm a new window."
+            : "The freeze only warns: the deployment may go ahead in its window, knowingly.");
+    List<Section> sections = new ArrayList<>();
+    sections.add(
+        Section.rows(
+            "Freeze",
+            List.of(
+                new Row("Name", oneLine(freezeName)),
+                new Row("Mode", blocks ? "Block" : "Warn"),
+                new Row("Period", when(periodStart) + " to " + when(periodEnd)),
+                new Row("Reason", reason == null ? "" : reason))));
+    sections.add(schedule(v));
+    sections.add(request(v));
+    Recipients recipients = new Recipients().to(v.get(REQUESTER_EMAIL)).cc(properties.mailbox());
+    String domain = domain();
+    long window = windowStart == null ? 0 : windowStart.toInstant().getEpochSecond();
+    long period = periodStart.getEpochSecond();
+    return new MailMessage(
+        String.format(
+            Locale.ROOT,
+            "%s/%s/f%d/%d/%d",
+            number,
+            MailType.WINDOW_FROZEN.name(),
+            freezeId,
+            window,
+            period),
+        number,
+        MailType.WINDOW_FROZEN,
+        recipients.to,
+        recipients.cc,
+        subject(v, MailType.WINDOW_FROZEN.purpose()),
+        MailType.WINDOW_FROZEN.purpose() + " " + number,
+        intro,
+        sections,
+        List.of(links.toRequest(number)),
+        String.format(
+            Locale.ROOT, "<%s.frozen.f%d.%d.%d@%s>", number, freezeId, window, period, domain),
+        "<%s@%s>".formatted(number, domain),
+        List.of());
+  }
+
   private String domain() {
     return properties.sender().substring(properties.sender().indexOf('@') + 1);
   }
@@ -364,11 +436,18 @@ public class MailComposer {
   }
 
   private Section window(ProcessVariables v) {
-    return Section.rows(
-        "Preferred deployment window",
-        List.of(
-            new Row("Start", windowTime(v.get(PREFERRED_WINDOW.start()))),
-            new Row("End", windowTime(v.get(PREFERRED_WINDOW.end())))));
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("Start", windowTime(v.get(PREFERRED_WINDOW.start()))));
+    rows.add(new Row("End", windowTime(v.get(PREFERRED_WINDOW.end()))));
+    conflicts(v, PREFERRED_WINDOW.conflicts(), rows);
+    return Section.rows("Preferred deployment window", rows);
+  }
+
+  /** What the window clashed with when it was checked (freezes, deployments, on-call), if known. */
+  private static void conflicts(ProcessVariables v, Variable<String> conflicts, List<Row> rows) {
+    if (v.has(conflicts)) {
+      rows.add(new Row("Conflicts", v.text(conflicts)));
+    }
   }
 
   private Section onCall(ProcessVariables v) {
@@ -404,24 +483,26 @@ public class MailComposer {
   }
 
   private Section schedule(ProcessVariables v) {
-    return Section.rows(
-        "Schedule",
-        List.of(
-            new Row("Change ticket", v.text(CHANGE_TICKET_NUMBER)),
-            new Row("Confirmed window start", windowTime(v.get(CONFIRMED_WINDOW.start()))),
-            new Row("Confirmed window end", windowTime(v.get(CONFIRMED_WINDOW.end()))),
-            new Row(
-                "Preferred window",
-                windowTime(v.get(PREFERRED_WINDOW.start()))
-                    + " to "
-                    + windowTime(v.get(PREFERRED_WINDOW.end()))),
-            new Row("Rollback procedure confirmed", yesNo(v.get(ROLLBACK_PROCEDURE_CONFIRMED))),
-            new Row("Scheduling notes", v.text(SCHEDULING_NOTES)),
-            new Row(
-                "On-call contact",
-                "%s, %s, %s"
-                    .formatted(v.text(ON_CALL_NAME), v.text(ON_CALL_EMAIL), v.text(ON_CALL_PHONE))),
-            new Row("Real-time channel", v.text(REALTIME_CHANNEL))));
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("Change ticket", v.text(CHANGE_TICKET_NUMBER)));
+    rows.add(new Row("Confirmed window start", windowTime(v.get(CONFIRMED_WINDOW.start()))));
+    rows.add(new Row("Confirmed window end", windowTime(v.get(CONFIRMED_WINDOW.end()))));
+    conflicts(v, CONFIRMED_WINDOW.conflicts(), rows);
+    rows.add(
+        new Row(
+            "Preferred window",
+            windowTime(v.get(PREFERRED_WINDOW.start()))
+                + " to "
+                + windowTime(v.get(PREFERRED_WINDOW.end()))));
+    rows.add(new Row("Rollback procedure confirmed", yesNo(v.get(ROLLBACK_PROCEDURE_CONFIRMED))));
+    rows.add(new Row("Scheduling notes", v.text(SCHEDULING_NOTES)));
+    rows.add(
+        new Row(
+            "On-call contact",
+            "%s, %s, %s"
+                .formatted(v.text(ON_CALL_NAME), v.text(ON_CALL_EMAIL), v.text(ON_CALL_PHONE))));
+    rows.add(new Row("Real-time channel", v.text(REALTIME_CHANNEL)));
+    return Section.rows("Schedule", rows);
   }
 
   private Section execution(ProcessVariables v) {

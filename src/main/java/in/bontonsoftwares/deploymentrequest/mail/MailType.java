@@ -23,7 +23,9 @@ public enum MailType {
   DEPLOYMENT_RECORD("Deployment Record"),
   // not mail tasks: sent when a task is assigned to a person or lands in their group's queue
   TASK_ASSIGNED("Task Assigned"),
-  TASK_QUEUED("Task Waiting");
+  TASK_QUEUED("Task Waiting"),
+  // not a mail task: sent when a freeze declared or changed later covers a confirmed window
+  WINDOW_FROZEN("Deployment Window Frozen");
 
   private final String purpose;
   private final String task;

@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.pipeline;
 
+import in.bontonsoftwares.deploymentrequest.identity.CurrentUser;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Service;
@@ -200,15 +200,7 @@ class DeploymentRequests {
 
   /** Runs {@code read} without the signed-in caller, as the engine. */
   <T> T asEngine(Supplier<T> read) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return read.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return CurrentUser.asEngine(identityService, read);
   }
 
   private static Instant instant(Date date) {

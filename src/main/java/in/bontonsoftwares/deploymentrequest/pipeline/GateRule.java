@@ -4,10 +4,13 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.display.Readable;
+import in.bontonsoftwares.deploymentrequest.freeze.ActiveFreezes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +18,9 @@ import org.springframework.stereotype.Component;
  * open (the window's timer fired and the window has not ended) and the pipeline deploys the
  * environment, version and (when the request named one) artifact digest that were reviewed; WAIT
  * while it may still become GO; STOP when it never will. Later conditions (freeze periods) join
- * here, so there is no second path to GO.
+ * here, so there is no second path to GO: a BLOCK freeze period covering now holds an open window
+ * (WAIT with {@code FROZEN} when the freeze ends before the window does, else STOP), also when the
+ * freeze was declared after the window was confirmed.
  */
 @Component
 class GateRule {
@@ -24,9 +29,11 @@ class GateRule {
   static final Duration RETRY_WHILE_WITH_PEOPLE = Duration.ofSeconds(30);
 
   private final ZoneId zone;
+  private final ActiveFreezes freezes;
 
-  GateRule(DeploymentRequestProperties properties) {
+  GateRule(DeploymentRequestProperties properties, ActiveFreezes freezes) {
     this.zone = properties.timeZone();
+    this.freezes = freezes;
   }
 
   /** What the pipeline says it deploys. {@code digest} may be absent. */
@@ -97,6 +104,11 @@ class GateRule {
         if (opens != null && now.isBefore(opens)) {
           yield windowNotOpen(state, number, opens, closes, now);
         }
+        Optional<ActiveFreezes.Hold> frozen =
+            freezes.holding(environment, request.get(PROJECT_NAME), now);
+        if (frozen.isPresent()) {
+          yield frozen(state, number, frozen.get(), closes, now);
+        }
         yield GateDecision.go(
             state,
             "%s is approved and its window is open until %s.".formatted(number, show(closes)),
@@ -141,6 +153,30 @@ class GateRule {
               null,
               RETRY_WHILE_WITH_PEOPLE);
     };
+  }
+
+  /**
+   * Held by a freeze: WAIT until it ends when that is before the window closes (the answer changes
+   * then), else STOP, since the window will close inside the freeze.
+   */
+  private GateDecision frozen(
+      RequestState state, String number, ActiveFreezes.Hold hold, Instant closes, Instant now) {
+    String names =
+        hold.names().stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "));
+    if (closes != null && !hold.until().isBefore(closes)) {
+      return GateDecision.stop(
+          state,
+          "FROZEN",
+          "%s is held by the freeze %s until %s and its window closes at %s: it cannot deploy in this window; DevSecOps can reschedule it."
+              .formatted(number, names, show(hold.until()), show(closes)));
+    }
+    return GateDecision.await(
+            state,
+            "FROZEN",
+            "%s is held by the freeze %s until %s.".formatted(number, names, show(hold.until())),
+            hold.until(),
+            Duration.between(now, hold.until()))
+        .closingAt(closes);
   }
 
   private GateDecision windowNotOpen(

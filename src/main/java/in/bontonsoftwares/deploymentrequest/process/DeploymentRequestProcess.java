@@ -102,10 +102,12 @@ public final class DeploymentRequestProcess {
     public static final Variable<String> WINDOW_END = Variable.text("windowEnd");
     public static final Variable<Date> WINDOW_START_AT = Variable.date("windowStartAt");
     public static final Variable<Date> WINDOW_END_AT = Variable.date("windowEndAt");
+    public static final Variable<String> WINDOW_CONFLICTS = Variable.text("windowConflicts");
 
     /** The preferred window: as entered ({@code windowStart}) and as read by the validator. */
     public static final WindowVariables PREFERRED_WINDOW =
-        new WindowVariables(WINDOW_START, WINDOW_END, WINDOW_START_AT, WINDOW_END_AT);
+        new WindowVariables(
+            WINDOW_START, WINDOW_END, WINDOW_START_AT, WINDOW_END_AT, WINDOW_CONFLICTS);
 
     public static final Variable<String> ROLLBACK_PLAN = Variable.text("rollbackPlan");
     public static final Variable<String> ON_CALL_NAME = Variable.text("onCallName");
@@ -171,6 +173,8 @@ public final class DeploymentRequestProcess {
         Variable.date("confirmedWindowStartAt");
     public static final Variable<Date> CONFIRMED_WINDOW_END_AT =
         Variable.date("confirmedWindowEndAt");
+    public static final Variable<String> CONFIRMED_WINDOW_CONFLICTS =
+        Variable.text("confirmedWindowConflicts");
 
     /** The window DevSecOps confirmed when scheduling. */
     public static final WindowVariables CONFIRMED_WINDOW =
@@ -178,7 +182,8 @@ public final class DeploymentRequestProcess {
             CONFIRMED_WINDOW_START,
             CONFIRMED_WINDOW_END,
             CONFIRMED_WINDOW_START_AT,
-            CONFIRMED_WINDOW_END_AT);
+            CONFIRMED_WINDOW_END_AT,
+            CONFIRMED_WINDOW_CONFLICTS);
 
     public static final Variable<Boolean> ROLLBACK_PROCEDURE_CONFIRMED =
         Variable.flag("rollbackProcedureConfirmed");
@@ -270,6 +275,7 @@ public final class DeploymentRequestProcess {
     public static final String PIPELINE_RUN_URL = Data.PIPELINE_RUN_URL.name();
     public static final String WINDOW_START = Data.WINDOW_START.name();
     public static final String WINDOW_END = Data.WINDOW_END.name();
+    public static final String WINDOW_CONFLICTS = Data.WINDOW_CONFLICTS.name();
     public static final String ROLLBACK_PLAN = Data.ROLLBACK_PLAN.name();
     public static final String ON_CALL_NAME = Data.ON_CALL_NAME.name();
     public static final String ON_CALL_EMAIL = Data.ON_CALL_EMAIL.name();
@@ -304,6 +310,7 @@ public final class DeploymentRequestProcess {
     public static final String REVIEW_DECISION = Data.REVIEW_DECISION.name();
     public static final String REVIEWER = Data.REVIEWER.name();
     public static final String CONFIRMED_WINDOW_START = Data.CONFIRMED_WINDOW_START.name();
+    public static final String CONFIRMED_WINDOW_CONFLICTS = Data.CONFIRMED_WINDOW_CONFLICTS.name();
     public static final String CONFIRMED_WINDOW_END = Data.CONFIRMED_WINDOW_END.name();
     public static final String ROLLBACK_PROCEDURE_CONFIRMED =
         Data.ROLLBACK_PROCEDURE_CONFIRMED.name();

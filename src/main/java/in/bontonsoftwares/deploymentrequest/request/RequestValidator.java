@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,10 +86,18 @@ public class RequestValidator {
 
   private final DeploymentRequestProperties properties;
   private final Clock clock;
+  private final List<WindowRule> windowRules;
 
   RequestValidator(DeploymentRequestProperties properties, Clock clock) {
+    this(properties, clock, List.of());
+  }
+
+  @Autowired
+  RequestValidator(
+      DeploymentRequestProperties properties, Clock clock, List<WindowRule> windowRules) {
     this.properties = properties;
     this.clock = clock;
+    this.windowRules = List.copyOf(windowRules);
   }
 
   /**
@@ -184,6 +193,11 @@ public class RequestValidator {
       problems.add(
           "The %s starts in the past (%s); choose a start from now on."
               .formatted(what, Readable.dateTime(start, properties.timeZone())));
+    }
+    if (end.isAfter(start)) {
+      for (WindowRule rule : windowRules) {
+        rule.check(variables, window, start, end, what, problems);
+      }
     }
   }
 

@@ -143,6 +143,28 @@ class ChangeTicketRepository {
     return jdbc.query(sql, ChangeTicketRepository::map, filter.arguments().toArray());
   }
 
+  /**
+   * The open tickets ({@code SCHEDULED}, {@code IN_PROGRESS}) whose window overlaps {@code [from,
+   * to)}, of one environment and application when given ({@code null} = any), by window start.
+   */
+  List<ChangeTicket> openOverlapping(
+      Instant from, Instant to, String environment, String applicationName) {
+    Filter filter =
+        new Filter()
+            .and("window_start < ?", to)
+            .and("window_end > ?", from)
+            .and("environment = ?", environment)
+            .and("application_name = ?", applicationName);
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from change_ticket"
+            + filter.where()
+            + " and status in ('SCHEDULED', 'IN_PROGRESS') order by window_start, request_number",
+        ChangeTicketRepository::map,
+        filter.arguments().toArray());
+  }
+
   long count(Criteria criteria) {
     Filter filter = criteria.filter();
     return jdbc.queryForObject(

@@ -1,24 +1,35 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.APPLICATION_NAME;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.CALENDAR_SEQUENCE;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.CONFIRMED_WINDOW;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.ENVIRONMENT;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.ON_CALL_EMAIL;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.PREFERRED_WINDOW;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.PROJECT_NAME;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.REQUEST_NUMBER;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.ROLLBACK_PROCEDURE_CONFIRMED;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.SCHEDULED_BY;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.SCHEDULING_NOTES;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.STAKEHOLDER_EMAILS;
 
+import in.bontonsoftwares.deploymentrequest.freeze.Conflicts;
 import in.bontonsoftwares.deploymentrequest.identity.CurrentUser;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import in.bontonsoftwares.deploymentrequest.process.WindowVariables;
 import in.bontonsoftwares.deploymentrequest.request.CompletionCheck;
 import in.bontonsoftwares.deploymentrequest.request.Problems;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
+import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * "Schedule deployment": on {@code create} it proposes the requester's preferred window (the first
- * time; a reschedule shows the window confirmed before); on {@code complete} it checks the
+ * time; a reschedule shows the window confirmed before) with what it conflicts with (freezes, other
+ * deployments, the on-call contact; read-only in the form); on {@code complete} it checks the
  * confirmed window, the rollback confirmation and the stakeholders, records who scheduled, and
  * moves the calendar invitation's sequence (0 the first time, +1 on each reschedule), which the
  * confirmation mail then sends.
@@ -27,10 +38,24 @@ import org.springframework.stereotype.Component;
 class ScheduleDeploymentListener extends CompletionCheck {
 
   private final CurrentUser currentUser;
+  private final Optional<Conflicts> conflicts;
 
+  @Autowired
+  ScheduleDeploymentListener(
+      RequestValidator validator, CurrentUser currentUser, Conflicts conflicts) {
+    this(validator, currentUser, Optional.of(conflicts));
+  }
+
+  /** Without the conflicts of the proposed window (for tests of the listener alone). */
   ScheduleDeploymentListener(RequestValidator validator, CurrentUser currentUser) {
+    this(validator, currentUser, Optional.empty());
+  }
+
+  private ScheduleDeploymentListener(
+      RequestValidator validator, CurrentUser currentUser, Optional<Conflicts> conflicts) {
     super(validator);
     this.currentUser = currentUser;
+    this.conflicts = conflicts;
   }
 
   @Override
@@ -50,6 +75,33 @@ class ScheduleDeploymentListener extends CompletionCheck {
     if (!v.has(ROLLBACK_PROCEDURE_CONFIRMED)) {
       v.set(ROLLBACK_PROCEDURE_CONFIRMED, false);
     }
+    conflicts.ifPresent(check -> showConflicts(v, check));
+  }
+
+  /**
+   * What the proposed window clashes with, for the scheduler to read before deciding: the window
+   * confirmed before (a reschedule) or else the preferred one. Completing the task checks the
+   * window then confirmed again ({@code RequestValidator#window}).
+   */
+  private static void showConflicts(ProcessVariables v, Conflicts check) {
+    WindowVariables proposed =
+        v.has(CONFIRMED_WINDOW.start()) ? CONFIRMED_WINDOW : PREFERRED_WINDOW;
+    Date start = v.get(proposed.start());
+    Date end = v.get(proposed.end());
+    if (start == null || end == null || !end.after(start)) {
+      return;
+    }
+    Conflicts.Answer answer =
+        check.check(
+            new Conflicts.Question(
+                v.get(ENVIRONMENT),
+                v.get(PROJECT_NAME),
+                v.get(APPLICATION_NAME),
+                start.toInstant(),
+                end.toInstant(),
+                v.get(ON_CALL_EMAIL),
+                v.get(REQUEST_NUMBER)));
+    v.set(CONFIRMED_WINDOW.conflicts(), check.describe(answer));
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -67,6 +68,13 @@ class SecurityConfiguration {
                     .requestMatchers("/api/change-tickets/**", "/api/records", "/api/records/count")
                     .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
                     .requestMatchers("/api/limits/**")
+                    .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
+                    // freezes: everyone signed in reads them, DevSecOps and admins change them
+                    .requestMatchers(HttpMethod.POST, "/api/freezes", "/api/freezes/**")
+                    .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
+                    .requestMatchers(HttpMethod.PUT, "/api/freezes/**")
+                    .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
+                    .requestMatchers(HttpMethod.DELETE, "/api/freezes/**")
                     .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
                     .anyRequest()
                     .authenticated())

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.freeze.ActiveFreezes;
 import in.bontonsoftwares.deploymentrequest.pipeline.GateDecision.Decision;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data;
@@ -15,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -34,7 +37,7 @@ class GateRuleTest {
   static final String DIGEST = "sha256:" + "0f".repeat(32);
   static final GateRule.Question ASKED = new GateRule.Question("production", "2.4.1", DIGEST);
 
-  final GateRule rule = new GateRule(properties());
+  final GateRule rule = new GateRule(properties(), (environment, project, at) -> Optional.empty());
 
   static DeploymentRequestProperties properties() {
     DeploymentRequestProperties properties = mock(DeploymentRequestProperties.class);
@@ -168,6 +171,72 @@ class GateRuleTest {
     GateDecision go = rule.decide(at(EXECUTE_DEPLOYMENT), ASKED, OPENS);
     assertThat(go.changesAt()).isEqualTo(CLOSES);
     assertThat(go.message()).contains("until 5 Mar 2027, 11:30 IST (Asia/Kolkata)");
+  }
+
+  /**
+   * The rule with a BLOCK freeze "Incident freeze" for production from OPENS+10 min to {@code
+   * until}.
+   */
+  static GateRule frozenUntil(Instant until) {
+    Instant from = OPENS.plus(Duration.ofMinutes(10));
+    return new GateRule(
+        properties(),
+        (environment, project, at) ->
+            environment.equals("production") && !at.isBefore(from) && at.isBefore(until)
+                ? Optional.of(new ActiveFreezes.Hold(List.of("Incident freeze"), until))
+                : Optional.empty());
+  }
+
+  @Test
+  void shouldHoldAnOpenWindowWhileAFreezeLastsAndStopWhenItOutlastsTheWindow() {
+    Instant frozen = OPENS.plus(Duration.ofMinutes(20));
+
+    // a freeze that ends before the window closes: WAIT until it ends, then GO
+    GateRule shortFreeze = frozenUntil(OPENS.plus(Duration.ofMinutes(45)));
+    GateDecision held = shortFreeze.decide(at(EXECUTE_DEPLOYMENT), ASKED, frozen);
+    assertThat(held.decision()).isEqualTo(Decision.WAIT);
+    assertThat(held.reason()).isEqualTo("FROZEN");
+    assertThat(held.message()).contains("DR-2027-0001", "\"Incident freeze\"", "10:15 IST");
+    assertThat(held.retryAfter()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(held.changesAt()).isEqualTo(OPENS.plus(Duration.ofMinutes(45)));
+    assertThat(held.closesAt()).isEqualTo(CLOSES);
+    assertThat(
+            shortFreeze
+                .decide(at(EXECUTE_DEPLOYMENT), ASKED, OPENS.plus(Duration.ofMinutes(42)))
+                .retryAfter())
+        .isEqualTo(Duration.ofMinutes(3));
+    assertThat(
+            shortFreeze
+                .decide(at(EXECUTE_DEPLOYMENT), ASKED, OPENS.plus(Duration.ofMinutes(45)))
+                .decision())
+        .isEqualTo(Decision.GO);
+    assertThat(shortFreeze.decide(at(EXECUTE_DEPLOYMENT), ASKED, OPENS).decision())
+        .isEqualTo(Decision.GO);
+
+    // a freeze that lasts until the window closes or longer: STOP, DevSecOps reschedule
+    for (Instant until : List.of(CLOSES, CLOSES.plus(Duration.ofDays(1)))) {
+      GateDecision stopped = frozenUntil(until).decide(at(EXECUTE_DEPLOYMENT), ASKED, frozen);
+      assertThat(stopped.decision()).isEqualTo(Decision.STOP);
+      assertThat(stopped.reason()).isEqualTo("FROZEN");
+      assertThat(stopped.message()).contains("\"Incident freeze\"", "reschedule");
+    }
+    // also while the deployment is under way; and the artifact is checked first
+    assertThat(
+            frozenUntil(CLOSES)
+                .decide(at(EXECUTE_DEPLOYMENT, RECORD_DEPLOYMENT_START), ASKED, frozen)
+                .reason())
+        .isEqualTo("FROZEN");
+    assertThat(
+            frozenUntil(CLOSES)
+                .decide(
+                    at(EXECUTE_DEPLOYMENT),
+                    new GateRule.Question("production", "9.9", DIGEST),
+                    frozen)
+                .reason())
+        .isEqualTo("VERSION_MISMATCH");
+    // before the window opens the window decides
+    assertThat(frozenUntil(CLOSES).decide(at(TIMER_WINDOW_OPENS), ASKED, frozen).reason())
+        .isEqualTo("WINDOW_NOT_OPEN");
   }
 
   @Test

@@ -332,6 +332,57 @@ class PipelineGateTest {
   }
 
   @Test
+  void shouldHoldAnOpenWindowDuringAFreezeDeclaredAfterApproval() {
+    // given: a request of its own project, approved and in its open window
+    String project = "Frozen-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> request = request();
+    request.put(Var.PROJECT_NAME, project);
+    String number = api.filed(dana, request);
+    openWindow(number);
+    String ask = "environment=production&version=2.4.1&digest=" + DIGEST;
+    assertThat(api.gate(cibot, number, ask).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    // when DevSecOps declare a BLOCK freeze from now for half an hour
+    Instant now = clock.instant();
+    Map<String, Object> freeze = new HashMap<>();
+    freeze.put("name", "Incident freeze " + project);
+    freeze.put("environments", List.of("production"));
+    freeze.put("projects", List.of(project));
+    freeze.put("mode", "BLOCK");
+    freeze.put("start", now.minus(Duration.ofMinutes(5)).toString());
+    freeze.put("end", now.plus(Duration.ofMinutes(30)).toString());
+    TestRestTemplate sofia = http.withBasicAuth("sofia", properties.demo().password());
+    ResponseEntity<JsonNode> declared = sofia.postForEntity("/api/freezes", freeze, JsonNode.class);
+    assertThat(declared.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long id = declared.getBody().get("freeze").get("id").asLong();
+
+    // then the gate waits for it to end, naming it
+    ResponseEntity<JsonNode> held = api.gate(cibot, number, ask);
+    assertWait(held, "FROZEN");
+    assertThat(held.getBody().get("message").asText()).contains("Incident freeze " + project);
+    assertThat(Instant.parse(held.getBody().get("opensAt").asText()))
+        .isEqualTo(Instant.parse(freeze.get("end").toString()));
+
+    // when the freeze is made to outlast the window, the gate stops
+    freeze.put("end", now.plus(Duration.ofHours(3)).toString());
+    assertThat(
+            sofia
+                .exchange(
+                    "/api/freezes/{id}",
+                    HttpMethod.PUT,
+                    new HttpEntity<>(freeze),
+                    JsonNode.class,
+                    id)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertStop(api.gate(cibot, number, ask), "FROZEN");
+
+    // and once it is lifted, GO again
+    sofia.delete("/api/freezes/{id}", id);
+    assertThat(api.gate(cibot, number, ask).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
   void shouldTakeTheReportedDeploymentIntoTheProcessAndItsRecord() {
     String number = api.filed(dana, request());
     String instance = openWindow(number);

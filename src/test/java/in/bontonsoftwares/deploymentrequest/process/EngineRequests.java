@@ -56,9 +56,9 @@ public final class EngineRequests {
     this.historyService = historyService;
   }
 
-  /** Over the services of {@code engine}: what a Spring test has at hand as one bean. */
-  public static EngineRequests of(ProcessEngine engine, DeploymentRequestProperties properties) {
-    return new EngineRequests(
+  /** Requests on this engine's services. */
+  public EngineRequests(DeploymentRequestProperties properties, ProcessEngine engine) {
+    this(
         properties,
         engine.getIdentityService(),
         engine.getRepositoryService(),
@@ -68,10 +68,20 @@ public final class EngineRequests {
         engine.getHistoryService());
   }
 
+  /** Over the services of {@code engine}: what a Spring test has at hand as one bean. */
+  public static EngineRequests of(ProcessEngine engine, DeploymentRequestProperties properties) {
+    return new EngineRequests(properties, engine);
+  }
+
   /** A valid request of {@code user} for {@code project}, submitted and in review: its number. */
   public String inReview(String user, String project) {
+    return inReview(user, Map.of(Var.PROJECT_NAME, project));
+  }
+
+  /** A valid request of {@code user} with these fields changed, in review: its number. */
+  public String inReview(String user, Map<String, Object> changes) {
     Map<String, Object> request = TestRequests.validRequest(properties);
-    request.put(Var.PROJECT_NAME, project);
+    request.putAll(changes);
     String definition =
         repositoryService
             .createProcessDefinitionQuery()
@@ -87,8 +97,17 @@ public final class EngineRequests {
 
   /** Approved by sofia and scheduled for a window that opens in two days: no open task. */
   public void scheduleForLater(String number) {
+    approve(number);
+    schedule(number, TestClock.now().plus(Duration.ofDays(2)));
+  }
+
+  /** Approved by sofia: "Schedule deployment" is open. */
+  public void approve(String number) {
     complete(number, REVIEW_REQUEST, "sofia", TestRequests.review("approve", "Looks good"));
-    Instant opens = TestClock.now().plus(Duration.ofDays(2));
+  }
+
+  /** Scheduled by sofia for an hour from {@code opens}: no open task. */
+  public void schedule(String number, Instant opens) {
     Map<String, Object> schedule = new HashMap<>(TestRequests.scheduleNow());
     schedule.put(Var.CONFIRMED_WINDOW_START, WindowTime.store(opens));
     schedule.put(Var.CONFIRMED_WINDOW_END, WindowTime.store(opens.plus(Duration.ofHours(1))));
