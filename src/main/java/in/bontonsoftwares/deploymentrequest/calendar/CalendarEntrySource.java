@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Where calendar entries come from: every Spring bean implementing it adds its entries to the
- * change calendar's page and feed (the deployments' windows; freeze periods next).
+ * change calendar's page and feed (the deployments' windows, the freeze periods).
  */
 public interface CalendarEntrySource {
 

@@ -20,7 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
  * and read as the periods that hold a window.
  */
 @Service
-class Freezes implements ActiveFreezes {
+class Freezes implements ActiveFreezes, FreezePeriods {
 
   /** How far a chain of back-to-back freezes is followed to find when a hold ends. */
   private static final int LONGEST_CHAIN = 100;
@@ -136,6 +136,26 @@ class Freezes implements ActiveFreezes {
       }
     }
     return hits;
+  }
+
+  @Override
+  public List<Period> periods(String environment, Instant from, Instant to) {
+    return hits(repository.all(environment), from, to).stream()
+        .map(
+            hit ->
+                new Period(
+                    hit.freeze().id(),
+                    hit.freeze().name(),
+                    hit.freeze().reason(),
+                    hit.freeze().mode() == Freeze.Mode.BLOCK,
+                    hit.freeze().environments(),
+                    hit.freeze().projects(),
+                    hit.occurrence().start(),
+                    hit.occurrence().end(),
+                    hit.freeze().updatedAt() == null
+                        ? hit.freeze().createdAt()
+                        : hit.freeze().updatedAt()))
+        .toList();
   }
 
   /** The BLOCK periods that overlap {@code [from, to)}. */

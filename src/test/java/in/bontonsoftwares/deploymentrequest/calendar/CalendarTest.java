@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
+import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.process.EngineRequests;
@@ -12,9 +13,12 @@ import in.bontonsoftwares.deploymentrequest.schedule.ChangeTicketService;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -225,6 +229,74 @@ class CalendarTest {
                 .getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(output.getAll()).doesNotContain(token.substring(4), wrong);
+  }
+
+  @Test
+  void shouldShowEveryoneTheFreezePeriodsOnThePageAndInTheFeed() throws Exception {
+    // a warning freeze in testing, far ahead, so that no other test's window meets it
+    Instant start = TestClock.now().plus(Duration.ofDays(200)).truncatedTo(ChronoUnit.MINUTES);
+    Instant end = start.plus(Duration.ofDays(2));
+    String name = "Audit, year end; " + UUID.randomUUID();
+    Map<String, Object> freeze = new HashMap<>();
+    freeze.put("name", name);
+    freeze.put("reason", "Auditors on site");
+    freeze.put("environments", List.of("testing"));
+    freeze.put("mode", "WARN");
+    freeze.put("start", start.toString());
+    freeze.put("end", end.toString());
+    ResponseEntity<JsonNode> declared =
+        as("sofia").postForEntity("/api/freezes", freeze, JsonNode.class);
+    assertThat(declared.getStatusCode())
+        .as(String.valueOf(declared.getBody()))
+        .isEqualTo(HttpStatus.CREATED);
+    long id = declared.getBody().get("freeze").get("id").asLong();
+    String entryId = "freeze-%d-testing-%d".formatted(id, start.getEpochSecond());
+
+    try {
+      // a developer sees it whole, not as a busy block
+      JsonNode entries =
+          as("dana")
+              .getForObject(
+                  "/api/calendar?from={f}&to={t}&environment=testing",
+                  JsonNode.class,
+                  start.minus(Duration.ofDays(1)),
+                  end.plus(Duration.ofDays(1)));
+      JsonNode entry = entry(entries, entryId);
+      assertThat(entry.get("kind").asText()).isEqualTo("FREEZE");
+      assertThat(entry.get("title").asText()).isEqualTo("Freeze: " + name + " - Testing");
+      assertThat(entry.get("busy").asBoolean()).isFalse();
+      assertThat(Instant.parse(entry.get("start").asText())).isEqualTo(start);
+      assertThat(Instant.parse(entry.get("end").asText())).isEqualTo(end);
+      assertThat(entry.get("description").asText())
+          .contains("deployments flagged", "Reason: Auditors on site");
+      assertThat(ids(entries(as("dana"), start, end, "production"))).doesNotContain(entryId);
+
+      // and the feed carries it, its comma and semicolon escaped and read back as typed
+      Calendar calendar =
+          new CalendarBuilder()
+              .build(
+                  new StringReader(
+                      http.getForObject(
+                          "/api/calendar.ics?environment=testing&token={t}",
+                          String.class,
+                          token("dana"))));
+      VEvent event = event(calendar, entryId + "@bontonsoftwares.in");
+      assertThat(value(event, Property.SUMMARY)).isEqualTo("Freeze: " + name + " - Testing");
+      assertThat(value(event, Property.DTSTART)).isEqualTo(utc(start));
+      assertThat(value(event, Property.DTEND)).isEqualTo(utc(end));
+    } finally {
+      as("sofia").delete("/api/freezes/{id}", id);
+    }
+    assertThat(ids(entries(as("dana"), start, end, "testing"))).doesNotContain(entryId);
+  }
+
+  private JsonNode entries(TestRestTemplate as, Instant start, Instant end, String environment) {
+    return as.getForObject(
+        "/api/calendar?from={f}&to={t}&environment={e}",
+        JsonNode.class,
+        start.minus(Duration.ofDays(1)),
+        end.plus(Duration.ofDays(1)),
+        environment);
   }
 
   private String scheduled(String requester, String project) {
