@@ -2,6 +2,7 @@ package in.bontonsoftwares.deploymentrequest.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
 import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.WebAppTest;
@@ -10,6 +11,9 @@ import in.bontonsoftwares.deploymentrequest.process.EngineRequests;
 import in.bontonsoftwares.deploymentrequest.schedule.ChangeTicketService;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +22,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The change calendar in a real browser, reached from Tasklist with its one sign-in: a developer's
@@ -38,6 +45,7 @@ class CalendarBrowserTest {
   @Autowired DeploymentRequestProperties properties;
   @Autowired ProcessEngine engine;
   @Autowired ChangeTicketService tickets;
+  @Autowired TestRestTemplate http;
 
   private Browser browser;
   private Tasklist tasklist;
@@ -58,6 +66,21 @@ class CalendarBrowserTest {
     requests.scheduleForLater(devs);
     LocalDate windowDay =
         tickets.findByRequestNumber(danas).orElseThrow().windowStart().atZone(ZONE).toLocalDate();
+    // a warning freeze in staging the day after: on the calendar for everyone, without a link
+    long freeze = declareStagingFreeze(windowDay.plusDays(1));
+    String freezeEntry =
+        "freeze-%d-staging-%d"
+            .formatted(
+                freeze,
+                windowDay.plusDays(1).atTime(10, 0).atZone(ZONE).toInstant().getEpochSecond());
+    try {
+      walkTheCalendar(danas, devs, windowDay, freezeEntry);
+    } finally {
+      http.withBasicAuth("sofia", properties.demo().password()).delete("/api/freezes/{id}", freeze);
+    }
+  }
+
+  private void walkTheCalendar(String danas, String devs, LocalDate windowDay, String freeze) {
 
     // signed out, the page says how to sign in instead of asking for a password
     browser.open(baseUrl() + "/calendar.html");
@@ -80,6 +103,10 @@ class CalendarBrowserTest {
     assertThat(busy.getText()).contains("Busy: a deployment to Production");
     assertThat(busy.getAttribute("href")).isNull();
     assertThat(browser.text(By.cssSelector("#calendar"))).doesNotContain(devs, "Inventory");
+    WebElement frozen = event(freeze);
+    assertThat(frozen.getAttribute("data-kind")).isEqualTo("FREEZE");
+    assertThat(frozen.getText()).contains("Freeze: Staging data refresh - Staging");
+    assertThat(frozen.getAttribute("href")).isNull();
     assertThat(browser.text(By.cssSelector("#calendar-note"))).contains("Asia/Kolkata (UTC+05:30)");
     assertThat(browser.text(By.cssSelector("#subscribe .feed-url")))
         .isEqualTo(baseUrl() + "/api/calendar.ics?token=<your token>");
@@ -90,8 +117,11 @@ class CalendarBrowserTest {
     // another environment: nothing of production, and the address says which one
     new Select(browser.visible(By.id("environment"))).selectByValue("staging");
     browser.until(
-        "production's windows gone",
-        d -> d.findElements(By.cssSelector("#calendar [data-entry]")).isEmpty());
+        "production's windows gone, staging's freeze there",
+        d ->
+            d.findElements(By.cssSelector("#calendar [data-entry^='deployment-']")).isEmpty()
+                && !d.findElements(By.cssSelector("#calendar [data-entry='" + freeze + "']"))
+                    .isEmpty());
     assertThat(browser.driver().getCurrentUrl()).contains("environment=staging", "view=week");
     new Select(browser.visible(By.id("environment"))).selectByValue("production");
 
@@ -99,6 +129,24 @@ class CalendarBrowserTest {
     browser.visible(By.cssSelector("#detail h2"));
     assertThat(browser.text(By.cssSelector("#detail h2"))).startsWith(danas + " · Ledger");
     browser.shot("calendar-to-request");
+  }
+
+  /** A WARN freeze of staging on that day, 10:00 to 14:00 in the app's zone: its id. */
+  private long declareStagingFreeze(LocalDate day) {
+    Map<String, Object> freeze = new HashMap<>();
+    freeze.put("name", "Staging data refresh");
+    freeze.put("reason", "Staging is reloaded from production");
+    freeze.put("environments", List.of("staging"));
+    freeze.put("mode", "WARN");
+    freeze.put("start", day.atTime(10, 0).atZone(ZONE).toInstant().toString());
+    freeze.put("end", day.atTime(14, 0).atZone(ZONE).toInstant().toString());
+    ResponseEntity<JsonNode> declared =
+        http.withBasicAuth("sofia", properties.demo().password())
+            .postForEntity("/api/freezes", freeze, JsonNode.class);
+    assertThat(declared.getStatusCode())
+        .as(String.valueOf(declared.getBody()))
+        .isEqualTo(HttpStatus.CREATED);
+    return declared.getBody().get("freeze").get("id").asLong();
   }
 
   private WebElement event(String id) {
