@@ -79,6 +79,8 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .httpBasic(Customizer.withDefaults())
+        // a refusal says who may not do what, as problem details
+        .exceptionHandling(refusals -> refusals.accessDeniedHandler(new ProblemResponses()))
         // never creates a session, and never changes the webapps' one: a new session id on a call
         // (Spring's session fixation protection, as our session filter signs the call in) would
         // leave the page's other calls, sent in parallel with the old id, signed out

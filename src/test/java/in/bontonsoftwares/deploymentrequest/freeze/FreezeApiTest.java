@@ -170,8 +170,13 @@ class FreezeApiTest {
 
     Map<String, Object> intruder =
         oneOff("Dana's freeze", "2030-07-01T00:00Z", "2030-07-02T00:00Z");
-    assertThat(as("dana").postForEntity("/api/freezes", intruder, String.class).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> refused =
+        as("dana").postForEntity("/api/freezes", intruder, JsonNode.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    // with the reason, as problem details
+    assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(refused.getBody().get("detail").asText())
+        .isEqualTo("dana (groups: developers) may not POST /api/freezes");
     assertThat(
             as("dana")
                 .exchange(
