@@ -37,7 +37,7 @@
     box.replaceChildren();
     box.appendChild(document.createTextNode('Subscribe in Outlook or Google Calendar: '));
     box.appendChild(element('code', feed.toString() + (select.value ? '&' : '?') + 'token=<your token>', 'feed-url'));
-    box.appendChild(document.createTextNode(' — a personal access token (POST /api/tokens, see the README\'s "Change calendar"), shown to the calendar, never to anyone else.'));
+    box.appendChild(document.createTextNode(' — a personal access token of scope CALENDAR_FEED (POST /api/tokens, see the README\'s "Change calendar"): it reads this feed and nothing else; shown to the calendar, never to anyone else.'));
   }
 
   function toEvent(entry) {

@@ -36,7 +36,7 @@ public class AccessTokens {
   static final String PREFIX = "drp_";
   private static final Pattern FORMAT = Pattern.compile("drp_[A-Za-z0-9_-]{43}");
   private static final String COLUMNS =
-      "id, user_id, name, created_at, expires_at, last_used_at, revoked_at, revoked_by";
+      "id, user_id, name, scope, created_at, expires_at, last_used_at, revoked_at, revoked_by";
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -56,7 +56,7 @@ public class AccessTokens {
   }
 
   /** A new token of {@code user}; its secret is in the answer and nowhere else. */
-  CreatedToken create(String user, String name, Instant expiresAt) {
+  CreatedToken create(String user, String name, Instant expiresAt, TokenScope scope) {
     Instant now = clock.instant();
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
@@ -66,19 +66,21 @@ public class AccessTokens {
         connection -> {
           var statement =
               connection.prepareStatement(
-                  "insert into access_token (user_id, name, secret_hash, created_at, expires_at)"
-                      + " values (?, ?, ?, ?, ?)",
+                  "insert into access_token"
+                      + " (user_id, name, secret_hash, created_at, expires_at, scope)"
+                      + " values (?, ?, ?, ?, ?, ?)",
                   new String[] {"id"});
           statement.setString(1, user);
           statement.setString(2, name);
           statement.setString(3, hash(secret));
           statement.setObject(4, SqlInstant.of(now));
           statement.setObject(5, SqlInstant.of(expiresAt));
+          statement.setString(6, scope.name());
           return statement;
         },
         key);
     long id = key.getKey().longValue();
-    return new CreatedToken(id, name, secret, now, expiresAt);
+    return new CreatedToken(id, name, scope, secret, now, expiresAt);
   }
 
   /** The tokens of {@code user}, the newest first. */
@@ -119,7 +121,7 @@ public class AccessTokens {
     String hash = hash(secret);
     List<Row> rows =
         jdbc.query(
-            "select id, user_id, name, secret_hash, expires_at, revoked_at from access_token"
+            "select id, user_id, name, secret_hash, expires_at, revoked_at, scope from access_token"
                 + " where secret_hash = ?",
             (rs, n) ->
                 new Row(
@@ -128,7 +130,8 @@ public class AccessTokens {
                     rs.getString("name"),
                     rs.getString("secret_hash"),
                     SqlInstant.read(rs, "expires_at"),
-                    SqlInstant.read(rs, "revoked_at")),
+                    SqlInstant.read(rs, "revoked_at"),
+                    TokenScope.valueOf(rs.getString("scope"))),
             hash);
     if (rows.isEmpty()
         || !MessageDigest.isEqual(
@@ -148,7 +151,7 @@ public class AccessTokens {
       return Result.refused("The token's user no longer exists");
     }
     recordUse(row.id(), now);
-    return new Result(new TokenCaller(row.id(), row.name(), row.user()), null);
+    return new Result(new TokenCaller(row.id(), row.name(), row.user(), row.scope()), null);
   }
 
   private void recordUse(long id, Instant now) {
@@ -175,6 +178,7 @@ public class AccessTokens {
         rs.getLong("id"),
         rs.getString("user_id"),
         rs.getString("name"),
+        TokenScope.valueOf(rs.getString("scope")),
         SqlInstant.read(rs, "created_at"),
         SqlInstant.read(rs, "expires_at"),
         SqlInstant.read(rs, "last_used_at"),
@@ -183,13 +187,20 @@ public class AccessTokens {
   }
 
   private record Row(
-      long id, String user, String name, String hash, Instant expiresAt, Instant revokedAt) {}
+      long id,
+      String user,
+      String name,
+      String hash,
+      Instant expiresAt,
+      Instant revokedAt,
+      TokenScope scope) {}
 
   /** A token as its owner sees it: everything but the secret. */
   record AccessToken(
       long id,
       String user,
       String name,
+      TokenScope scope,
       Instant createdAt,
       Instant expiresAt,
       Instant lastUsedAt,
@@ -197,7 +208,8 @@ public class AccessTokens {
       String revokedBy) {}
 
   /** The answer to a creation: the only place the secret ever appears. */
-  record CreatedToken(long id, String name, String token, Instant createdAt, Instant expiresAt) {}
+  record CreatedToken(
+      long id, String name, TokenScope scope, String token, Instant createdAt, Instant expiresAt) {}
 
   /** Either a caller or the reason for refusing the token. */
   public record Result(TokenCaller caller, String refusal) {

@@ -28,7 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Calendar clients (Outlook, Google Calendar) subscribe to a URL and cannot send a header, so on
  * the few {@code queryTokenPaths} (the change calendar's feed) a GET may carry the token as {@code
- * ?token=} instead. Everything after this filter sees the request without that parameter: no log
+ * ?token=} instead, and only a token of scope {@link TokenScope#CALENDAR_FEED}, which opens nothing
+ * but the feed (a leaked subscription address gives nothing else away; such a token is refused
+ * anywhere else, 403). Everything after this filter sees the request without that parameter: no log
  * line, error page or query string written later can contain it. Anywhere else on {@code /api} a
  * {@code token} in the address is refused (400) before anything could log it; {@code /engine-rest}
  * does not read one.
@@ -54,6 +56,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     String secret = null;
+    boolean fromAddress = false;
     // "Bearer" with nothing after it too: a pipeline whose secret variable is empty
     if (header != null
         && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
@@ -75,6 +78,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
       request = new WithoutQueryToken(request);
       if (secret == null) {
         secret = inQuery == null ? "" : inQuery.strip();
+        fromAddress = true;
       }
     }
     if (secret == null) {
@@ -84,6 +88,28 @@ class BearerTokenFilter extends OncePerRequestFilter {
     AccessTokens.Result result = tokens.authenticate(secret);
     if (result.caller() == null) {
       refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, result.refusal());
+      return;
+    }
+    TokenScope scope = result.caller().scope();
+    if (fromAddress && scope != TokenScope.CALENDAR_FEED) {
+      // an API token in an address is as good as published: refuse it, say why
+      refuse(
+          request,
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          "Only a token of scope CALENDAR_FEED may stand in an address; this one ("
+              + result.caller().tokenName()
+              + ") can do everything you can: revoke it and subscribe with a CALENDAR_FEED token");
+      return;
+    }
+    if (scope == TokenScope.CALENDAR_FEED && !takesQueryToken(request)) {
+      refuse(
+          request,
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "The token "
+              + result.caller().tokenName()
+              + " may only read the calendar feed (GET /api/calendar.ics)");
       return;
     }
     request.setAttribute(TokenCaller.ATTRIBUTE, result.caller());

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * attributes, which a client cannot set; the doors of {@code /api} and {@code /engine-rest} take
  * the caller from there.
  */
-public record TokenCaller(long tokenId, String tokenName, String user) {
+public record TokenCaller(long tokenId, String tokenName, String user, TokenScope scope) {
 
   static final String ATTRIBUTE = TokenCaller.class.getName();
 

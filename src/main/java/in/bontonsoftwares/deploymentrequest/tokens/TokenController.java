@@ -23,10 +23,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /api/tokens} creates a token of the caller ({@code name}, {@code expiresAt} at most
- * {@code max-lifetime} ahead, by default that far), {@code GET /api/tokens} pages through the
- * caller's own, {@code DELETE /api/tokens/{id}} revokes one of the caller's own, or any for admins.
- * Creating needs a password: a token cannot make tokens, so a leaked one cannot outlive its
- * revocation.
+ * {@code max-lifetime} ahead, by default that far, {@code scope} {@link TokenScope}), {@code GET
+ * /api/tokens} pages through the caller's own, {@code DELETE /api/tokens/{id}} revokes one of the
+ * caller's own, or any for admins. Creating needs a password: a token cannot make tokens, so a
+ * leaked one cannot outlive its revocation.
  */
 @RestController
 @RequestMapping("/api/tokens")
@@ -67,7 +67,17 @@ class TokenController {
               + latest
               + ")");
     }
-    AccessTokens.CreatedToken created = tokens.create(caller.getName(), body.name(), expiresAt);
+    TokenScope scope =
+        body.scope() == null
+            ? TokenScope.API
+            : TokenScope.parse(body.scope())
+                .orElseThrow(
+                    () ->
+                        new ResponseStatusException(
+                            HttpStatus.BAD_REQUEST,
+                            "scope must be one of " + TokenScope.choices()));
+    AccessTokens.CreatedToken created =
+        tokens.create(caller.getName(), body.name(), expiresAt, scope);
     return ResponseEntity.created(URI.create("/api/tokens/" + created.id())).body(created);
   }
 
@@ -94,5 +104,6 @@ class TokenController {
     return ResponseEntity.noContent().build();
   }
 
-  record NewToken(String name, Instant expiresAt) {}
+  /** {@code scope}: {@code API} (the default) or {@code CALENDAR_FEED}. */
+  record NewToken(String name, Instant expiresAt, String scope) {}
 }

@@ -228,7 +228,33 @@ class CalendarTest {
             http.getForEntity("/api/calendar.ics?environment=moon&token={t}", String.class, token)
                 .getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(output.getAll()).doesNotContain(token.substring(4), wrong);
+
+    // a feed token opens nothing but the feed, in a header neither
+    HttpHeaders bearer = new HttpHeaders();
+    bearer.setBearerAuth(token);
+    for (String path : List.of("/api/me", "/api/deployment-requests", "/engine-rest/task")) {
+      ResponseEntity<JsonNode> other =
+          http.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer), JsonNode.class);
+      assertThat(other.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(other.getBody().get("detail").asText())
+          .as(path)
+          .isEqualTo(
+              "The token calendar feed may only read the calendar feed (GET /api/calendar.ics)");
+    }
+    // and a token that can do everything is refused in an address: it would be published there
+    String api = token("dana", "API");
+    ResponseEntity<JsonNode> published =
+        http.getForEntity("/api/calendar.ics?token={t}", JsonNode.class, api);
+    assertThat(published.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(published.getBody().get("detail").asText())
+        .startsWith("Only a token of scope CALENDAR_FEED may stand in an address");
+    bearer.setBearerAuth(api);
+    assertThat(
+            http.exchange(
+                    "/api/calendar.ics", HttpMethod.GET, new HttpEntity<>(bearer), String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(output.getAll()).doesNotContain(token.substring(4), wrong, api.substring(4));
   }
 
   @Test
@@ -352,14 +378,19 @@ class CalendarTest {
     return ids;
   }
 
+  /** A calendar-feed token of {@code user}, as the README tells people to make one. */
   private String token(String user) {
+    return token(user, "CALENDAR_FEED");
+  }
+
+  private String token(String user, String scope) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<JsonNode> created =
         as(user)
             .postForEntity(
                 "/api/tokens",
-                new HttpEntity<>(Map.of("name", "calendar feed"), headers),
+                new HttpEntity<>(Map.of("name", "calendar feed", "scope", scope), headers),
                 JsonNode.class);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     return created.getBody().get("token").asText();

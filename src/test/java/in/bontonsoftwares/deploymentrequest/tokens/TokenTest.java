@@ -108,7 +108,19 @@ class TokenTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(create("dana", " ", Instant.now().plusSeconds(600)).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
+    Map<String, Object> badScope = new java.util.HashMap<>();
+    badScope.put("name", "everything");
+    badScope.put("scope", "ADMIN");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> refusedScope =
+        as("dana")
+            .postForEntity("/api/tokens", new HttpEntity<>(badScope, headers), JsonNode.class);
+    assertThat(refusedScope.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refusedScope.getBody().get("detail").asText())
+        .isEqualTo("scope must be one of API, CALENDAR_FEED");
     ResponseEntity<JsonNode> defaulted = create("dana", "a year", null);
+    assertThat(defaulted.getBody().get("scope").asText()).isEqualTo("API");
     assertThat(defaulted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(Instant.parse(defaulted.getBody().get("expiresAt").asText()))
         .isBefore(Instant.now().plus(Duration.ofDays(365)).plusSeconds(60));
