@@ -86,7 +86,12 @@ class FlywayUpgradeTest {
 
   /** Change sets added after the Flyway releases: they run on a database those migrated. */
   private static final List<String> NEW_CHANGE_SETS =
-      List.of("7-access-tokens", "8-pipeline-gate", "9-notification-settings", "10-freeze-periods");
+      List.of(
+          "7-access-tokens",
+          "8-pipeline-gate",
+          "9-notification-settings",
+          "10-freeze-periods",
+          "11-health-checks");
 
   @TempDir Path dataDirectory;
 
@@ -157,7 +162,8 @@ class FlywayUpgradeTest {
             "7-access-tokens EXECUTED",
             "8-pipeline-gate EXECUTED",
             "9-notification-settings EXECUTED",
-            "10-freeze-periods EXECUTED");
+            "10-freeze-periods EXECUTED",
+            "11-health-checks EXECUTED");
     assertThat(jdbc.queryForObject("select count(*) from limit_hit", Integer.class)).isZero();
     // and the ticket's window is the instant the JVM's zone meant, now kept with its offset
     assertThat(jdbc.queryForObject("select window_start from change_ticket", OffsetDateTime.class))
