@@ -111,7 +111,7 @@ public record HealthProperties(
   /**
    * The rollback webhook of an environment: the URL and the secret that signs each call
    * (HMAC-SHA256). Both come from the configuration or the environment ({@code
-   * DEPLOYMENT_REQUEST_HEALTH_ENVIRONMENTS_PRODUCTION_ROLLBACKWEBHOOK_SECRET}), never from a
+   * DEPLOYMENTREQUEST_HEALTH_ENVIRONMENTS_PRODUCTION_ROLLBACKWEBHOOK_SECRET}), never from a
    * request; the secret is never shown (its length, at least 16 characters, is checked by {@code
    * health.CheckDefinitions}, since a failed constraint here would print the value).
    */

@@ -3,6 +3,7 @@ package in.bontonsoftwares.deploymentrequest.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.bontonsoftwares.deploymentrequest.config.HealthProperties;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -11,6 +12,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * {@code deployment-request.health} as the start-up reads it: valid checks are compiled in order
@@ -139,6 +142,36 @@ class CheckDefinitionsTest {
                   .hasMessageContaining(
                       AT + "rollback-webhook.secret: must be at least 16 characters")
                   .hasMessageNotContaining("short-s3cret");
+            });
+  }
+
+  @Test
+  void shouldTakeTheWebhooksSecretFromTheEnvironmentAsTheReadmeSays() {
+    runner
+        .withInitializer(
+            context ->
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(
+                        new SystemEnvironmentPropertySource(
+                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            Map.of(
+                                "DEPLOYMENTREQUEST_HEALTH_ENVIRONMENTS_PRODUCTION_ROLLBACKWEBHOOK_URL",
+                                "https://deploy.example.com/rollback",
+                                "DEPLOYMENTREQUEST_HEALTH_ENVIRONMENTS_PRODUCTION_ROLLBACKWEBHOOK_SECRET",
+                                "from-the-environment-0123456789"))))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              HealthProperties.RollbackWebhook webhook =
+                  context
+                      .getBean(HealthProperties.class)
+                      .environment("production")
+                      .rollbackWebhook();
+              assertThat(webhook.url()).hasToString("https://deploy.example.com/rollback");
+              assertThat(webhook.secret()).isEqualTo("from-the-environment-0123456789");
+              assertThat(webhook.toString()).doesNotContain("from-the-environment");
             });
   }
 
