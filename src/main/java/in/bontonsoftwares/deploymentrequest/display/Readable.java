@@ -18,6 +18,8 @@ public final class Readable {
 
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME_OF_DAY =
+      DateTimeFormatter.ofPattern("HH:mm:ss zzz", Locale.ENGLISH);
 
   private Readable() {}
 
@@ -28,6 +30,14 @@ public final class Readable {
     }
     String shown = DATE_TIME.format(instant.atZone(zone));
     return shown.endsWith(" " + zone.getId()) ? shown : shown + " (" + zone.getId() + ")";
+  }
+
+  /**
+   * The time of day to the second with the zone's abbreviation, {@code 12:01:05 IST}, for lists of
+   * events of one day whose heading names the zone; empty for none.
+   */
+  public static String timeOfDay(Instant instant, ZoneId zone) {
+    return instant == null ? "" : TIME_OF_DAY.format(instant.atZone(zone));
   }
 
   /**

@@ -91,7 +91,8 @@ class FlywayUpgradeTest {
           "8-pipeline-gate",
           "9-notification-settings",
           "10-freeze-periods",
-          "11-token-scopes");
+          "11-token-scopes",
+          "12-health-checks");
 
   @TempDir Path dataDirectory;
 
@@ -163,7 +164,8 @@ class FlywayUpgradeTest {
             "8-pipeline-gate EXECUTED",
             "9-notification-settings EXECUTED",
             "10-freeze-periods EXECUTED",
-            "11-token-scopes EXECUTED");
+            "11-token-scopes EXECUTED",
+            "12-health-checks EXECUTED");
     assertThat(jdbc.queryForObject("select count(*) from limit_hit", Integer.class)).isZero();
     // and the ticket's window is the instant the JVM's zone meant, now kept with its offset
     assertThat(jdbc.queryForObject("select window_start from change_ticket", OffsetDateTime.class))

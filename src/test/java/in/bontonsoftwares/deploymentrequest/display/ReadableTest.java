@@ -27,6 +27,17 @@ class ReadableTest {
   }
 
   @Test
+  void shouldWriteATimeOfDayToTheSecondWithTheZonesAbbreviation() {
+    Instant instant = Instant.parse("2026-12-01T06:31:05.700Z");
+
+    assertThat(Readable.timeOfDay(instant, KOLKATA)).isEqualTo("12:01:05 IST");
+    assertThat(
+            Readable.timeOfDay(Instant.parse("2026-07-01T10:00:00Z"), ZoneId.of("Europe/Berlin")))
+        .isEqualTo("12:00:00 CEST");
+    assertThat(Readable.timeOfDay(null, KOLKATA)).isEmpty();
+  }
+
+  @Test
   void shouldWriteDurationsInWordsWithTheTwoLargestUnits() {
     assertThat(Readable.duration("PT6M31.05S")).isEqualTo("6 min 31 s");
     assertThat(Readable.duration(Duration.ofHours(51))).isEqualTo("2 days 3 h");

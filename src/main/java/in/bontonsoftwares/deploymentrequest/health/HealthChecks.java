@@ -1,0 +1,234 @@
+package in.bontonsoftwares.deploymentrequest.health;
+
+import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.config.HealthProperties;
+import in.bontonsoftwares.deploymentrequest.display.Readable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The health checks of a request (README "Health checks"): a probe round measures each check that
+ * is due, stores the results and answers the analysis of the phase and when the next round is due;
+ * the results and their summary are for the record, the forms and the rollback webhook. Rounds are
+ * meant to run as the request's timer jobs, one at a time; two rounds at once store each attempt
+ * once.
+ */
+@Service
+public class HealthChecks {
+
+  private static final Logger log = LoggerFactory.getLogger(HealthChecks.class);
+
+  private final CheckDefinitions definitions;
+  private final HealthProperties properties;
+  private final ProbeRepository repository;
+  private final HistoryService history;
+  private final HealthMetrics metrics;
+  private final Clock clock;
+  private final DeploymentRequestProperties app;
+
+  HealthChecks(
+      CheckDefinitions definitions,
+      HealthProperties properties,
+      ProbeRepository repository,
+      HistoryService history,
+      HealthMetrics metrics,
+      Clock clock,
+      DeploymentRequestProperties app) {
+    this.definitions = definitions;
+    this.properties = properties;
+    this.repository = repository;
+    this.history = history;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.app = app;
+  }
+
+  /**
+   * One round: each check of the request that is due in {@code phase} (not finished, and an
+   * interval past its last measurement) measures once. Answers the phase's analysis after the
+   * round, when the next round is due, and what was measured. A finished analysis measures nothing
+   * more. A request without any check is SUCCESSFUL at once.
+   */
+  public ProbeOutcome probe(String requestNumber, Phase phase) {
+    HealthTarget target = HealthTarget.read(history, requestNumber);
+    List<CheckDefinition> checks =
+        definitions.forRequest(target.environment(), target.healthCheckUrl());
+    Duration watchWindow = properties.environment(target.environment()).watchWindow();
+    Map<String, List<ProbeResult>> byCheck =
+        byCheck(checks, repository.results(requestNumber), phase);
+    AnalysisState before = state(checks, byCheck, phase, watchWindow);
+    List<ProbeResult> measured = new ArrayList<>();
+    if (!before.finished()) {
+      for (CheckDefinition check : checks) {
+        List<ProbeResult> results = byCheck.get(check.name());
+        Instant now = clock.instant();
+        if (Analysis.of(check, check.count(phase, watchWindow), results).finished()
+            || Analysis.due(check.interval(), results, now).isAfter(now)) {
+          continue;
+        }
+        Measurement measurement = check.probe().measure();
+        ProbeResult result =
+            new ProbeResult(
+                requestNumber,
+                check.name(),
+                phase,
+                results.size() + 1,
+                clock.instant(),
+                measurement.value(),
+                measurement.verdict(),
+                measurement.message());
+        try {
+          repository.insert(result, target.environment());
+        } catch (DuplicateKeyException e) {
+          log.info(
+              "{} {} attempt {} of {} was stored by another round at the same time",
+              requestNumber,
+              phase,
+              result.attempt(),
+              check.name());
+          continue;
+        }
+        results.add(result);
+        measured.add(result);
+        metrics.probed(target.environment(), result);
+      }
+    }
+    AnalysisState after = state(checks, byCheck, phase, watchWindow);
+    if (after.finished() && !before.finished()) {
+      metrics.finished(target.environment(), phase, after);
+      log.info("{} health analysis of {}: {}", requestNumber, phase, after);
+    }
+    return new ProbeOutcome(
+        after, after.finished() ? null : next(checks, byCheck, phase, watchWindow), measured);
+  }
+
+  /** Every stored result of the request, in the order they were taken. */
+  public List<ProbeResult> results(String requestNumber) {
+    return repository.results(requestNumber);
+  }
+
+  /** The analysis of {@code phase} as the stored results stand, without measuring. */
+  public AnalysisState state(String requestNumber, Phase phase) {
+    HealthTarget target = HealthTarget.read(history, requestNumber);
+    List<CheckDefinition> checks =
+        definitions.forRequest(target.environment(), target.healthCheckUrl());
+    return state(
+        checks,
+        byCheck(checks, repository.results(requestNumber), phase),
+        phase,
+        properties.environment(target.environment()).watchWindow());
+  }
+
+  /**
+   * Whether verification may pass without a person: the environment allows it, and the analyses of
+   * execution and (when the environment has one) of the watch window are SUCCESSFUL.
+   */
+  public boolean mayVerifyAutomatically(String requestNumber) {
+    HealthTarget target = HealthTarget.read(history, requestNumber);
+    HealthProperties.Environment environment = properties.environment(target.environment());
+    return environment.autoVerify()
+        && state(requestNumber, Phase.EXECUTION) == AnalysisState.SUCCESSFUL
+        && (environment.watchWindow().isZero()
+            || state(requestNumber, Phase.WATCH) == AnalysisState.SUCCESSFUL);
+  }
+
+  /** The watch window of the request's environment ({@code PT0S}: none). */
+  public Duration watchWindow(String requestNumber) {
+    return properties
+        .environment(HealthTarget.read(history, requestNumber).environment())
+        .watchWindow();
+  }
+
+  /**
+   * Every result as plain text for a read-only form field and the record, one line each under its
+   * phase: {@code 12:01:05 IST health-check-url 200 ✓ status 200}; times in the app's zone.
+   */
+  public String summary(String requestNumber) {
+    List<ProbeResult> results = results(requestNumber);
+    if (results.isEmpty()) {
+      return "No health check has run.";
+    }
+    StringBuilder text = new StringBuilder();
+    for (Phase phase : Phase.values()) {
+      List<ProbeResult> ofPhase = results.stream().filter(r -> r.phase() == phase).toList();
+      if (ofPhase.isEmpty()) {
+        continue;
+      }
+      if (!text.isEmpty()) {
+        text.append('\n');
+      }
+      text.append(phase == Phase.EXECUTION ? "During execution" : "Watch window")
+          .append(": ")
+          .append(state(requestNumber, phase))
+          .append(" (")
+          .append(app.timeZone().getId())
+          .append(")\n");
+      for (ProbeResult result : ofPhase) {
+        text.append(Readable.timeOfDay(result.probedAt(), app.timeZone()))
+            .append("  ")
+            .append(result.check())
+            .append(" #")
+            .append(result.attempt())
+            .append("  ")
+            .append(result.value().isEmpty() ? "-" : result.value())
+            .append("  ")
+            .append(result.verdict().symbol())
+            .append("  ")
+            .append(result.message())
+            .append('\n');
+      }
+    }
+    return text.toString().stripTrailing();
+  }
+
+  private static Map<String, List<ProbeResult>> byCheck(
+      List<CheckDefinition> checks, List<ProbeResult> results, Phase phase) {
+    Map<String, List<ProbeResult>> byCheck = new LinkedHashMap<>();
+    checks.forEach(check -> byCheck.put(check.name(), new ArrayList<>()));
+    results.stream()
+        .filter(result -> result.phase() == phase && byCheck.containsKey(result.check()))
+        .forEach(result -> byCheck.get(result.check()).add(result));
+    return byCheck;
+  }
+
+  private static AnalysisState state(
+      List<CheckDefinition> checks,
+      Map<String, List<ProbeResult>> byCheck,
+      Phase phase,
+      Duration watchWindow) {
+    return Analysis.overall(
+        checks.stream()
+            .map(
+                check ->
+                    Analysis.of(check, check.count(phase, watchWindow), byCheck.get(check.name())))
+            .toList());
+  }
+
+  /** When the first check that is still running measures next. */
+  private Instant next(
+      List<CheckDefinition> checks,
+      Map<String, List<ProbeResult>> byCheck,
+      Phase phase,
+      Duration watchWindow) {
+    Instant now = clock.instant();
+    return checks.stream()
+        .filter(
+            check ->
+                !Analysis.of(check, check.count(phase, watchWindow), byCheck.get(check.name()))
+                    .finished())
+        .map(check -> Analysis.due(check.interval(), byCheck.get(check.name()), now))
+        .min(Instant::compareTo)
+        .map(due -> due.isBefore(now) ? now : due)
+        .orElse(null);
+  }
+}
