@@ -827,21 +827,4 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
             .map(address -> ((InternetAddress) address).getAddress())
             .toList();
   }
-
-  /** The plain-text part of a mail, decoded. */
-  static String text(Part part) throws Exception {
-    if (part.isMimeType("text/plain")) {
-      return part.getContent().toString();
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String text = text(multipart.getBodyPart(i));
-        if (!text.isEmpty()) {
-          return text;
-        }
-      }
-    }
-    return "";
-  }
 }

@@ -8,6 +8,8 @@ import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.mail.ReceivedMails;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidationException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -211,6 +213,23 @@ public abstract class ProcessTestSupport {
       subjects.add(message.getSubject());
     }
     return subjects;
+  }
+
+  /** The plain-text part of a mail, decoded. */
+  protected static String text(Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return part.getContent().toString();
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = text(multipart.getBodyPart(i));
+        if (!text.isEmpty()) {
+          return text;
+        }
+      }
+    }
+    return "";
   }
 
   protected static RequestValidationException validationFailure(Throwable thrown) {
