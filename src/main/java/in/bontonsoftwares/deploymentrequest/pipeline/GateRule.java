@@ -8,8 +8,10 @@ import in.bontonsoftwares.deploymentrequest.freeze.ActiveFreezes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Component;
  * while it may still become GO; STOP when it never will. Later conditions (freeze periods) join
  * here, so there is no second path to GO: a BLOCK freeze period covering now holds an open window
  * (WAIT with {@code FROZEN} when the freeze ends before the window does, else STOP), also when the
- * freeze was declared after the window was confirmed.
+ * freeze was declared after the window was confirmed; but not by a freeze that an approved
+ * break-glass let this confirmed window into ({@code breakGlassApproved}, {@code
+ * breakGlassFreezeIds}).
  */
 @Component
 class GateRule {
@@ -105,7 +109,7 @@ class GateRule {
           yield windowNotOpen(state, number, opens, closes, now);
         }
         Optional<ActiveFreezes.Hold> frozen =
-            freezes.holding(environment, request.get(PROJECT_NAME), now);
+            freezes.holding(environment, request.get(PROJECT_NAME), now, breakGlass(request));
         if (frozen.isPresent()) {
           yield frozen(state, number, frozen.get(), closes, now);
         }
@@ -177,6 +181,19 @@ class GateRule {
             hold.until(),
             Duration.between(now, hold.until()))
         .closingAt(closes);
+  }
+
+  /** The freezes an approved break-glass let the confirmed window into; none without one. */
+  static Set<Long> breakGlass(RequestSnapshot request) {
+    String ids = request.get(BREAK_GLASS_FREEZE_IDS);
+    if (!request.get(BREAK_GLASS_APPROVED) || ids == null) {
+      return Set.of();
+    }
+    return Arrays.stream(ids.split(","))
+        .map(String::trim)
+        .filter(id -> !id.isEmpty())
+        .map(Long::valueOf)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private GateDecision windowNotOpen(
