@@ -5,13 +5,13 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.display.Readable;
 import in.bontonsoftwares.deploymentrequest.freeze.ActiveFreezes;
+import in.bontonsoftwares.deploymentrequest.freeze.BreakGlass;
+import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -109,7 +109,11 @@ class GateRule {
           yield windowNotOpen(state, number, opens, closes, now);
         }
         Optional<ActiveFreezes.Hold> frozen =
-            freezes.holding(environment, request.get(PROJECT_NAME), now, breakGlass(request));
+            freezes.holding(
+                environment,
+                request.get(PROJECT_NAME),
+                now,
+                BreakGlass.excused(ProcessVariables.of(request.variables())));
         if (frozen.isPresent()) {
           yield frozen(state, number, frozen.get(), closes, now);
         }
@@ -181,19 +185,6 @@ class GateRule {
             hold.until(),
             Duration.between(now, hold.until()))
         .closingAt(closes);
-  }
-
-  /** The freezes an approved break-glass let the confirmed window into; none without one. */
-  static Set<Long> breakGlass(RequestSnapshot request) {
-    String ids = request.get(BREAK_GLASS_FREEZE_IDS);
-    if (!request.get(BREAK_GLASS_APPROVED) || ids == null) {
-      return Set.of();
-    }
-    return Arrays.stream(ids.split(","))
-        .map(String::trim)
-        .filter(id -> !id.isEmpty())
-        .map(Long::valueOf)
-        .collect(Collectors.toUnmodifiableSet());
   }
 
   private GateDecision windowNotOpen(

@@ -98,7 +98,11 @@ public enum RequestState {
         SCHEDULED,
         CREATE_CHANGE_TICKET,
         SEND_SCHEDULE_CONFIRMATION,
+        WAIT_FOR_WINDOW,
+        START_WAIT_FOR_WINDOW,
         TIMER_WINDOW_OPENS,
+        END_WINDOW_OPENED,
+        WINDOW_FROZEN,
         MARK_CHANGE_IN_PROGRESS,
         SEND_WINDOW_OPEN_EMAIL);
     // DEPLOYING once a deployment start was reported for this window (RequestSnapshot)

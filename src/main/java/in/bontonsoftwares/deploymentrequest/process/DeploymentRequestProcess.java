@@ -46,7 +46,11 @@ public final class DeploymentRequestProcess {
     public static final String GATEWAY_BREAK_GLASS_DECISION = "Gateway_BreakGlassDecision";
     public static final String CREATE_CHANGE_TICKET = "Task_CreateChangeTicket";
     public static final String SEND_SCHEDULE_CONFIRMATION = "Task_SendScheduleConfirmation";
+    public static final String WAIT_FOR_WINDOW = "SubProcess_WaitForWindow";
+    public static final String START_WAIT_FOR_WINDOW = "StartEvent_WaitForWindow";
     public static final String TIMER_WINDOW_OPENS = "TimerEvent_WindowOpens";
+    public static final String END_WINDOW_OPENED = "EndEvent_WindowOpened";
+    public static final String WINDOW_FROZEN = "BoundaryEvent_WindowFrozen";
     // 5 execution
     public static final String MARK_CHANGE_IN_PROGRESS = "Task_MarkChangeInProgress";
     public static final String SEND_WINDOW_OPEN_EMAIL = "Task_SendWindowOpenEmail";
@@ -224,6 +228,12 @@ public final class DeploymentRequestProcess {
         Variable.flag("breakGlassApproved");
 
     /**
+     * The freeze period that took the request back from its window to scheduling, as {@code <freeze
+     * id>@<period start>}: the same period never does so twice.
+     */
+    public static final Variable<String> WINDOW_FROZEN_BY = Variable.text("windowFrozenBy");
+
+    /**
      * The last refusal (who, why), shown in "Schedule deployment"; cleared by the next approval.
      */
     public static final Variable<String> BREAK_GLASS_REFUSAL = Variable.text("breakGlassRefusal");
@@ -363,6 +373,7 @@ public final class DeploymentRequestProcess {
     public static final String BREAK_GLASS_DECIDED_BY = Data.BREAK_GLASS_DECIDED_BY.name();
     public static final String BREAK_GLASS_APPROVED = Data.BREAK_GLASS_APPROVED.name();
     public static final String BREAK_GLASS_REFUSAL = Data.BREAK_GLASS_REFUSAL.name();
+    public static final String WINDOW_FROZEN_BY = Data.WINDOW_FROZEN_BY.name();
     public static final String CALENDAR_SEQUENCE = Data.CALENDAR_SEQUENCE.name();
     public static final String EXECUTION_OUTCOME = Data.EXECUTION_OUTCOME.name();
     public static final String EXECUTION_NOTES = Data.EXECUTION_NOTES.name();
@@ -396,13 +407,15 @@ public final class DeploymentRequestProcess {
   }
 
   /**
-   * The messages the process waits for on "Execute deployment": what a pipeline reports over {@code
-   * POST /api/deployment-requests/{number}/events}.
+   * The messages the process waits for: on "Execute deployment" what a pipeline reports over {@code
+   * POST /api/deployment-requests/{number}/events}; while it waits for its window, a BLOCK freeze
+   * declared over it ({@code freeze.FrozenWindows}).
    */
   public static final class Message {
     public static final String DEPLOYMENT_STARTED = "DeploymentStarted";
     public static final String DEPLOYMENT_SUCCEEDED = "DeploymentSucceeded";
     public static final String DEPLOYMENT_FAILED = "DeploymentFailed";
+    public static final String WINDOW_FROZEN = "WindowFrozen";
 
     private Message() {}
   }

@@ -58,6 +58,7 @@ class BreakGlassProcessTest extends ProcessTestSupport {
       "Card payments fail for 3% of customers; the fix cannot wait for the freeze to end";
 
   @Autowired Freezes freezes;
+  @Autowired FrozenWindows frozenWindows;
   @Autowired ChangeTicketService tickets;
   @Autowired RecordArchive archive;
 
@@ -153,9 +154,14 @@ class BreakGlassProcessTest extends ProcessTestSupport {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(noticesOf(request))
+                assertThat(taskNotices(request))
                     .contains("Task Waiting: Approve break-glass -> sam@example.com")
                     .doesNotContain("Task Waiting: Approve break-glass -> sofia@example.com"));
+
+    // and saving the freeze again neither mails nor takes the request back to scheduling
+    frozenWindows.announce(freeze);
+    assertThat(request).isWaitingAt(TIMER_WINDOW_OPENS).hasNotPassed(WINDOW_FROZEN);
+    assertThat(subjects()).noneMatch(subject -> subject.contains("Deployment Window Frozen"));
 
     // and the gate's freezes no longer hold this window, but they do hold everyone else's
     assertThat(freezes.holding("production", project, now, Set.of(freeze.id()))).isEmpty();
@@ -353,19 +359,6 @@ class BreakGlassProcessTest extends ProcessTestSupport {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private List<String> noticesOf(ProcessInstance request) throws Exception {
-    List<String> notices = new java.util.ArrayList<>();
-    for (MimeMessage notice : taskNotices()) {
-      if (notice.getMessageID().startsWith("<" + request.getBusinessKey() + ".")) {
-        for (jakarta.mail.Address to :
-            notice.getRecipients(jakarta.mail.Message.RecipientType.TO)) {
-          notices.add(notice.getSubject().split(" - ")[2] + " -> " + to);
-        }
-      }
-    }
-    return notices;
   }
 
   private Object variable(ProcessInstance request, String name) {

@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -728,19 +727,6 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     Job confirmation = job(request, SEND_CONFIRMATION_EMAIL);
     assertThat(confirmation).as("the confirmation's job").isNotNull();
     managementService.executeJob(confirmation.getId());
-  }
-
-  /** This request's task mails, as {@code <purpose> -> <recipient>}. */
-  private List<String> taskNotices(ProcessInstance request) throws Exception {
-    List<String> notices = new ArrayList<>();
-    for (MimeMessage notice : taskNotices()) {
-      if (notice.getMessageID().startsWith("<" + request.getBusinessKey() + ".")) {
-        for (String to : addresses(notice, RecipientType.TO)) {
-          notices.add(notice.getSubject().split(" - ")[2] + " -> " + to);
-        }
-      }
-    }
-    return notices;
   }
 
   private Job job(ProcessInstance request, String activityId) {

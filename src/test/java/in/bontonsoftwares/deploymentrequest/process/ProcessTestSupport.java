@@ -7,9 +7,12 @@ import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.mail.ReceivedMails;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidationException;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -205,6 +208,20 @@ public abstract class ProcessTestSupport {
 
   private List<MimeMessage> received(boolean taskNotices) throws MessagingException {
     return ReceivedMails.inOrderSent(smtp, taskNotices);
+  }
+
+  /** This request's task mails, as {@code <purpose> -> <recipient's address>}. */
+  protected List<String> taskNotices(ProcessInstance request) throws MessagingException {
+    List<String> notices = new ArrayList<>();
+    for (MimeMessage notice : taskNotices()) {
+      if (notice.getMessageID().startsWith("<" + request.getBusinessKey() + ".")) {
+        for (Address to : notice.getRecipients(Message.RecipientType.TO)) {
+          notices.add(
+              notice.getSubject().split(" - ")[2] + " -> " + ((InternetAddress) to).getAddress());
+        }
+      }
+    }
+    return notices;
   }
 
   protected List<String> subjects() throws MessagingException {
