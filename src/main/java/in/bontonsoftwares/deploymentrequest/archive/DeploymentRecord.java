@@ -19,6 +19,7 @@ public record DeploymentRecord(
     String changeTicket,
     Window preferredWindow,
     Window confirmedWindow,
+    List<BreakGlass> breakGlass,
     Execution execution,
     Pipeline pipeline,
     List<Check> verification,
@@ -90,6 +91,24 @@ public record DeploymentRecord(
       String decision) {}
 
   public record Window(Instant start, Instant end) {}
+
+  /**
+   * One break-glass asked for in scheduling and decided in "Approve break-glass": the window and
+   * the BLOCK freezes it falls into (names and periods; their ids), the justification and who gave
+   * it, the decision ({@code approve} or {@code refuse}), who took it, when, and the comment.
+   */
+  public record BreakGlass(
+      int round,
+      Window window,
+      String freezes,
+      String freezeIds,
+      String justification,
+      String scheduledBy,
+      Instant requested,
+      String decision,
+      String decidedBy,
+      Instant decided,
+      String comment) {}
 
   public record Execution(
       String outcome,

@@ -2,6 +2,7 @@ package in.bontonsoftwares.deploymentrequest.archive;
 
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.*;
 
+import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.BreakGlass;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Check;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.ChecklistAnswer;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Execution;
@@ -91,6 +92,7 @@ class DeploymentRecordBuilder {
         v.get(CHANGE_TICKET_NUMBER),
         window(v, PREFERRED_WINDOW),
         confirmed,
+        breakGlass(processInstanceId),
         execution(v, execution),
         pipeline(v),
         verification(v),
@@ -145,23 +147,8 @@ class DeploymentRecordBuilder {
    * one.
    */
   private List<ReviewRound> reviews(String processInstanceId) {
-    List<HistoricTaskInstance> tasks =
-        historyService
-            .createHistoricTaskInstanceQuery()
-            .processInstanceId(processInstanceId)
-            .taskDefinitionKey(Element.REVIEW_REQUEST)
-            .finished()
-            .orderByHistoricActivityInstanceStartTime()
-            .asc()
-            .list();
-    List<HistoricDetail> updates =
-        historyService
-            .createHistoricDetailQuery()
-            .processInstanceId(processInstanceId)
-            .variableUpdates()
-            .orderByTime()
-            .asc()
-            .list();
+    List<HistoricTaskInstance> tasks = finishedTasks(processInstanceId, Element.REVIEW_REQUEST);
+    List<HistoricDetail> updates = variableUpdates(processInstanceId);
     List<ReviewRound> rounds = new ArrayList<>();
     int round = 0;
     for (HistoricTaskInstance task : tasks) {
@@ -193,6 +180,71 @@ class DeploymentRecordBuilder {
               entered.get(REVIEW_DECISION)));
     }
     return rounds;
+  }
+
+  /**
+   * Each break-glass decision from the history: what the scheduler asked for (the values as the
+   * approval task started) and what the approver entered (the values written by that task).
+   */
+  private List<BreakGlass> breakGlass(String processInstanceId) {
+    List<HistoricTaskInstance> tasks =
+        finishedTasks(processInstanceId, Element.APPROVE_BREAK_GLASS);
+    if (tasks.isEmpty()) {
+      return List.of();
+    }
+    List<HistoricDetail> updates = variableUpdates(processInstanceId);
+    List<BreakGlass> decisions = new ArrayList<>();
+    for (HistoricTaskInstance task : tasks) {
+      Map<String, Object> asked = new HashMap<>();
+      Map<String, Object> decided = new HashMap<>();
+      for (HistoricDetail detail : updates) {
+        HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+        if (task.getActivityInstanceId().equals(detail.getActivityInstanceId())) {
+          decided.put(update.getVariableName(), update.getValue());
+        } else if (!detail.getTime().after(task.getStartTime())) {
+          asked.put(update.getVariableName(), update.getValue());
+        }
+      }
+      ProcessVariables request = ProcessVariables.of(asked);
+      ProcessVariables decision = ProcessVariables.of(decided);
+      String decidedBy = decision.get(BREAK_GLASS_DECIDED_BY);
+      decisions.add(
+          new BreakGlass(
+              decisions.size() + 1,
+              window(request, CONFIRMED_WINDOW),
+              request.get(BREAK_GLASS_FREEZES),
+              request.get(BREAK_GLASS_FREEZE_IDS),
+              request.get(BREAK_GLASS_JUSTIFICATION),
+              request.get(SCHEDULED_BY),
+              instant(task.getStartTime()),
+              decision.get(BREAK_GLASS_DECISION),
+              decidedBy == null ? task.getAssignee() : decidedBy,
+              instant(task.getEndTime()),
+              decision.get(BREAK_GLASS_COMMENT)));
+    }
+    return decisions;
+  }
+
+  private List<HistoricTaskInstance> finishedTasks(String processInstanceId, String taskKey) {
+    return historyService
+        .createHistoricTaskInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskKey)
+        .finished()
+        .orderByHistoricActivityInstanceStartTime()
+        .asc()
+        .list();
+  }
+
+  /** Every value every variable of the request had, oldest first (history level full). */
+  private List<HistoricDetail> variableUpdates(String processInstanceId) {
+    return historyService
+        .createHistoricDetailQuery()
+        .processInstanceId(processInstanceId)
+        .variableUpdates()
+        .orderByTime()
+        .asc()
+        .list();
   }
 
   private Execution execution(ProcessVariables v, Step execution) {

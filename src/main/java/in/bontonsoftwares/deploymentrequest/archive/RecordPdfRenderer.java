@@ -168,6 +168,21 @@ class RecordPdfRenderer {
     pair(schedule, "Change ticket", record.changeTicket());
     pair(schedule, "Preferred window", window(record.preferredWindow()));
     pair(schedule, "Confirmed window", window(record.confirmedWindow()));
+    for (DeploymentRecord.BreakGlass breakGlass : record.breakGlass()) {
+      pair(
+          schedule,
+          "Break-glass " + breakGlass.round(),
+          "%s by %s (%s) for %s inside the freeze %s; asked by %s: %s%s"
+              .formatted(
+                  labels.of(Data.BREAK_GLASS_DECISION.name(), breakGlass.decision()),
+                  people.name(breakGlass.decidedBy()),
+                  time(breakGlass.decided()),
+                  window(breakGlass.window()),
+                  breakGlass.freezes(),
+                  people.name(breakGlass.scheduledBy()),
+                  breakGlass.justification(),
+                  breakGlass.comment() == null ? "" : "; comment: " + breakGlass.comment()));
+    }
     if (record.execution() != null) {
       pair(schedule, "Executed by", people.name(record.execution().executedBy()));
       pair(

@@ -166,8 +166,8 @@ class Freezes implements ActiveFreezes, FreezePeriods {
   }
 
   @Override
-  public Optional<Hold> holding(String environment, String project, Instant at) {
-    List<Hit> now = blocking(environment, project, at, at.plusMillis(1));
+  public Optional<Hold> holding(String environment, String project, Instant at, Set<Long> excused) {
+    List<Hit> now = blocking(environment, project, at, at.plusMillis(1), excused);
     if (now.isEmpty()) {
       return Optional.empty();
     }
@@ -176,13 +176,20 @@ class Freezes implements ActiveFreezes, FreezePeriods {
     Instant until = latestEnd(now);
     // a freeze that begins as the last one ends holds it on
     for (int i = 0; i < LONGEST_CHAIN; i++) {
-      List<Hit> next = blocking(environment, project, until, until.plusMillis(1));
+      List<Hit> next = blocking(environment, project, until, until.plusMillis(1), excused);
       if (next.isEmpty()) {
         break;
       }
       until = latestEnd(next);
     }
     return Optional.of(new Hold(List.copyOf(names), until));
+  }
+
+  private List<Hit> blocking(
+      String environment, String project, Instant from, Instant to, Set<Long> excused) {
+    return blocking(environment, project, from, to).stream()
+        .filter(hit -> !excused.contains(hit.freeze().id()))
+        .toList();
   }
 
   private static Instant latestEnd(List<Hit> hits) {

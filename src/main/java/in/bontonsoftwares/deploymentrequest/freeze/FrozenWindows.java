@@ -4,16 +4,21 @@ import in.bontonsoftwares.deploymentrequest.freeze.Bookings.Booking;
 import in.bontonsoftwares.deploymentrequest.identity.CurrentUser;
 import in.bontonsoftwares.deploymentrequest.mail.MailComposer;
 import in.bontonsoftwares.deploymentrequest.mail.MailService;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Message;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A freeze declared or changed after windows were confirmed: every scheduled or running deployment
@@ -21,6 +26,12 @@ import org.springframework.stereotype.Component;
  * per request, window, freeze and period, the sent-mail log's key), and the pipeline gate holds it
  * while a BLOCK freeze lasts. The freeze is stored before: a mail the SMTP server refuses is logged
  * and named in the answer, it does not undo the freeze.
+ *
+ * <p>A BLOCK freeze also takes a request that still waits for its window back to scheduling: the
+ * message {@code WindowFrozen} (by request number) interrupts "Wait for the window", and DevSecOps
+ * get "Schedule deployment" again. Only once the freeze is committed (after the surrounding
+ * transaction, if there is one), only while the request waits there, once per freeze period ({@code
+ * windowFrozenBy}), and never for a freeze that an approved break-glass let the window into.
  */
 @Component
 class FrozenWindows {
@@ -33,6 +44,7 @@ class FrozenWindows {
   private final RuntimeService runtimeService;
   private final CurrentUser currentUser;
   private final Clock clock;
+  private final Conflicts conflicts;
 
   FrozenWindows(
       Bookings bookings,
@@ -40,7 +52,9 @@ class FrozenWindows {
       MailService mail,
       RuntimeService runtimeService,
       CurrentUser currentUser,
-      Clock clock) {
+      Clock clock,
+      Conflicts conflicts) {
+    this.conflicts = conflicts;
     this.bookings = bookings;
     this.composer = composer;
     this.mail = mail;
@@ -68,8 +82,14 @@ class FrozenWindows {
   List<Affected> announce(Freeze freeze) {
     Instant now = clock.instant();
     List<Affected> affected = new ArrayList<>();
+    List<Runnable> reschedules = new ArrayList<>();
     for (Booking booking : bookings.overlapping(now, now.plus(Conflicts.SLOT_HORIZON))) {
       if (!freeze.covers(booking.environment(), booking.projectName())) {
+        continue;
+      }
+      ProcessVariables request = variables(booking);
+      if (BreakGlass.excused(request).contains(freeze.id())) {
+        // confirmed knowingly into this freeze: nothing new to tell or to do
         continue;
       }
       List<Freeze.Occurrence> periods =
@@ -87,18 +107,79 @@ class FrozenWindows {
               booking.windowEnd(),
               period.start(),
               period.end(),
-              mail(freeze, booking, period)));
+              mail(freeze, request, booking, period)));
+      if (freeze.mode() == Freeze.Mode.BLOCK) {
+        reschedules.add(() -> reschedule(freeze, booking, period));
+      }
     }
+    afterCommit(() -> reschedules.forEach(Runnable::run));
     return affected;
   }
 
-  private boolean mail(Freeze freeze, Booking booking, Freeze.Occurrence period) {
+  private ProcessVariables variables(Booking booking) {
     try {
-      Map<String, Object> variables =
-          currentUser.asEngine(() -> runtimeService.getVariables(booking.processInstanceId()));
+      return ProcessVariables.of(
+          currentUser.asEngine(() -> runtimeService.getVariables(booking.processInstanceId())));
+    } catch (ProcessEngineException gone) {
+      // a request deleted a moment ago: its mail then fails and is named in the answer
+      return ProcessVariables.of(Map.of());
+    }
+  }
+
+  /**
+   * Runs once the caller's transaction commits; at once when there is none (the freeze is saved).
+   */
+  private static void afterCommit(Runnable action) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              action.run();
+            }
+          });
+    } else {
+      action.run();
+    }
+  }
+
+  /**
+   * Interrupts the request's wait for its window, if it still waits and this period has not done so
+   * before: the message finds no subscription otherwise, and nothing happens.
+   */
+  private void reschedule(Freeze freeze, Booking booking, Freeze.Occurrence period) {
+    String by = freeze.id() + "@" + period.start();
+    try {
+      currentUser.asEngine(
+          () -> {
+            if (by.equals(
+                Data.WINDOW_FROZEN_BY.read(
+                    runtimeService.getVariable(
+                        booking.processInstanceId(), Data.WINDOW_FROZEN_BY.name())))) {
+              return null;
+            }
+            return runtimeService
+                .createMessageCorrelation(Message.WINDOW_FROZEN)
+                .processInstanceBusinessKey(booking.requestNumber())
+                .setVariable(Data.WINDOW_FROZEN_BY.name(), by)
+                .setVariable(
+                    Data.EXECUTION_NOTES.name(),
+                    "The window falls into the freeze \"%s\" (%s), declared after it was scheduled."
+                        .formatted(freeze.name(), conflicts.window(period.start(), period.end())))
+                .correlateAllWithResult();
+          });
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Could not take {} back to scheduling for freeze {}", booking.requestNumber(), by, e);
+    }
+  }
+
+  private boolean mail(
+      Freeze freeze, ProcessVariables request, Booking booking, Freeze.Occurrence period) {
+    try {
       mail.send(
           composer.composeWindowFrozen(
-              ProcessVariables.of(variables),
+              request,
               freeze.id(),
               freeze.name(),
               freeze.mode() == Freeze.Mode.BLOCK,

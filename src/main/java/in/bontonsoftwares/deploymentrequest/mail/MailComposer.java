@@ -488,6 +488,14 @@ public class MailComposer {
     rows.add(new Row("Confirmed window start", windowTime(v.get(CONFIRMED_WINDOW.start()))));
     rows.add(new Row("Confirmed window end", windowTime(v.get(CONFIRMED_WINDOW.end()))));
     conflicts(v, CONFIRMED_WINDOW.conflicts(), rows);
+    if (v.get(BREAK_GLASS_APPROVED)) {
+      rows.add(new Row("Break-glass", "Approved by " + people.name(v.get(BREAK_GLASS_DECIDED_BY))));
+      rows.add(new Row("Inside the freeze", v.text(BREAK_GLASS_FREEZES)));
+      rows.add(new Row("Break-glass justification", v.text(BREAK_GLASS_JUSTIFICATION)));
+      if (v.has(BREAK_GLASS_COMMENT)) {
+        rows.add(new Row("Approver's comment", v.text(BREAK_GLASS_COMMENT)));
+      }
+    }
     rows.add(
         new Row(
             "Preferred window",

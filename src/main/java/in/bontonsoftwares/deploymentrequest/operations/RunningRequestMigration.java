@@ -5,6 +5,7 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import in.bontonsoftwares.deploymentrequest.process.Variable;
 import in.bontonsoftwares.deploymentrequest.process.WindowVariables;
 import in.bontonsoftwares.deploymentrequest.request.WindowTime;
@@ -13,9 +14,11 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -26,9 +29,11 @@ import org.springframework.stereotype.Component;
  * release deployed, at start-up and before the job executor starts: an earlier model may call beans
  * that this release no longer has, so its requests would be stuck at their next step. Every
  * activity keeps its id across versions, so each request waits at the same task, job or timer as
- * before (a timer keeps its due date), with all its variables and history. Windows that an earlier
- * release kept only as text get the dates this release reads. A request that cannot be migrated
- * stays where it is and is named in the log.
+ * before (a timer keeps its due date), with all its variables and history; the one move between
+ * scopes is mapped explicitly: a request of a model before issue 16 part 4 waits for its window at
+ * a timer of the process itself, which now lies inside "Wait for the window" (the engine creates
+ * that sub-process around it). Windows that an earlier release kept only as text get the dates this
+ * release reads. A request that cannot be migrated stays where it is and is named in the log.
  */
 @Component
 public class RunningRequestMigration implements SmartInitializingSingleton {
@@ -87,11 +92,12 @@ public class RunningRequestMigration implements SmartInitializingSingleton {
     List<String> ids = running.stream().map(ProcessInstance::getId).toList();
     try {
       ids.forEach(this::storeWindowDates);
-      MigrationPlan plan =
-          runtimeService
-              .createMigrationPlan(earlier.getId(), latest.getId())
-              .mapEqualActivities()
-              .build();
+      MigrationInstructionsBuilder instructions =
+          runtimeService.createMigrationPlan(earlier.getId(), latest.getId()).mapEqualActivities();
+      if (waitsForTheWindowOutsideItsSubProcess(earlier)) {
+        instructions.mapActivities(Element.TIMER_WINDOW_OPENS, Element.TIMER_WINDOW_OPENS);
+      }
+      MigrationPlan plan = instructions.build();
       runtimeService.newMigration(plan).processInstanceIds(ids).execute();
       LOG.info(
           "Moved {} running request(s) from version {} to version {} of the process: {}",
@@ -112,6 +118,12 @@ public class RunningRequestMigration implements SmartInitializingSingleton {
           e.getMessage());
       return 0;
     }
+  }
+
+  private boolean waitsForTheWindowOutsideItsSubProcess(ProcessDefinition earlier) {
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(earlier.getId());
+    return model.getModelElementById(Element.TIMER_WINDOW_OPENS) != null
+        && model.getModelElementById(Element.WAIT_FOR_WINDOW) == null;
   }
 
   private void storeWindowDates(String processInstanceId) {

@@ -5,6 +5,8 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.display.Readable;
 import in.bontonsoftwares.deploymentrequest.freeze.ActiveFreezes;
+import in.bontonsoftwares.deploymentrequest.freeze.BreakGlass;
+import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Component;
  * while it may still become GO; STOP when it never will. Later conditions (freeze periods) join
  * here, so there is no second path to GO: a BLOCK freeze period covering now holds an open window
  * (WAIT with {@code FROZEN} when the freeze ends before the window does, else STOP), also when the
- * freeze was declared after the window was confirmed.
+ * freeze was declared after the window was confirmed; but not by a freeze that an approved
+ * break-glass let this confirmed window into ({@code breakGlassApproved}, {@code
+ * breakGlassFreezeIds}).
  */
 @Component
 class GateRule {
@@ -105,7 +109,11 @@ class GateRule {
           yield windowNotOpen(state, number, opens, closes, now);
         }
         Optional<ActiveFreezes.Hold> frozen =
-            freezes.holding(environment, request.get(PROJECT_NAME), now);
+            freezes.holding(
+                environment,
+                request.get(PROJECT_NAME),
+                now,
+                BreakGlass.excused(ProcessVariables.of(request.variables())));
         if (frozen.isPresent()) {
           yield frozen(state, number, frozen.get(), closes, now);
         }

@@ -41,9 +41,16 @@ public final class DeploymentRequestProcess {
     public static final String END_WITHDRAWN = "EndEvent_RequestWithdrawn";
     // 4 scheduling
     public static final String SCHEDULE_DEPLOYMENT = "Task_ScheduleDeployment";
+    public static final String GATEWAY_BREAK_GLASS_NEEDED = "Gateway_BreakGlassNeeded";
+    public static final String APPROVE_BREAK_GLASS = "Task_ApproveBreakGlass";
+    public static final String GATEWAY_BREAK_GLASS_DECISION = "Gateway_BreakGlassDecision";
     public static final String CREATE_CHANGE_TICKET = "Task_CreateChangeTicket";
     public static final String SEND_SCHEDULE_CONFIRMATION = "Task_SendScheduleConfirmation";
+    public static final String WAIT_FOR_WINDOW = "SubProcess_WaitForWindow";
+    public static final String START_WAIT_FOR_WINDOW = "StartEvent_WaitForWindow";
     public static final String TIMER_WINDOW_OPENS = "TimerEvent_WindowOpens";
+    public static final String END_WINDOW_OPENED = "EndEvent_WindowOpened";
+    public static final String WINDOW_FROZEN = "BoundaryEvent_WindowFrozen";
     // 5 execution
     public static final String MARK_CHANGE_IN_PROGRESS = "Task_MarkChangeInProgress";
     public static final String SEND_WINDOW_OPEN_EMAIL = "Task_SendWindowOpenEmail";
@@ -191,6 +198,46 @@ public final class DeploymentRequestProcess {
     public static final Variable<String> SCHEDULED_BY = Variable.text("scheduledBy");
     public static final Variable<String> CHANGE_TICKET_NUMBER = Variable.text("changeTicketNumber");
 
+    // break-glass: a confirmed window inside a BLOCK freeze, asked for with a justification in
+    // "Schedule deployment" and decided by a second DevSecOps member in "Approve break-glass"
+    /** Why the window must be in the freeze; typed by the scheduler, kept only when it is asked. */
+    public static final Variable<String> BREAK_GLASS_JUSTIFICATION =
+        Variable.text("breakGlassJustification");
+
+    /** Whether the confirmed window, as last scheduled, waits for a break-glass decision. */
+    public static final Variable<Boolean> BREAK_GLASS_REQUESTED =
+        Variable.flag("breakGlassRequested");
+
+    /** The BLOCK freezes of the confirmed window and their periods, for people to read. */
+    public static final Variable<String> BREAK_GLASS_FREEZES = Variable.text("breakGlassFreezes");
+
+    /** The ids of those freezes, comma-separated: what an approval lets the gate pass. */
+    public static final Variable<String> BREAK_GLASS_FREEZE_IDS =
+        Variable.text("breakGlassFreezeIds");
+
+    public static final Variable<String> BREAK_GLASS_DECISION = Variable.text("breakGlassDecision");
+    public static final Variable<String> BREAK_GLASS_COMMENT = Variable.text("breakGlassComment");
+    public static final Variable<String> BREAK_GLASS_DECIDED_BY =
+        Variable.text("breakGlassDecidedBy");
+
+    /**
+     * Whether the confirmed window has an approved break-glass for {@link #BREAK_GLASS_FREEZE_IDS}:
+     * set by the approval, cleared by every scheduling (a new window needs its own).
+     */
+    public static final Variable<Boolean> BREAK_GLASS_APPROVED =
+        Variable.flag("breakGlassApproved");
+
+    /**
+     * The freeze period that took the request back from its window to scheduling, as {@code <freeze
+     * id>@<period start>}: the same period never does so twice.
+     */
+    public static final Variable<String> WINDOW_FROZEN_BY = Variable.text("windowFrozenBy");
+
+    /**
+     * The last refusal (who, why), shown in "Schedule deployment"; cleared by the next approval.
+     */
+    public static final Variable<String> BREAK_GLASS_REFUSAL = Variable.text("breakGlassRefusal");
+
     /**
      * SEQUENCE of the calendar invitation for the confirmed window: 0 when it is first scheduled,
      * +1 on each reschedule (both set on completing "Schedule deployment") and +1 on a roll-back of
@@ -317,6 +364,16 @@ public final class DeploymentRequestProcess {
     public static final String SCHEDULING_NOTES = Data.SCHEDULING_NOTES.name();
     public static final String SCHEDULED_BY = Data.SCHEDULED_BY.name();
     public static final String CHANGE_TICKET_NUMBER = Data.CHANGE_TICKET_NUMBER.name();
+    public static final String BREAK_GLASS_JUSTIFICATION = Data.BREAK_GLASS_JUSTIFICATION.name();
+    public static final String BREAK_GLASS_REQUESTED = Data.BREAK_GLASS_REQUESTED.name();
+    public static final String BREAK_GLASS_FREEZES = Data.BREAK_GLASS_FREEZES.name();
+    public static final String BREAK_GLASS_FREEZE_IDS = Data.BREAK_GLASS_FREEZE_IDS.name();
+    public static final String BREAK_GLASS_DECISION = Data.BREAK_GLASS_DECISION.name();
+    public static final String BREAK_GLASS_COMMENT = Data.BREAK_GLASS_COMMENT.name();
+    public static final String BREAK_GLASS_DECIDED_BY = Data.BREAK_GLASS_DECIDED_BY.name();
+    public static final String BREAK_GLASS_APPROVED = Data.BREAK_GLASS_APPROVED.name();
+    public static final String BREAK_GLASS_REFUSAL = Data.BREAK_GLASS_REFUSAL.name();
+    public static final String WINDOW_FROZEN_BY = Data.WINDOW_FROZEN_BY.name();
     public static final String CALENDAR_SEQUENCE = Data.CALENDAR_SEQUENCE.name();
     public static final String EXECUTION_OUTCOME = Data.EXECUTION_OUTCOME.name();
     public static final String EXECUTION_NOTES = Data.EXECUTION_NOTES.name();
@@ -350,13 +407,15 @@ public final class DeploymentRequestProcess {
   }
 
   /**
-   * The messages the process waits for on "Execute deployment": what a pipeline reports over {@code
-   * POST /api/deployment-requests/{number}/events}.
+   * The messages the process waits for: on "Execute deployment" what a pipeline reports over {@code
+   * POST /api/deployment-requests/{number}/events}; while it waits for its window, a BLOCK freeze
+   * declared over it ({@code freeze.FrozenWindows}).
    */
   public static final class Message {
     public static final String DEPLOYMENT_STARTED = "DeploymentStarted";
     public static final String DEPLOYMENT_SUCCEEDED = "DeploymentSucceeded";
     public static final String DEPLOYMENT_FAILED = "DeploymentFailed";
+    public static final String WINDOW_FROZEN = "WindowFrozen";
 
     private Message() {}
   }
@@ -369,6 +428,8 @@ public final class DeploymentRequestProcess {
     public static final String OUTCOME_SUCCESS = "success";
     public static final String OUTCOME_CRITICAL_ISSUE = "criticalIssue";
     public static final String OUTCOME_RESCHEDULE = "reschedule";
+    public static final String BREAK_GLASS_APPROVE = "approve";
+    public static final String BREAK_GLASS_REFUSE = "refuse";
     public static final String DEPLOYED = "deployed";
     public static final String ROLLED_BACK = "rolledBack";
 

@@ -248,7 +248,7 @@ public class ChangeTicketService {
       LocalDate windowFrom,
       LocalDate windowTo) {}
 
-  private String window(Instant start, Instant end) {
+  String window(Instant start, Instant end) {
     return Readable.dateTime(start, properties.timeZone())
         + " - "
         + Readable.dateTime(end, properties.timeZone());

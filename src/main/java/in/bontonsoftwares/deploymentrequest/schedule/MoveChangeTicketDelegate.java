@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The change-ticket tasks of the model ("Mark change in progress", "Close change ticket", "Mark
  * change rolled back", "Return change to scheduled"): each moves the request's ticket to the status
  * its {@code changeStatus} input names. A move to the status the ticket has changes nothing, so a
- * job that runs again adds no second event.
+ * job that runs again adds no second event; but a return to scheduling from a window that has not
+ * opened yet (a freeze declared over it) notes why on the ticket, which is still scheduled.
  *
  * <p>The job runs after a save point, where nobody is signed in: the move is by the person who
  * completed the step before it (from the user operation log), none when the window's timer opened
@@ -51,7 +52,17 @@ class MoveChangeTicketDelegate implements JavaDelegate {
         to == ChangeTicket.Status.IN_PROGRESS
             ? null
             : lastCompletedBy(execution.getProcessInstanceId());
-    tickets.move(v.text(REQUEST_NUMBER), to, by, note);
+    String number = v.text(REQUEST_NUMBER);
+    if (to == ChangeTicket.Status.SCHEDULED
+        && tickets
+            .findByRequestNumber(number)
+            .map(ticket -> ticket.status() == ChangeTicket.Status.SCHEDULED)
+            .orElse(false)) {
+      // the window never opened: the freeze, not a person, took it back
+      tickets.note(number, null, note);
+      return;
+    }
+    tickets.move(number, to, by, note);
   }
 
   /** Who completed the request's latest task, {@code null} when nobody signed in did. */

@@ -1,6 +1,15 @@
 package in.bontonsoftwares.deploymentrequest.schedule;
 
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.APPLICATION_NAME;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.BREAK_GLASS_APPROVED;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.BREAK_GLASS_COMMENT;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.BREAK_GLASS_DECIDED_BY;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.BREAK_GLASS_DECISION;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.BREAK_GLASS_FREEZES;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.BREAK_GLASS_FREEZE_IDS;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.BREAK_GLASS_JUSTIFICATION;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.BREAK_GLASS_REFUSAL;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.BREAK_GLASS_REQUESTED;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.CALENDAR_SEQUENCE;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.CONFIRMED_WINDOW;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.ENVIRONMENT;
@@ -32,7 +41,9 @@ import org.springframework.stereotype.Component;
  * deployments, the on-call contact; read-only in the form); on {@code complete} it checks the
  * confirmed window, the rollback confirmation and the stakeholders, records who scheduled, and
  * moves the calendar invitation's sequence (0 the first time, +1 on each reschedule), which the
- * confirmation mail then sends.
+ * confirmation mail then sends. A window in a BLOCK freeze passes only with a break-glass
+ * justification ({@code freeze.FreezeWindowRule}); every scheduling clears the decision on the
+ * window before, since a new window needs its own approval.
  */
 @Component("scheduleDeploymentListener")
 class ScheduleDeploymentListener extends CompletionCheck {
@@ -113,12 +124,23 @@ class ScheduleDeploymentListener extends CompletionCheck {
       problems.add("Confirm the rollback procedure with the team before scheduling.");
     }
     validator.emailList(v, STAKEHOLDER_EMAILS, problems);
-    validator.lengths(v, problems, STAKEHOLDER_EMAILS, SCHEDULING_NOTES);
+    validator.lengths(v, problems, STAKEHOLDER_EMAILS, SCHEDULING_NOTES, BREAK_GLASS_JUSTIFICATION);
   }
 
   @Override
   protected void completed(DelegateTask task, ProcessVariables v) {
     v.set(SCHEDULED_BY, currentUser.completing(task));
+    v.set(BREAK_GLASS_APPROVED, false);
+    v.set(BREAK_GLASS_DECISION, null);
+    v.set(BREAK_GLASS_COMMENT, null);
+    v.set(BREAK_GLASS_DECIDED_BY, null);
+    if (!v.get(BREAK_GLASS_REQUESTED)) {
+      // a justification for a window that needs none asks for nothing
+      v.set(BREAK_GLASS_JUSTIFICATION, null);
+      v.set(BREAK_GLASS_FREEZES, null);
+      v.set(BREAK_GLASS_FREEZE_IDS, null);
+      v.set(BREAK_GLASS_REFUSAL, null);
+    }
     v.set(CALENDAR_SEQUENCE, v.has(CALENDAR_SEQUENCE) ? v.get(CALENDAR_SEQUENCE) + 1 : 0);
   }
 }

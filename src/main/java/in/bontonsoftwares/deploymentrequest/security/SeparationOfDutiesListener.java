@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the requester off the tasks others must do ({@link SeparationOfDuties}): registered on
  * {@code assignment} (claim, assign, delegate) and, first of a task's listeners, on {@code
- * complete}, so that the task stays as it was whichever door the requester used.
+ * complete}, so that the task stays as it was whichever door the requester used; and on the tasks
+ * that check another person's step ({@link SeparationOfDuties#NOT_BY}), that person off them.
  */
 @Component("separationOfDuties")
 class SeparationOfDutiesListener implements TaskListener {
@@ -24,22 +25,24 @@ class SeparationOfDutiesListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String requester = ProcessVariables.of(task).get(REQUESTER);
+    ProcessVariables v = ProcessVariables.of(task);
+    String requester = v.get(REQUESTER);
+    SeparationOfDuties.Checked checked = SeparationOfDuties.NOT_BY.get(task.getTaskDefinitionKey());
+    String checkedBy = checked == null ? null : v.get(checked.by());
     switch (task.getEventName()) {
-      case EVENTNAME_ASSIGNMENT ->
-          SeparationOfDuties.check(
-              task.getTaskDefinitionKey(),
-              task.getName(),
-              requester,
-              task.getAssignee(),
-              "take on");
-      case EVENTNAME_COMPLETE ->
-          SeparationOfDuties.check(
-              task.getTaskDefinitionKey(), task.getName(), requester, currentUser.id(), "complete");
+      case EVENTNAME_ASSIGNMENT -> check(task, requester, checkedBy, task.getAssignee(), "take on");
+      case EVENTNAME_COMPLETE -> check(task, requester, checkedBy, currentUser.id(), "complete");
       default ->
           throw new IllegalStateException(
               "separationOfDuties listens to 'assignment' and 'complete', not "
                   + task.getEventName());
     }
+  }
+
+  private static void check(
+      DelegateTask task, String requester, String checkedBy, String actor, String action) {
+    SeparationOfDuties.check(task.getTaskDefinitionKey(), task.getName(), requester, actor, action);
+    SeparationOfDuties.checkSecondPerson(
+        task.getTaskDefinitionKey(), task.getName(), checkedBy, actor, action);
   }
 }

@@ -11,8 +11,6 @@ import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Val
 import in.bontonsoftwares.deploymentrequest.process.ProcessTestSupport;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import jakarta.mail.Message.RecipientType;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -187,21 +185,5 @@ class ReadableMailTest extends ProcessTestSupport {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String text(Part part) throws Exception {
-    if (part.isMimeType("text/plain")) {
-      return part.getContent().toString();
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String text = text(multipart.getBodyPart(i));
-        if (!text.isEmpty()) {
-          return text;
-        }
-      }
-    }
-    return "";
   }
 }

@@ -3,6 +3,7 @@ package in.bontonsoftwares.deploymentrequest.operations;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.REVIEW_REQUEST;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.SCHEDULE_DEPLOYMENT;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.TIMER_WINDOW_OPENS;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.WAIT_FOR_WINDOW;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CONFIRMED_WINDOW_END;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CONFIRMED_WINDOW_END_AT;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CONFIRMED_WINDOW_START;
@@ -39,7 +40,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Requests that an earlier release started go on after an upgrade: the model of wave 2 before issue
  * 13 called a task listener this release no longer has ({@code ${userTaskListener}}), so its
- * requests are moved onto the deployed model when the app starts.
+ * requests are moved onto the deployed model when the app starts; one waiting for its window moves
+ * into the sub-process "Wait for the window" that this model put around the timer.
  *
  * <p>In a context of its own (a database of its own): the move takes every running request of an
  * earlier version, and must not take those of other tests.
@@ -103,6 +105,24 @@ class RunningRequestMigrationTest extends ProcessTestSupport {
         managementService.createJobQuery().processInstanceId(waiting.getId()).singleResult();
     assertThat(movedTimer.getId()).isEqualTo(timer.getId());
     assertThat(movedTimer.getDuedate()).isEqualTo(timer.getDuedate());
+    // the earlier model waited at a timer of the process; this one waits inside "Wait for the
+    // window", where a freeze declared over it can take it back to scheduling
+    assertThat(
+            runtimeService
+                .getActivityInstance(waiting.getId())
+                .getActivityInstances(WAIT_FOR_WINDOW)[0]
+                .getChildActivityInstances())
+        .singleElement()
+        .satisfies(
+            timerInstance ->
+                assertThat(timerInstance.getActivityId()).isEqualTo(TIMER_WINDOW_OPENS));
+    assertThat(
+            runtimeService
+                .createEventSubscriptionQuery()
+                .processInstanceId(waiting.getId())
+                .eventName(DeploymentRequestProcess.Message.WINDOW_FROZEN)
+                .count())
+        .isOne();
     // the window the earlier release kept as text now also reads as the dates this one uses
     assertThat(runtimeService.getVariable(waiting.getId(), CONFIRMED_WINDOW_START_AT))
         .isEqualTo(Date.from(Instant.parse("2030-01-07T21:00:00Z")));

@@ -37,7 +37,8 @@ class GateRuleTest {
   static final String DIGEST = "sha256:" + "0f".repeat(32);
   static final GateRule.Question ASKED = new GateRule.Question("production", "2.4.1", DIGEST);
 
-  final GateRule rule = new GateRule(properties(), (environment, project, at) -> Optional.empty());
+  final GateRule rule =
+      new GateRule(properties(), (environment, project, at, excused) -> Optional.empty());
 
   static DeploymentRequestProperties properties() {
     DeploymentRequestProperties properties = mock(DeploymentRequestProperties.class);
@@ -173,18 +174,55 @@ class GateRuleTest {
     assertThat(go.message()).contains("until 5 Mar 2027, 11:30 IST (Asia/Kolkata)");
   }
 
+  /** The id of the freeze of {@link #frozenUntil}. */
+  static final long INCIDENT_FREEZE = 7;
+
   /**
-   * The rule with a BLOCK freeze "Incident freeze" for production from OPENS+10 min to {@code
-   * until}.
+   * The rule with a BLOCK freeze "Incident freeze" (id {@link #INCIDENT_FREEZE}) for production
+   * from OPENS+10 min to {@code until}.
    */
   static GateRule frozenUntil(Instant until) {
     Instant from = OPENS.plus(Duration.ofMinutes(10));
     return new GateRule(
         properties(),
-        (environment, project, at) ->
-            environment.equals("production") && !at.isBefore(from) && at.isBefore(until)
+        (environment, project, at, excused) ->
+            environment.equals("production")
+                    && !at.isBefore(from)
+                    && at.isBefore(until)
+                    && !excused.contains(INCIDENT_FREEZE)
                 ? Optional.of(new ActiveFreezes.Hold(List.of("Incident freeze"), until))
                 : Optional.empty());
+  }
+
+  @Test
+  void shouldGoInAFreezeThatAnApprovedBreakGlassLetTheWindowInto() {
+    Instant frozen = OPENS.plus(Duration.ofMinutes(20));
+    GateRule rule = frozenUntil(CLOSES);
+
+    // approved for this freeze (and another): GO
+    assertThat(rule.decide(breakGlass(true, "3," + INCIDENT_FREEZE), ASKED, frozen).decision())
+        .isEqualTo(Decision.GO);
+    // asked for but not approved (refused, or the window scheduled again): FROZEN
+    assertThat(
+            rule.decide(breakGlass(false, String.valueOf(INCIDENT_FREEZE)), ASKED, frozen).reason())
+        .isEqualTo("FROZEN");
+    // approved for another freeze only: held by this one
+    GateDecision otherFreeze = rule.decide(breakGlass(true, "3"), ASKED, frozen);
+    assertThat(otherFreeze.decision()).isEqualTo(Decision.STOP);
+    assertThat(otherFreeze.reason()).isEqualTo("FROZEN");
+  }
+
+  /** A request in its open window whose confirmed window had a break-glass for these freezes. */
+  static RequestSnapshot breakGlass(boolean approved, String freezeIds) {
+    return snapshot(
+        false,
+        null,
+        Set.of(EXECUTE_DEPLOYMENT),
+        Map.of(
+            Data.BREAK_GLASS_APPROVED.name(),
+            approved,
+            Data.BREAK_GLASS_FREEZE_IDS.name(),
+            freezeIds));
   }
 
   @Test

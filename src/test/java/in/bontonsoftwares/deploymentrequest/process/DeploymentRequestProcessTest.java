@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -730,19 +729,6 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     managementService.executeJob(confirmation.getId());
   }
 
-  /** This request's task mails, as {@code <purpose> -> <recipient>}. */
-  private List<String> taskNotices(ProcessInstance request) throws Exception {
-    List<String> notices = new ArrayList<>();
-    for (MimeMessage notice : taskNotices()) {
-      if (notice.getMessageID().startsWith("<" + request.getBusinessKey() + ".")) {
-        for (String to : addresses(notice, RecipientType.TO)) {
-          notices.add(notice.getSubject().split(" - ")[2] + " -> " + to);
-        }
-      }
-    }
-    return notices;
-  }
-
   private Job job(ProcessInstance request, String activityId) {
     return managementService
         .createJobQuery()
@@ -826,22 +812,5 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
         : Arrays.stream(mail.getRecipients(type))
             .map(address -> ((InternetAddress) address).getAddress())
             .toList();
-  }
-
-  /** The plain-text part of a mail, decoded. */
-  static String text(Part part) throws Exception {
-    if (part.isMimeType("text/plain")) {
-      return part.getContent().toString();
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String text = text(multipart.getBodyPart(i));
-        if (!text.isEmpty()) {
-          return text;
-        }
-      }
-    }
-    return "";
   }
 }

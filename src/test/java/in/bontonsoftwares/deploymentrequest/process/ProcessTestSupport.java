@@ -7,7 +7,12 @@ import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.mail.ReceivedMails;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidationException;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -205,12 +210,43 @@ public abstract class ProcessTestSupport {
     return ReceivedMails.inOrderSent(smtp, taskNotices);
   }
 
+  /** This request's task mails, as {@code <purpose> -> <recipient's address>}. */
+  protected List<String> taskNotices(ProcessInstance request) throws MessagingException {
+    List<String> notices = new ArrayList<>();
+    for (MimeMessage notice : taskNotices()) {
+      if (notice.getMessageID().startsWith("<" + request.getBusinessKey() + ".")) {
+        for (Address to : notice.getRecipients(Message.RecipientType.TO)) {
+          notices.add(
+              notice.getSubject().split(" - ")[2] + " -> " + ((InternetAddress) to).getAddress());
+        }
+      }
+    }
+    return notices;
+  }
+
   protected List<String> subjects() throws MessagingException {
     List<String> subjects = new ArrayList<>();
     for (MimeMessage message : mails()) {
       subjects.add(message.getSubject());
     }
     return subjects;
+  }
+
+  /** The plain-text part of a mail, decoded. */
+  protected static String text(Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return part.getContent().toString();
+    }
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = text(multipart.getBodyPart(i));
+        if (!text.isEmpty()) {
+          return text;
+        }
+      }
+    }
+    return "";
   }
 
   protected static RequestValidationException validationFailure(Throwable thrown) {

@@ -30,6 +30,7 @@ class TaskListenersModelTest {
           Map.entry(Element.AMEND_REQUEST, "${amendRequestListener}"),
           Map.entry(Element.REVIEW_REQUEST, "${reviewRequestListener}"),
           Map.entry(Element.SCHEDULE_DEPLOYMENT, "${scheduleDeploymentListener}"),
+          Map.entry(Element.APPROVE_BREAK_GLASS, "${approveBreakGlassListener}"),
           Map.entry(Element.EXECUTE_DEPLOYMENT, "${executeDeploymentListener}"),
           Map.entry(Element.VERIFY_HEALTH, "${verifyHealthListener}"),
           Map.entry(Element.RUN_SMOKE_TESTS, "${runSmokeTestsListener}"),
