@@ -23,7 +23,10 @@ final class ProblemResponses implements AccessDeniedHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A 403 for a call the caller's groups may not make, naming the caller, the call and groups. */
+  /**
+   * A 403 for a call the caller's groups may not make, naming the call and the groups (not the
+   * caller: an answer says no more than needed, and names no one).
+   */
   @Override
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
@@ -41,9 +44,8 @@ final class ProblemResponses implements AccessDeniedHandler {
         request,
         response,
         HttpStatus.FORBIDDEN,
-        "%s (groups: %s) may not %s %s"
+        "Your groups (%s) may not %s %s"
             .formatted(
-                caller == null ? "This caller" : caller.getName(),
                 groups.isEmpty() ? "none" : String.join(", ", groups),
                 request.getMethod(),
                 request.getRequestURI()));

@@ -176,7 +176,7 @@ class FreezeApiTest {
     // with the reason, as problem details
     assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(refused.getBody().get("detail").asText())
-        .isEqualTo("dana (groups: developers) may not POST /api/freezes");
+        .isEqualTo("Your groups (developers) may not POST /api/freezes");
     assertThat(
             as("dana")
                 .exchange(
