@@ -182,6 +182,8 @@ public final class DeploymentRequestProcess {
         Variable.date("confirmedWindowEndAt");
     public static final Variable<String> CONFIRMED_WINDOW_CONFLICTS =
         Variable.text("confirmedWindowConflicts");
+    public static final Variable<Boolean> CONFIRM_DESPITE_CONFLICTS =
+        Variable.flag("confirmDespiteConflicts");
 
     /** The window DevSecOps confirmed when scheduling. */
     public static final WindowVariables CONFIRMED_WINDOW =
@@ -358,6 +360,7 @@ public final class DeploymentRequestProcess {
     public static final String REVIEWER = Data.REVIEWER.name();
     public static final String CONFIRMED_WINDOW_START = Data.CONFIRMED_WINDOW_START.name();
     public static final String CONFIRMED_WINDOW_CONFLICTS = Data.CONFIRMED_WINDOW_CONFLICTS.name();
+    public static final String CONFIRM_DESPITE_CONFLICTS = Data.CONFIRM_DESPITE_CONFLICTS.name();
     public static final String CONFIRMED_WINDOW_END = Data.CONFIRMED_WINDOW_END.name();
     public static final String ROLLBACK_PROCEDURE_CONFIRMED =
         Data.ROLLBACK_PROCEDURE_CONFIRMED.name();

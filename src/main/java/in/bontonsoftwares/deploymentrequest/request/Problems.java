@@ -13,6 +13,11 @@ public final class Problems {
     return this;
   }
 
+  /** How many problems so far: whether a check found one. */
+  public int count() {
+    return problems.size();
+  }
+
   public void throwIfAny() {
     if (!problems.isEmpty()) {
       throw new RequestValidationException(problems);

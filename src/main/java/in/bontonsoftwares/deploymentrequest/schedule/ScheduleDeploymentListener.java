@@ -12,6 +12,7 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.BREAK_GLASS_REQUESTED;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.CALENDAR_SEQUENCE;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.CONFIRMED_WINDOW;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.CONFIRM_DESPITE_CONFLICTS;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.ENVIRONMENT;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.ON_CALL_EMAIL;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.PREFERRED_WINDOW;
@@ -30,7 +31,9 @@ import in.bontonsoftwares.deploymentrequest.request.CompletionCheck;
 import in.bontonsoftwares.deploymentrequest.request.Problems;
 import in.bontonsoftwares.deploymentrequest.request.RequestValidator;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -119,7 +122,20 @@ class ScheduleDeploymentListener extends CompletionCheck {
   protected void check(ProcessVariables v, Problems problems) {
     validator.required(v, CONFIRMED_WINDOW.startText(), "Confirmed window start", problems);
     validator.required(v, CONFIRMED_WINDOW.endText(), "Confirmed window end", problems);
+    String shown = v.get(CONFIRMED_WINDOW.conflicts());
+    int before = problems.count();
     validator.window(v, CONFIRMED_WINDOW, "confirmed deployment window", problems);
+    if (problems.count() == before) {
+      unseenConflicts(shown, v.get(CONFIRMED_WINDOW.conflicts()))
+          .filter(unseen -> !v.get(CONFIRM_DESPITE_CONFLICTS))
+          .ifPresent(
+              unseen ->
+                  problems.add(
+                      "The confirmed window clashes with what the form did not show you: "
+                          + unseen
+                          + " Tick \"Confirm despite these conflicts\" to confirm it anyway, or"
+                          + " choose another window."));
+    }
     if (!v.get(ROLLBACK_PROCEDURE_CONFIRMED)) {
       problems.add("Confirm the rollback procedure with the team before scheduling.");
     }
@@ -127,9 +143,33 @@ class ScheduleDeploymentListener extends CompletionCheck {
     validator.lengths(v, problems, STAKEHOLDER_EMAILS, SCHEDULING_NOTES, BREAK_GLASS_JUSTIFICATION);
   }
 
+  /**
+   * The conflicts of the confirmed window that the form did not list for the proposed one (one "- "
+   * line each, as {@code Conflicts.describe} writes them), joined; empty when there are none. A
+   * confirmed window that differs from the proposed one is checked only on completion, so whoever
+   * confirms it must have read these first.
+   */
+  static Optional<String> unseenConflicts(String shown, String now) {
+    List<String> seen = conflictLines(shown);
+    String unseen =
+        conflictLines(now).stream()
+            .filter(line -> !seen.contains(line))
+            .map(line -> line.substring(2))
+            .collect(Collectors.joining(" "));
+    return unseen.isEmpty() ? Optional.empty() : Optional.of(unseen);
+  }
+
+  private static List<String> conflictLines(String described) {
+    return described == null
+        ? List.of()
+        : described.lines().map(String::strip).filter(line -> line.startsWith("- ")).toList();
+  }
+
   @Override
   protected void completed(DelegateTask task, ProcessVariables v) {
     v.set(SCHEDULED_BY, currentUser.completing(task));
+    // a later scheduling (a reschedule) reads its own window's conflicts
+    v.set(CONFIRM_DESPITE_CONFLICTS, false);
     v.set(BREAK_GLASS_APPROVED, false);
     v.set(BREAK_GLASS_DECISION, null);
     v.set(BREAK_GLASS_COMMENT, null);

@@ -173,6 +173,16 @@ class ConflictsTest {
     requests.approve(number);
     assertThat(variable(number, Var.CONFIRMED_WINDOW_CONFLICTS)).isEqualTo(preferred);
 
+    // and the proposed window, whose conflicts the form showed, is confirmed without the tick
+    String other =
+        inReview(
+            Map.of(
+                Var.WINDOW_START, WindowTime.store(ticket.windowStart()),
+                Var.WINDOW_END, WindowTime.store(ticket.windowEnd())));
+    requests.approve(other);
+    requests.schedule(other, ticket.windowStart(), false);
+    assertThat(tickets.findByRequestNumber(other)).isPresent();
+
     // and a free window, once confirmed, has none
     requests.schedule(number, TestClock.now().plus(Duration.ofDays(9)));
     assertThat(variable(number, Var.CONFIRMED_WINDOW_CONFLICTS)).isEqualTo("None.");
@@ -242,9 +252,17 @@ class ConflictsTest {
         .isOne();
     assertThat(tickets.findByRequestNumber(number)).isEmpty();
 
-    // a window in the WARN freeze is confirmed: warned of, not refused
-    requests.schedule(number, now.plus(Duration.ofDays(5)));
+    // a window in the WARN freeze, which the form did not list for the proposed window: refused
+    // until the scheduler confirms it despite the conflict that completing names
+    assertThat(catchThrowable(() -> requests.schedule(number, now.plus(Duration.ofDays(5)), false)))
+        .hasMessageContaining("The confirmed window clashes with what the form did not show you: ")
+        .hasMessageContaining("WARN freeze \"Heads-up " + tag + "\"")
+        .hasMessageContaining("Tick \"Confirm despite these conflicts\"");
+    assertThat(tickets.findByRequestNumber(number)).isEmpty();
+    // then confirmed: warned of, not refused
+    requests.schedule(number, now.plus(Duration.ofDays(5)), true);
     assertThat(tickets.findByRequestNumber(number)).isPresent();
+    assertThat(variable(number, Var.CONFIRM_DESPITE_CONFLICTS)).isEqualTo("false");
   }
 
   @Test

@@ -221,6 +221,8 @@ class PipelineScriptTest extends ProcessTestSupport {
         WindowTime.store(now.plus(Duration.ofHours(1))),
         ROLLBACK_PROCEDURE_CONFIRMED,
         true,
+        CONFIRM_DESPITE_CONFLICTS,
+        true,
         SCHEDULING_NOTES,
         "Freeze on payments-api during the window");
   }

@@ -106,9 +106,18 @@ public final class EngineRequests {
     complete(number, REVIEW_REQUEST, "sofia", TestRequests.review("approve", "Looks good"));
   }
 
-  /** Scheduled by sofia for an hour from {@code opens}: no open task. */
+  /** Scheduled by sofia for an hour from {@code opens}, its conflicts read: no open task. */
   public void schedule(String number, Instant opens) {
+    schedule(number, opens, true);
+  }
+
+  /**
+   * Scheduled by sofia for an hour from {@code opens}, ticking "Confirm despite these conflicts" or
+   * not: no open task.
+   */
+  public void schedule(String number, Instant opens, boolean confirmDespiteConflicts) {
     Map<String, Object> schedule = new HashMap<>(TestRequests.scheduleNow());
+    schedule.put(Var.CONFIRM_DESPITE_CONFLICTS, confirmDespiteConflicts);
     schedule.put(Var.CONFIRMED_WINDOW_START, WindowTime.store(opens));
     schedule.put(Var.CONFIRMED_WINDOW_END, WindowTime.store(opens.plus(Duration.ofHours(1))));
     complete(number, SCHEDULE_DEPLOYMENT, "sofia", schedule);

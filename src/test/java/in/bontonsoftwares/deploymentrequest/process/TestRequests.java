@@ -83,13 +83,17 @@ public final class TestRequests {
     return review;
   }
 
-  /** Scheduling that confirms a window opening now, so that the window timer is due at once. */
+  /**
+   * Scheduling that confirms a window opening now, so that the window timer is due at once, having
+   * read its conflicts (the suite's other windows share the application and on-call contact).
+   */
   public static Map<String, Object> scheduleNow() {
     Instant start = TestClock.now();
     Map<String, Object> schedule = new HashMap<>();
     schedule.put(CONFIRMED_WINDOW_START, WindowTime.store(start));
     schedule.put(CONFIRMED_WINDOW_END, WindowTime.store(start.plus(Duration.ofHours(1))));
     schedule.put(ROLLBACK_PROCEDURE_CONFIRMED, true);
+    schedule.put(CONFIRM_DESPITE_CONFLICTS, true);
     schedule.put(SCHEDULING_NOTES, "Freeze on payments-api during the window");
     return schedule;
   }
