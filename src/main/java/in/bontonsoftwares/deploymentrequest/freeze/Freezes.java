@@ -158,16 +158,15 @@ class Freezes implements ActiveFreezes, FreezePeriods {
         .toList();
   }
 
-  /** The BLOCK periods that overlap {@code [from, to)}. */
-  List<Hit> blocking(String environment, String project, Instant from, Instant to) {
-    return hits(environment, project, from, to).stream()
-        .filter(hit -> hit.freeze().mode() == Freeze.Mode.BLOCK)
-        .toList();
-  }
-
   @Override
   public Optional<Hold> holding(String environment, String project, Instant at, Set<Long> excused) {
-    List<Hit> now = blocking(environment, project, at, at.plusMillis(1), excused);
+    // one read of the freezes, however long the chain of periods that follow one another
+    List<Freeze> blocking =
+        covering(environment, project).stream()
+            .filter(freeze -> freeze.mode() == Freeze.Mode.BLOCK)
+            .filter(freeze -> !excused.contains(freeze.id()))
+            .toList();
+    List<Hit> now = hits(blocking, at, at.plusMillis(1));
     if (now.isEmpty()) {
       return Optional.empty();
     }
@@ -176,20 +175,13 @@ class Freezes implements ActiveFreezes, FreezePeriods {
     Instant until = latestEnd(now);
     // a freeze that begins as the last one ends holds it on
     for (int i = 0; i < LONGEST_CHAIN; i++) {
-      List<Hit> next = blocking(environment, project, until, until.plusMillis(1), excused);
+      List<Hit> next = hits(blocking, until, until.plusMillis(1));
       if (next.isEmpty()) {
         break;
       }
       until = latestEnd(next);
     }
     return Optional.of(new Hold(List.copyOf(names), until));
-  }
-
-  private List<Hit> blocking(
-      String environment, String project, Instant from, Instant to, Set<Long> excused) {
-    return blocking(environment, project, from, to).stream()
-        .filter(hit -> !excused.contains(hit.freeze().id()))
-        .toList();
   }
 
   private static Instant latestEnd(List<Hit> hits) {

@@ -87,14 +87,15 @@ class FrozenWindows {
       if (!freeze.covers(booking.environment(), booking.projectName())) {
         continue;
       }
-      ProcessVariables request = variables(booking);
-      if (BreakGlass.excused(request).contains(freeze.id())) {
-        // confirmed knowingly into this freeze: nothing new to tell or to do
-        continue;
-      }
+      // the cheap question first: only a window the freeze reaches needs its request's variables
       List<Freeze.Occurrence> periods =
           freeze.occurrences(booking.windowStart(), booking.windowEnd());
       if (periods.isEmpty()) {
+        continue;
+      }
+      ProcessVariables request = variables(booking);
+      if (BreakGlass.excused(request).contains(freeze.id())) {
+        // confirmed knowingly into this freeze: nothing new to tell or to do
         continue;
       }
       Freeze.Occurrence period = periods.get(0);

@@ -114,9 +114,7 @@ class DeploymentRequests {
               processInstanceId,
               instance.getStartUserId(),
               true,
-              instance.getDeleteReason() == null
-                  ? outcomeReached(processInstanceId).orElse(instance.getEndActivityId())
-                  : null,
+              instance.getDeleteReason() == null ? outcome(instance) : null,
               Set.of(),
               variables,
               instant(instance.getStartTime()),
@@ -146,6 +144,17 @@ class DeploymentRequests {
    * side branch (the requester's confirmation, whose job may be retried after the main path ended)
    * can end after the outcome's end event.
    */
+  /**
+   * The end event of an ended request's outcome: its last end event when that is one (most
+   * requests, no further read), else the one its history reached.
+   */
+  private String outcome(HistoricProcessInstance instance) {
+    String last = instance.getEndActivityId();
+    return RequestState.BY_END.containsKey(last)
+        ? last
+        : outcomeReached(instance.getId()).orElse(last);
+  }
+
   private Optional<String> outcomeReached(String processInstanceId) {
     return historyService
         .createHistoricActivityInstanceQuery()

@@ -55,10 +55,13 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String user = sessionUser(request);
-    if (user == null
-        || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-        || SecurityContextHolder.getContext().getAuthentication() != null) {
+    // explicit credentials win: then the session is not even read
+    String user =
+        request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || SecurityContextHolder.getContext().getAuthentication() != null
+            ? null
+            : sessionUser(request);
+    if (user == null) {
       chain.doFilter(request, response);
       return;
     }

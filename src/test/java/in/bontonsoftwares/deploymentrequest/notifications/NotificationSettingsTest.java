@@ -7,17 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
-import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
-import in.bontonsoftwares.deploymentrequest.process.TestRequests;
+import in.bontonsoftwares.deploymentrequest.process.EngineRequests;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -38,9 +35,7 @@ class NotificationSettingsTest {
   @Autowired TestRestTemplate http;
   @Autowired GreenMail smtp;
   @Autowired DeploymentRequestProperties properties;
-  @Autowired IdentityService identityService;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
+  @Autowired ProcessEngine engine;
   @Autowired ManagementService managementService;
 
   @Test
@@ -91,19 +86,7 @@ class NotificationSettingsTest {
   }
 
   private ProcessInstance submit() {
-    identityService.setAuthentication("dana", List.of("developers"));
-    try {
-      String definition =
-          repositoryService
-              .createProcessDefinitionQuery()
-              .processDefinitionKey(DeploymentRequestProcess.KEY)
-              .latestVersion()
-              .singleResult()
-              .getId();
-      return formService.submitStartForm(definition, TestRequests.validRequest(properties));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return EngineRequests.of(engine, properties).submitted("dana");
   }
 
   private void runDueJobs(ProcessInstance instance) {

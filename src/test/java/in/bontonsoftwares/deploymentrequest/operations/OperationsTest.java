@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
-import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
-import in.bontonsoftwares.deploymentrequest.process.TestRequests;
+import in.bontonsoftwares.deploymentrequest.process.EngineRequests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -55,9 +52,7 @@ class OperationsTest {
 
   @Autowired TestRestTemplate http;
   @Autowired DeploymentRequestProperties properties;
-  @Autowired IdentityService identityService;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
+  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
@@ -182,19 +177,7 @@ class OperationsTest {
   }
 
   private ProcessInstance start() {
-    identityService.setAuthentication("dana", List.of("developers"));
-    try {
-      String definition =
-          repositoryService
-              .createProcessDefinitionQuery()
-              .processDefinitionKey(DeploymentRequestProcess.KEY)
-              .latestVersion()
-              .singleResult()
-              .getId();
-      return formService.submitStartForm(definition, TestRequests.validRequest(properties));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return EngineRequests.of(engine, properties).submitted("dana");
   }
 
   private String reviewTask(ProcessInstance request) {

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -80,6 +81,20 @@ public final class EngineRequests {
 
   /** A valid request of {@code user} with these fields changed, in review: its number. */
   public String inReview(String user, Map<String, Object> changes) {
+    String number = submitted(user, changes).getBusinessKey();
+    runJobs(number);
+    return number;
+  }
+
+  /**
+   * A valid request of {@code user}, started through its start form as {@code user} (with their
+   * groups), before any of its jobs ran.
+   */
+  public ProcessInstance submitted(String user) {
+    return submitted(user, Map.of());
+  }
+
+  private ProcessInstance submitted(String user, Map<String, Object> changes) {
     Map<String, Object> request = TestRequests.validRequest(properties);
     request.putAll(changes);
     String definition =
@@ -89,10 +104,7 @@ public final class EngineRequests {
             .latestVersion()
             .singleResult()
             .getId();
-    String[] number = new String[1];
-    as(user, () -> number[0] = formService.submitStartForm(definition, request).getBusinessKey());
-    runJobs(number[0]);
-    return number[0];
+    return as(user, () -> formService.submitStartForm(definition, request));
   }
 
   /** Approved by sofia and scheduled for a window that opens in two days: no open task. */
