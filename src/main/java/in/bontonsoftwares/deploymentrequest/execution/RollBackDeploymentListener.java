@@ -37,6 +37,14 @@ class RollBackDeploymentListener extends CompletionCheck {
 
   @Override
   protected void completed(DelegateTask task, ProcessVariables v) {
+    rolledBack(v);
+  }
+
+  /**
+   * What a rollback writes, by a person or by the webhook: the outcome "rolled back", and the
+   * calendar invitation, if one went out, moves to the sequence of its cancellation.
+   */
+  static void rolledBack(ProcessVariables v) {
     v.set(DEPLOYMENT_OUTCOME, Value.ROLLED_BACK);
     if (v.has(CALENDAR_SEQUENCE)) {
       v.set(CALENDAR_SEQUENCE, v.get(CALENDAR_SEQUENCE) + 1);

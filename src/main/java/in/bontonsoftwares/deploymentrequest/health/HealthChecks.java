@@ -53,19 +53,27 @@ public class HealthChecks {
     this.app = app;
   }
 
+  /** One round over every result of the phase; see {@link #probe(String, Phase, Instant)}. */
+  public ProbeOutcome probe(String requestNumber, Phase phase) {
+    return probe(requestNumber, phase, null);
+  }
+
   /**
    * One round: each check of the request that is due in {@code phase} (not finished, and an
    * interval past its last measurement) measures once. Answers the phase's analysis after the
    * round, when the next round is due, and what was measured. A finished analysis measures nothing
-   * more. A request without any check is SUCCESSFUL at once.
+   * more. A request without any check (in the watch window: also an environment without one) is
+   * SUCCESSFUL at once.
+   *
+   * @param since the analysis counts only results from then on (a rescheduled deployment's
+   *     execution starts over); {@code null}: all. Attempts are numbered over all of them.
    */
-  public ProbeOutcome probe(String requestNumber, Phase phase) {
+  public ProbeOutcome probe(String requestNumber, Phase phase, Instant since) {
     HealthTarget target = HealthTarget.read(history, requestNumber);
-    List<CheckDefinition> checks =
-        definitions.forRequest(target.environment(), target.healthCheckUrl());
     Duration watchWindow = properties.environment(target.environment()).watchWindow();
-    Map<String, List<ProbeResult>> byCheck =
-        byCheck(checks, repository.results(requestNumber), phase);
+    List<CheckDefinition> checks = checks(target, phase);
+    List<ProbeResult> stored = repository.results(requestNumber);
+    Map<String, List<ProbeResult>> byCheck = byCheck(checks, stored, phase, since);
     AnalysisState before = state(checks, byCheck, phase, watchWindow);
     List<ProbeResult> measured = new ArrayList<>();
     if (!before.finished()) {
@@ -82,7 +90,7 @@ public class HealthChecks {
                 requestNumber,
                 check.name(),
                 phase,
-                results.size() + 1,
+                attempts(stored, check, phase) + 1,
                 clock.instant(),
                 measurement.value(),
                 measurement.verdict(),
@@ -112,6 +120,53 @@ public class HealthChecks {
         after, after.finished() ? null : next(checks, byCheck, phase, watchWindow), measured);
   }
 
+  /** Whether the request has a result of {@code phase} taken at or after {@code since}. */
+  public boolean measuredSince(String requestNumber, Phase phase, Instant since) {
+    return repository.results(requestNumber).stream()
+        .anyMatch(result -> result.phase() == phase && !result.probedAt().isBefore(since));
+  }
+
+  /**
+   * The timer cycle of the rounds during execution ({@code R/PT30S}): the shortest interval of the
+   * request's checks; a request without any check gets one round ({@code R1/PT1S}), which finds the
+   * analysis SUCCESSFUL.
+   */
+  public String cycle(String requestNumber) {
+    return checks(HealthTarget.read(history, requestNumber), Phase.EXECUTION).stream()
+        .map(CheckDefinition::interval)
+        .min(Duration::compareTo)
+        .map(interval -> "R/" + interval)
+        .orElse("R1/PT1S");
+  }
+
+  /**
+   * Why the analysis of {@code phase} failed, for the rollback webhook, the mail and the record:
+   * the phase and each failed measurement, at most 900 characters.
+   */
+  public String failureReason(String requestNumber, Phase phase) {
+    StringBuilder reason =
+        new StringBuilder("Health checks failed ")
+            .append(phase == Phase.EXECUTION ? "during execution" : "in the watch window")
+            .append(':');
+    for (ProbeResult result : repository.results(requestNumber)) {
+      if (result.phase() == phase && result.verdict() == Verdict.FAILED) {
+        String line =
+            " %s #%d %s (%s);"
+                .formatted(
+                    result.check(),
+                    result.attempt(),
+                    result.value().isEmpty() ? "-" : result.value(),
+                    result.message());
+        if (reason.length() + line.length() > 900) {
+          reason.append(" ...");
+          break;
+        }
+        reason.append(line);
+      }
+    }
+    return reason.toString().replaceAll(";$", "");
+  }
+
   /** Every stored result of the request, in the order they were taken. */
   public List<ProbeResult> results(String requestNumber) {
     return repository.results(requestNumber);
@@ -119,27 +174,47 @@ public class HealthChecks {
 
   /** The analysis of {@code phase} as the stored results stand, without measuring. */
   public AnalysisState state(String requestNumber, Phase phase) {
-    HealthTarget target = HealthTarget.read(history, requestNumber);
-    List<CheckDefinition> checks =
-        definitions.forRequest(target.environment(), target.healthCheckUrl());
+    return state(HealthTarget.read(history, requestNumber), phase);
+  }
+
+  private AnalysisState state(HealthTarget target, Phase phase) {
+    List<CheckDefinition> checks = checks(target, phase);
     return state(
         checks,
-        byCheck(checks, repository.results(requestNumber), phase),
+        byCheck(checks, repository.results(target.requestNumber()), phase, null),
         phase,
         properties.environment(target.environment()).watchWindow());
   }
 
+  /** The checks of the request in {@code phase}: none in the watch window of PT0S. */
+  private List<CheckDefinition> checks(HealthTarget target, Phase phase) {
+    if (phase == Phase.WATCH
+        && properties.environment(target.environment()).watchWindow().isZero()) {
+      return List.of();
+    }
+    return definitions.forRequest(target.environment(), target.healthCheckUrl());
+  }
+
+  private static int attempts(List<ProbeResult> stored, CheckDefinition check, Phase phase) {
+    return (int)
+        stored.stream()
+            .filter(result -> result.phase() == phase && result.check().equals(check.name()))
+            .count();
+  }
+
   /**
-   * Whether verification may pass without a person: the environment allows it, and the analyses of
-   * execution and (when the environment has one) of the watch window are SUCCESSFUL.
+   * Whether verification may pass without a person: the environment allows it, the request has at
+   * least one check (no check proves nothing), and the analyses of execution and (when the
+   * environment has one) of the watch window are SUCCESSFUL.
    */
   public boolean mayVerifyAutomatically(String requestNumber) {
     HealthTarget target = HealthTarget.read(history, requestNumber);
     HealthProperties.Environment environment = properties.environment(target.environment());
     return environment.autoVerify()
-        && state(requestNumber, Phase.EXECUTION) == AnalysisState.SUCCESSFUL
+        && !checks(target, Phase.EXECUTION).isEmpty()
+        && state(target, Phase.EXECUTION) == AnalysisState.SUCCESSFUL
         && (environment.watchWindow().isZero()
-            || state(requestNumber, Phase.WATCH) == AnalysisState.SUCCESSFUL);
+            || state(target, Phase.WATCH) == AnalysisState.SUCCESSFUL);
   }
 
   /** The watch window of the request's environment ({@code PT0S}: none). */
@@ -192,11 +267,12 @@ public class HealthChecks {
   }
 
   private static Map<String, List<ProbeResult>> byCheck(
-      List<CheckDefinition> checks, List<ProbeResult> results, Phase phase) {
+      List<CheckDefinition> checks, List<ProbeResult> results, Phase phase, Instant since) {
     Map<String, List<ProbeResult>> byCheck = new LinkedHashMap<>();
     checks.forEach(check -> byCheck.put(check.name(), new ArrayList<>()));
     results.stream()
         .filter(result -> result.phase() == phase && byCheck.containsKey(result.check()))
+        .filter(result -> since == null || !result.probedAt().isBefore(since))
         .forEach(result -> byCheck.get(result.check()).add(result));
     return byCheck;
   }

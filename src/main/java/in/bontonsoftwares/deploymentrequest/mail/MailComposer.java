@@ -10,6 +10,7 @@ import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.I
 import in.bontonsoftwares.deploymentrequest.display.Labels;
 import in.bontonsoftwares.deploymentrequest.display.People;
 import in.bontonsoftwares.deploymentrequest.display.Readable;
+import in.bontonsoftwares.deploymentrequest.health.HealthChecks;
 import in.bontonsoftwares.deploymentrequest.identity.Groups;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Row;
 import in.bontonsoftwares.deploymentrequest.mail.MailMessage.Section;
@@ -49,6 +50,7 @@ public class MailComposer {
   private final Labels labels;
   private final People people;
   private final MailLinks links;
+  private final HealthChecks healthChecks;
 
   MailComposer(
       DeploymentRequestProperties properties,
@@ -57,7 +59,9 @@ public class MailComposer {
       Clock clock,
       Labels labels,
       People people,
-      MailLinks links) {
+      MailLinks links,
+      HealthChecks healthChecks) {
+    this.healthChecks = healthChecks;
     this.properties = properties;
     this.checklist = checklist;
     this.stepHistory = stepHistory;
@@ -193,13 +197,37 @@ public class MailComposer {
         sections.add(execution(v));
         sections.add(request(v));
       }
+      case CRITICAL_ISSUE -> {
+        recipients.to(stakeholders(v)).to(devSecOpsMembers()).cc(properties.mailbox());
+        intro.add(
+            "A critical issue was detected in the deployment of %s to %s: it must be rolled back now. Change ticket: %s."
+                .formatted(
+                    number, Environment.labelOf(v.get(ENVIRONMENT)), v.text(CHANGE_TICKET_NUMBER)));
+        intro.add(v.text(ROLLBACK_WEBHOOK_RESULT));
+        intro.add(
+            "DevSecOps: claim \"Roll back deployment\" in Tasklist and follow the rollback procedure; on-call contact: be reachable on %s."
+                .formatted(v.text(REALTIME_CHANNEL)));
+        sections.add(Section.text("Reason", v.text(ROLLBACK_REASON)));
+        sections.add(Section.text("Health checks", healthChecks.summary(number)));
+        sections.add(Section.text("Rollback procedure", v.text(ROLLBACK_PLAN)));
+        sections.add(onCall(v));
+        sections.add(request(v));
+      }
       case ROLLED_BACK -> {
         recipients.to(stakeholders(v)).cc(properties.mailbox());
         intro.add(
-            "The deployment of %s to %s was rolled back. Change ticket: %s."
+            "The deployment of %s to %s was rolled back%s. Change ticket: %s."
                 .formatted(
-                    number, Environment.labelOf(v.get(ENVIRONMENT)), v.text(CHANGE_TICKET_NUMBER)));
+                    number,
+                    Environment.labelOf(v.get(ENVIRONMENT)),
+                    v.get(ROLLED_BACK_AUTOMATICALLY)
+                        ? " automatically, by its rollback webhook"
+                        : "",
+                    v.text(CHANGE_TICKET_NUMBER)));
         sections.add(Section.text("Rollback", v.text(ROLLBACK_NOTES)));
+        if (!healthChecks.results(number).isEmpty()) {
+          sections.add(Section.text("Health checks", healthChecks.summary(number)));
+        }
         sections.add(execution(v));
         sections.add(request(v));
       }

@@ -19,6 +19,7 @@ public enum MailType {
   SCHEDULE_CONFIRMED("Deployment Scheduled"),
   WINDOW_OPEN("Deployment Window Open", Element.EXECUTE_DEPLOYMENT),
   VERIFICATION_STATUS("Deployment Status"),
+  CRITICAL_ISSUE("Critical Issue: Roll Back Now", Element.ROLL_BACK_DEPLOYMENT),
   ROLLED_BACK("Deployment Rolled Back"),
   DEPLOYMENT_RECORD("Deployment Record"),
   // not mail tasks: sent when a task is assigned to a person or lands in their group's queue

@@ -113,11 +113,29 @@ public enum RequestState {
         RECORD_DEPLOYMENT_START,
         END_DEPLOYMENT_START_RECORDED,
         DEPLOYMENT_SUCCEEDED,
-        DEPLOYMENT_FAILED);
+        DEPLOYMENT_FAILED,
+        // the checks during execution run beside the task
+        TIMER_HEALTH_CHECK_DUE,
+        CHECK_HEALTH_DURING_EXECUTION,
+        "EndEvent_HealthChecked");
     at(
         VERIFYING,
         GATEWAY_EXECUTION_OUTCOME,
+        // the watch window is the automated part of the health checks
+        WATCH_DEPLOYMENT,
+        "StartEvent_WatchDeployment",
+        CHECK_HEALTH_IN_WATCH_WINDOW,
+        "Gateway_WatchHealth",
+        TIMER_NEXT_HEALTH_CHECK,
+        "EndEvent_WatchOver",
+        "Gateway_WatchOutcome",
+        DECIDE_ON_HEALTH,
+        "Gateway_HealthDecision",
+        "Gateway_Watched",
         GATEWAY_VERIFICATION_FORK,
+        "Gateway_VerifyAutomatically",
+        RECORD_AUTOMATIC_VERIFICATION,
+        "Gateway_HealthVerified",
         "Gateway_SmokeTestsApply",
         RUN_SMOKE_TESTS,
         "Gateway_SmokeTestsDone",
@@ -130,7 +148,15 @@ public enum RequestState {
         "Gateway_VerificationPassed",
         CLOSE_CHANGE_TICKET,
         SEND_STATUS_EMAIL);
-    at(ROLLING_BACK, ROLL_BACK_DEPLOYMENT, MARK_CHANGE_ROLLED_BACK, SEND_ROLLBACK_EMAIL);
+    at(
+        ROLLING_BACK,
+        "Gateway_RollBack",
+        CALL_ROLLBACK_WEBHOOK,
+        "Gateway_RolledBackAutomatically",
+        SEND_CRITICAL_ISSUE_EMAIL,
+        ROLL_BACK_DEPLOYMENT,
+        MARK_CHANGE_ROLLED_BACK,
+        SEND_ROLLBACK_EMAIL);
     at(
         DOCUMENTING,
         DOCUMENT_DEPLOYMENT,

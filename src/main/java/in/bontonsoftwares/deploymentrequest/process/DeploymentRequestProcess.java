@@ -63,6 +63,16 @@ public final class DeploymentRequestProcess {
     public static final String GATEWAY_EXECUTION_OUTCOME = "Gateway_ExecutionOutcome";
     public static final String RETURN_CHANGE_TO_SCHEDULED = "Task_ReturnChangeToScheduled";
     public static final String RESET_EXECUTION_OUTCOME = "Task_ResetExecutionOutcome";
+    // automated health checks: during execution, in the watch window, the automatic rollback
+    public static final String TIMER_HEALTH_CHECK_DUE = "BoundaryEvent_HealthCheckDue";
+    public static final String CHECK_HEALTH_DURING_EXECUTION = "Task_CheckHealthDuringExecution";
+    public static final String WATCH_DEPLOYMENT = "SubProcess_WatchDeployment";
+    public static final String CHECK_HEALTH_IN_WATCH_WINDOW = "Task_CheckHealthInWatchWindow";
+    public static final String TIMER_NEXT_HEALTH_CHECK = "TimerEvent_NextHealthCheck";
+    public static final String DECIDE_ON_HEALTH = "Task_DecideOnHealth";
+    public static final String CALL_ROLLBACK_WEBHOOK = "Task_CallRollbackWebhook";
+    public static final String SEND_CRITICAL_ISSUE_EMAIL = "Task_SendCriticalIssueEmail";
+    public static final String RECORD_AUTOMATIC_VERIFICATION = "Task_RecordAutomaticVerification";
     // 6 verification
     public static final String GATEWAY_VERIFICATION_FORK = "Gateway_VerificationFork";
     public static final String VERIFY_HEALTH = "Task_VerifyHealth";
@@ -262,6 +272,46 @@ public final class DeploymentRequestProcess {
     public static final Variable<String> DEPLOYMENT_REPORTED_BY =
         Variable.text("deploymentReportedBy");
     public static final Variable<String> DEPLOYMENT_RUN_URL = Variable.text("deploymentRunUrl");
+
+    // automated health checks (package health)
+    /**
+     * The analysis after one round during execution, a variable of that round's token only (WAITING
+     * before the deployment started).
+     */
+    public static final Variable<String> EXECUTION_HEALTH = Variable.text("executionHealth");
+
+    /**
+     * The watch window's analysis after its latest round (RUNNING, SUCCESSFUL, FAILED,
+     * INCONCLUSIVE) and when its next round is due.
+     */
+    public static final Variable<String> WATCH_HEALTH = Variable.text("watchHealth");
+
+    public static final Variable<Date> NEXT_HEALTH_CHECK_AT = Variable.date("nextHealthCheckAt");
+
+    /** Whether verification passed on the checks alone (the environment's {@code auto-verify}). */
+    public static final Variable<Boolean> HEALTH_VERIFIED_AUTOMATICALLY =
+        Variable.flag("healthVerifiedAutomatically");
+
+    /** Every probe as text, for the read-only field of the health tasks' forms. */
+    public static final Variable<String> HEALTH_CHECK_RESULTS = Variable.text("healthCheckResults");
+
+    /** "Decide on inconclusive health checks": promote or roll back, and why. */
+    public static final Variable<String> HEALTH_DECISION = Variable.text("healthDecision");
+
+    public static final Variable<String> HEALTH_DECISION_NOTES =
+        Variable.text("healthDecisionNotes");
+
+    /** Why the deployment is rolled back without a person: the failed checks or the decision. */
+    public static final Variable<String> ROLLBACK_REASON = Variable.text("rollbackReason");
+
+    /** Whether the rollback webhook rolled the deployment back (else a person does). */
+    public static final Variable<Boolean> ROLLED_BACK_AUTOMATICALLY =
+        Variable.flag("rolledBackAutomatically");
+
+    /** What the rollback webhook answered, for the mail and the person who rolls back instead. */
+    public static final Variable<String> ROLLBACK_WEBHOOK_RESULT =
+        Variable.text("rollbackWebhookResult");
+
     // verification
     public static final Variable<Boolean> HEALTH_CHECKS_PASSED =
         Variable.flag("healthChecksPassed");
@@ -411,8 +461,9 @@ public final class DeploymentRequestProcess {
 
   /**
    * The messages the process waits for: on "Execute deployment" what a pipeline reports over {@code
-   * POST /api/deployment-requests/{number}/events}; while it waits for its window, a BLOCK freeze
-   * declared over it ({@code freeze.FrozenWindows}).
+   * POST /api/deployment-requests/{number}/events} (a failure also when the health checks during
+   * execution fail); while it waits for its window, a BLOCK freeze declared over it ({@code
+   * freeze.FrozenWindows}).
    */
   public static final class Message {
     public static final String DEPLOYMENT_STARTED = "DeploymentStarted";
@@ -435,6 +486,8 @@ public final class DeploymentRequestProcess {
     public static final String BREAK_GLASS_REFUSE = "refuse";
     public static final String DEPLOYED = "deployed";
     public static final String ROLLED_BACK = "rolledBack";
+    public static final String HEALTH_PROMOTE = "promote";
+    public static final String HEALTH_ROLL_BACK = "rollBack";
 
     private Value() {}
   }

@@ -24,6 +24,7 @@ public final class SeparationOfDuties {
           Element.VERIFY_HEALTH,
           Element.VALIDATE_QA,
           Element.ROLL_BACK_DEPLOYMENT,
+          Element.DECIDE_ON_HEALTH,
           Element.DOCUMENT_DEPLOYMENT);
 
   /**

@@ -70,7 +70,13 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     assertThat(request).isWaitingAt(EXECUTE_DEPLOYMENT);
     complete(
         request, EXECUTE_DEPLOYMENT, OPERATOR, Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
-    assertThat(request).isWaitingAt(VERIFY_HEALTH).isNotWaitingAt(RUN_SMOKE_TESTS, VALIDATE_QA);
+    // the watch window (this test's request has no health check, so it is over at once)
+    assertThat(request).isWaitingAt(CHECK_HEALTH_IN_WATCH_WINDOW);
+    runDueJobs(request);
+    assertThat(request)
+        .hasPassed(WATCH_DEPLOYMENT)
+        .isWaitingAt(VERIFY_HEALTH)
+        .isNotWaitingAt(RUN_SMOKE_TESTS, VALIDATE_QA);
     complete(
         request,
         VERIFY_HEALTH,
@@ -185,8 +191,9 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
           .isEqualTo("<" + request.getBusinessKey() + "@bontonsoftwares.in>");
     }
     // and DevSecOps' members heard of each task in their queue but the one the window-open mail
-    // announces; never the person whose step created it (sam's execution, the health checks) nor
-    // of the tasks they claimed themselves
+    // announces; never the person whose step created it (sam's verification created the
+    // documentation) nor of the tasks they claimed themselves; the watch window's last round
+    // created the health checks, so sam heard of them too
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
@@ -198,6 +205,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
                         "Task Waiting: Schedule deployment -> sofia@example.com",
                         "Task Waiting: Schedule deployment -> sam@example.com",
                         "Task Waiting: Run health checks and review dashboards -> sofia@example.com",
+                        "Task Waiting: Run health checks and review dashboards -> sam@example.com",
                         "Task Waiting: Document deployment -> sofia@example.com",
                         "Task Waiting: Document deployment -> sam@example.com"));
   }
@@ -462,7 +470,18 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
             Value.OUTCOME_CRITICAL_ISSUE,
             EXECUTION_NOTES,
             "Migration locked the refunds table"));
+    // every rollback asks the environment's rollback webhook first: production has none here
+    assertThat(request).isWaitingAt(CALL_ROLLBACK_WEBHOOK);
+    runDueJobs(request);
     assertThat(request).isWaitingAt(ROLL_BACK_DEPLOYMENT).isNotWaitingAt(VERIFY_HEALTH);
+    MimeMessage critical = mail("Critical Issue: Roll Back Now");
+    assertThat(addresses(critical, RecipientType.TO))
+        .contains("olivia@example.com", "product@example.com", "dana@example.com");
+    assertThat(text(critical))
+        .contains(
+            "Execution reported a critical issue: Migration locked the refunds table",
+            "has no rollback webhook: roll back by hand",
+            "Roll back deployment");
     complete(
         request,
         ROLL_BACK_DEPLOYMENT,
@@ -492,6 +511,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
             "Deployment Request",
             "Deployment Scheduled",
             "Deployment Window Open",
+            "Critical Issue: Roll Back Now",
             "Deployment Rolled Back",
             "Deployment Record");
     assertThat(text(mail("Deployment Record")))
@@ -512,6 +532,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
         VALIDATE_QA,
         QA,
         Map.of(QA_VALIDATION_PASSED, false, QA_NOTES, "Refund totals wrong"));
+    runDueJobs(request);
 
     assertThat(request)
         .isWaitingAt(ROLL_BACK_DEPLOYMENT)
@@ -615,6 +636,7 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
         VERIFY_HEALTH,
         OPERATOR,
         Map.of(HEALTH_CHECKS_PASSED, false, DASHBOARDS_REVIEWED, true, HEALTH_CHECK_NOTES, "5xx"));
+    runDueJobs(request);
     tickets.cancelIfOpen(request.getBusinessKey(), "admin", "Closed in the change tool");
 
     // when the roll-back is done and the ticket move cannot be made
@@ -693,6 +715,8 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     variables.put(SCHEDULED_BY, REVIEWER);
     variables.put(CALENDAR_SEQUENCE, 0);
     variables.put(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS);
+    // as after a watch window whose checks do not verify on their own
+    variables.put(DeploymentRequestProcess.Data.HEALTH_VERIFIED_AUTOMATICALLY.name(), false);
     ProcessInstance instance =
         runtimeService
             .createProcessInstanceByKey(DeploymentRequestProcess.KEY)

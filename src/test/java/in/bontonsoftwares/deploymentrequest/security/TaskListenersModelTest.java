@@ -36,6 +36,7 @@ class TaskListenersModelTest {
           Map.entry(Element.RUN_SMOKE_TESTS, "${runSmokeTestsListener}"),
           Map.entry(Element.VALIDATE_QA, "${validateQaListener}"),
           Map.entry(Element.ROLL_BACK_DEPLOYMENT, "${rollBackDeploymentListener}"),
+          Map.entry(Element.DECIDE_ON_HEALTH, "${decideOnHealthListener}"),
           Map.entry(Element.DOCUMENT_DEPLOYMENT, "${documentDeploymentListener}"));
 
   private static BpmnModelInstance model;
