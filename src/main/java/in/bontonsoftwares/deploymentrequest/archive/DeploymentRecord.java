@@ -23,6 +23,7 @@ public record DeploymentRecord(
     Execution execution,
     Pipeline pipeline,
     List<Check> verification,
+    Health healthChecks,
     String issuesAndResolutions,
     String postDeploymentMetrics,
     String lessonsLearned,
@@ -143,6 +144,32 @@ public record DeploymentRecord(
       String digest) {}
 
   public record Check(String name, boolean applies, Boolean passed, String notes) {}
+
+  /**
+   * Every automated health-check probe of the request (README "Health checks"), by phase: both
+   * phases are always there, a phase without probes with {@code state} {@code NONE} and no probes.
+   */
+  public record Health(HealthPhase execution, HealthPhase watch) {}
+
+  /**
+   * One phase of the health checks.
+   *
+   * @param phase {@code EXECUTION} or {@code WATCH}, as the probes' phase is named elsewhere (the
+   *     rollback webhook, {@code health_probe})
+   * @param label "During execution" or "Watch window", as the PDF and the forms name it
+   * @param state the phase's analysis when the record was made: {@code NONE} (no probe ran), {@code
+   *     RUNNING} (probes still due), {@code SUCCESSFUL}, {@code FAILED} or {@code INCONCLUSIVE}
+   * @param probes every probe of the phase, in the order they were taken
+   */
+  public record HealthPhase(String phase, String label, String state, List<HealthProbe> probes) {}
+
+  /**
+   * One probe: when, which check, its attempt (1, 2 ... per check and phase), the value judged
+   * (empty when there was none), the verdict ({@code SUCCESSFUL}, {@code FAILED}, {@code
+   * INCONCLUSIVE}, {@code ERROR}) and why.
+   */
+  public record HealthProbe(
+      Instant probedAt, String check, int attempt, String value, String verdict, String message) {}
 
   /**
    * Figures computed by the app. Durations are ISO-8601; {@code null} where the request never got

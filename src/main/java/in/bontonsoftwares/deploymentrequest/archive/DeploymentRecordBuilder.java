@@ -6,6 +6,9 @@ import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.BreakGlass;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Check;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.ChecklistAnswer;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Execution;
+import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Health;
+import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.HealthPhase;
+import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.HealthProbe;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Metrics;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Outcome;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Pipeline;
@@ -16,6 +19,9 @@ import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Window;
 import in.bontonsoftwares.deploymentrequest.checklist.ChecklistService;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties.Item;
+import in.bontonsoftwares.deploymentrequest.health.HealthChecks;
+import in.bontonsoftwares.deploymentrequest.health.Phase;
+import in.bontonsoftwares.deploymentrequest.health.ProbeResult;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
@@ -59,6 +65,7 @@ class DeploymentRecordBuilder {
   private final DeploymentRequestProperties properties;
   private final Clock clock;
   private final GateGoes gateGoes;
+  private final HealthChecks health;
 
   DeploymentRecordBuilder(
       HistoryService historyService,
@@ -66,8 +73,10 @@ class DeploymentRecordBuilder {
       ChecklistService checklist,
       DeploymentRequestProperties properties,
       Clock clock,
-      GateGoes gateGoes) {
+      GateGoes gateGoes,
+      HealthChecks health) {
     this.gateGoes = gateGoes;
+    this.health = health;
     this.historyService = historyService;
     this.stepHistory = stepHistory;
     this.checklist = checklist;
@@ -96,6 +105,7 @@ class DeploymentRecordBuilder {
         execution(v, execution),
         pipeline(v),
         verification(v),
+        healthChecks(v.text(REQUEST_NUMBER)),
         v.get(ISSUES_AND_RESOLUTIONS),
         v.get(POST_DEPLOYMENT_METRICS),
         v.get(LESSONS_LEARNED),
@@ -289,6 +299,35 @@ class DeploymentRecordBuilder {
             v.get(QA_VALIDATION_APPLIES),
             v.get(QA_VALIDATION_APPLIES) ? v.get(QA_VALIDATION_PASSED) : null,
             v.get(QA_NOTES)));
+  }
+
+  private Health healthChecks(String requestNumber) {
+    List<ProbeResult> results = health.results(requestNumber);
+    return new Health(
+        healthPhase(requestNumber, Phase.EXECUTION, results),
+        healthPhase(requestNumber, Phase.WATCH, results));
+  }
+
+  /**
+   * A phase without probes is {@code NONE}: the analysis would answer SUCCESSFUL for a request
+   * without checks and RUNNING for one whose checks never ran, and the record says what happened.
+   */
+  private HealthPhase healthPhase(String requestNumber, Phase phase, List<ProbeResult> results) {
+    List<HealthProbe> probes =
+        results.stream()
+            .filter(result -> result.phase() == phase)
+            .map(
+                result ->
+                    new HealthProbe(
+                        result.probedAt(),
+                        result.check(),
+                        result.attempt(),
+                        result.value(),
+                        result.verdict().name(),
+                        result.message()))
+            .toList();
+    String state = probes.isEmpty() ? "NONE" : health.state(requestNumber, phase).name();
+    return new HealthPhase(phase.name(), phase.label(), state, probes);
   }
 
   private Metrics metrics(

@@ -16,6 +16,8 @@ import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Check;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.ChecklistAnswer;
+import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.HealthPhase;
+import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.HealthProbe;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.ReviewRound;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Step;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Window;
@@ -29,6 +31,7 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +49,12 @@ class RecordPdfRenderer {
   private static final Font LABEL = new Font(Font.HELVETICA, 9, Font.BOLD);
   private static final Font BODY = new Font(Font.HELVETICA, 9);
   private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
+
+  /**
+   * Rows of a long table handed to the document at a time, so that hundreds of probes are laid out
+   * page by page rather than held as one table.
+   */
+  private static final int ROWS_AT_A_TIME = 100;
 
   private final ZoneId zone;
   private final Labels labels;
@@ -250,6 +259,9 @@ class RecordPdfRenderer {
       document.add(checks);
     }
 
+    heading(document, "Health checks");
+    healthChecks(document, record.healthChecks());
+
     heading(document, "Documentation");
     PdfPTable documentation = pairs();
     pair(documentation, "Issues and resolutions", record.issuesAndResolutions());
@@ -290,6 +302,66 @@ class RecordPdfRenderer {
           people.name(step.user()));
     }
     document.add(timeline);
+  }
+
+  /**
+   * Each phase's analysis and every probe. A row shows the time of day to the second, as the forms'
+   * summary does (probes are seconds apart); the phase's line names the days and the zone. The
+   * verdict is written out: the summary's symbols are not in the PDF's standard fonts.
+   */
+  private void healthChecks(Document document, DeploymentRecord.Health health) {
+    List<HealthPhase> phases = List.of(health.execution(), health.watch());
+    if (phases.stream().allMatch(phase -> phase.probes().isEmpty())) {
+      document.add(new Paragraph("No health check has run.", BODY));
+      return;
+    }
+    for (HealthPhase phase : phases) {
+      List<HealthProbe> probes = phase.probes();
+      if (probes.isEmpty()) {
+        document.add(new Paragraph(phase.label() + ": no probe ran.", BODY));
+        continue;
+      }
+      Paragraph line =
+          new Paragraph(
+              "%s: %s. %d %s, %s - %s"
+                  .formatted(
+                      phase.label(),
+                      phase.state(),
+                      probes.size(),
+                      probes.size() == 1 ? "probe" : "probes",
+                      time(probes.get(0).probedAt()),
+                      time(probes.get(probes.size() - 1).probedAt())),
+              LABEL);
+      line.setSpacingBefore(6);
+      line.setSpacingAfter(4);
+      document.add(line);
+      PdfPTable table =
+          table(
+              new float[] {13, 18, 5, 12, 15, 37},
+              "Time",
+              "Check",
+              "#",
+              "Value",
+              "Verdict",
+              "Message");
+      table.setComplete(false);
+      for (int i = 0; i < probes.size(); i++) {
+        HealthProbe probe = probes.get(i);
+        row(
+            table,
+            Readable.timeOfDay(probe.probedAt(), zone),
+            probe.check(),
+            String.valueOf(probe.attempt()),
+            probe.value(),
+            probe.verdict(),
+            probe.message());
+        if ((i + 1) % ROWS_AT_A_TIME == 0 && i + 1 < probes.size()) {
+          document.add(table);
+        }
+      }
+      table.setComplete(true);
+      document.add(table);
+    }
   }
 
   private static void heading(Document document, String text) {

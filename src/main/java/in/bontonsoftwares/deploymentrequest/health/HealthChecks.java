@@ -242,7 +242,7 @@ public class HealthChecks {
       if (!text.isEmpty()) {
         text.append('\n');
       }
-      text.append(phase == Phase.EXECUTION ? "During execution" : "Watch window")
+      text.append(phase.label())
           .append(": ")
           .append(state(requestNumber, phase))
           .append(" (")

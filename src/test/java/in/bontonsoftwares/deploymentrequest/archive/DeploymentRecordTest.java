@@ -7,7 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import in.bontonsoftwares.deploymentrequest.DependsOnTime;
+import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Outcome;
+import in.bontonsoftwares.deploymentrequest.display.Readable;
+import in.bontonsoftwares.deploymentrequest.health.AnalysisState;
+import in.bontonsoftwares.deploymentrequest.health.HealthChecks;
+import in.bontonsoftwares.deploymentrequest.health.LocalServer;
+import in.bontonsoftwares.deploymentrequest.health.Phase;
+import in.bontonsoftwares.deploymentrequest.health.ProbeOutcome;
+import in.bontonsoftwares.deploymentrequest.health.ProbeResult;
+import in.bontonsoftwares.deploymentrequest.health.StoredProbes;
+import in.bontonsoftwares.deploymentrequest.health.Verdict;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessTestSupport;
@@ -19,17 +29,25 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,8 +57,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DependsOnTime
 class DeploymentRecordTest extends ProcessTestSupport {
 
+  static final LocalServer SERVER = new LocalServer();
+
   @Autowired RecordArchive archive;
   @Autowired JdbcTemplate jdbc;
+  @Autowired HealthChecks health;
+  @Autowired ApplicationContext context;
+
+  long clockOffset;
+
+  @BeforeEach
+  void keepTheClock() {
+    clockOffset = TestClock.offset();
+  }
+
+  @AfterEach
+  void restoreTheClock() {
+    TestClock.restore(clockOffset);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    SERVER.close();
+  }
 
   @Test
   void shouldArchiveAndMailARecordOfEverythingThatHappened() throws Exception {
@@ -59,22 +98,7 @@ class DeploymentRecordTest extends ProcessTestSupport {
         "dana",
         Map.of(AMENDMENT_NOTES, "Rollback script added", WITHDRAW_REQUEST, false));
     runDueJobs(request);
-    complete(
-        request, REVIEW_REQUEST, "sam", TestRequests.review(Value.DECISION_APPROVE, "Good to go"));
-    runDueJobs(request);
-    complete(request, SCHEDULE_DEPLOYMENT, "sofia", TestRequests.scheduleNow());
-    runDueJobs(request);
-    complete(
-        request,
-        EXECUTE_DEPLOYMENT,
-        "sam",
-        Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS, EXECUTION_NOTES, "Rolled out to 6 pods"));
-    complete(
-        request,
-        VERIFY_HEALTH,
-        "sam",
-        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
-    runDueJobs(request);
+    approveExecuteAndVerify(request, "sam");
     String ticket =
         DeploymentRequestProcess.Data.CHANGE_TICKET_NUMBER.read(
             runtimeService.getVariable(request.getId(), CHANGE_TICKET_NUMBER));
@@ -190,8 +214,205 @@ class DeploymentRecordTest extends ProcessTestSupport {
     assertThat(afterCrash.jsonSha256()).isEqualTo(first.jsonSha256());
     assertThat(Files.readAllBytes(Path.of(first.pdfPath()))).isEqualTo(pdf);
     assertThat(text(pdf)).contains("Outcome: Rejected", "No business case");
+    // a request without probes: both phases NONE, with empty lists
+    JsonNode healthChecks =
+        new ObjectMapper()
+            .readTree(Files.readAllBytes(Path.of(first.jsonPath())))
+            .get("healthChecks");
+    for (String phase : List.of("execution", "watch")) {
+      assertThat(healthChecks.get(phase).get("state").asText()).isEqualTo("NONE");
+      assertThat(healthChecks.get(phase).get("probes").isArray()).isTrue();
+      assertThat(healthChecks.get(phase).get("probes")).isEmpty();
+    }
+    assertThat(text(pdf)).contains("Health checks No health check has run. Documentation");
     assertThat(attachments(mail("Deployment Request Rejected")))
         .containsExactly(request.getBusinessKey() + ".pdf");
+  }
+
+  @Test
+  void shouldRecordEveryHealthProbeWhenTheChecksRanDuringExecutionAndTheWatchWindow()
+      throws Exception {
+    // given a deployed request whose health endpoint fails once during execution (within the
+    // failure limit of 1) and twice in the watch window, measured by the real probe rounds
+    String path = "/health/" + UUID.randomUUID();
+    AtomicInteger calls = new AtomicInteger();
+    SERVER.handle(
+        path,
+        exchange -> {
+          int call = calls.incrementAndGet();
+          LocalServer.answer(
+              exchange,
+              call == 4 || call == 12 || call == 13 ? 503 : 200,
+              "application/json",
+              "{\"status\":\"UP\"}");
+        });
+    Map<String, Object> form = validRequest();
+    form.put(HEALTH_CHECK_URL, SERVER.url(path));
+    ProcessInstance request = submit("dana", form);
+    runDueJobs(request);
+    approveExecuteAndVerify(request, "sofia");
+    String number = request.getBusinessKey();
+    assertThat(roundsUntilFinished(number, Phase.EXECUTION)).isEqualTo(AnalysisState.SUCCESSFUL);
+    assertThat(roundsUntilFinished(number, Phase.WATCH)).isEqualTo(AnalysisState.FAILED);
+    List<ProbeResult> probes = health.results(number);
+    assertThat(probes).hasSize(13);
+
+    // when DevSecOps documents it
+    complete(request, DOCUMENT_DEPLOYMENT, "sofia", TestRequests.documentation());
+    runDueJobs(request);
+
+    // then the archived JSON carries each probe under its phase, with the phase's analysis
+    ArchivedRecord archived = archive.find(number).orElseThrow();
+    JsonNode json = new ObjectMapper().readTree(Files.readAllBytes(Path.of(archived.jsonPath())));
+    JsonNode execution = json.get("healthChecks").get("execution");
+    JsonNode watch = json.get("healthChecks").get("watch");
+    assertThat(execution.get("phase").asText()).isEqualTo("EXECUTION");
+    assertThat(execution.get("label").asText()).isEqualTo("During execution");
+    assertThat(execution.get("state").asText()).isEqualTo("SUCCESSFUL");
+    assertThat(watch.get("phase").asText()).isEqualTo("WATCH");
+    assertThat(watch.get("label").asText()).isEqualTo("Watch window");
+    assertThat(watch.get("state").asText()).isEqualTo("FAILED");
+    List<JsonNode> recorded = new ArrayList<>();
+    execution.get("probes").forEach(recorded::add);
+    watch.get("probes").forEach(recorded::add);
+    assertThat(execution.get("probes")).hasSize(10);
+    assertThat(watch.get("probes")).hasSize(3);
+    assertThat(recorded)
+        .extracting(
+            probe ->
+                List.<Object>of(
+                    probe.get("probedAt").asText(),
+                    probe.get("check").asText(),
+                    probe.get("attempt").asInt(),
+                    probe.get("value").asText(),
+                    probe.get("verdict").asText(),
+                    probe.get("message").asText()))
+        .containsExactlyElementsOf(
+            probes.stream()
+                .map(
+                    probe ->
+                        List.<Object>of(
+                            probe.probedAt().toString(),
+                            "health-check-url",
+                            probe.attempt(),
+                            probe.value(),
+                            probe.verdict().name(),
+                            probe.message()))
+                .toList());
+    assertThat(recorded.get(3).get("verdict").asText()).isEqualTo("FAILED");
+    assertThat(recorded.get(3).get("message").asText()).isEqualTo("status 503, expected 2xx");
+
+    // and the PDF has a section after the verification with a row for each probe
+    String pdf = text(Files.readAllBytes(Path.of(archived.pdfPath())));
+    assertThat(pdf)
+        .containsSubsequence(
+            "Verification",
+            "Health checks During execution: SUCCESSFUL. 10 probes, ",
+            "Watch window: FAILED. 3 probes, ",
+            "Documentation")
+        .contains("Time Check # Value Verdict Message");
+    for (ProbeResult probe : probes) {
+      assertThat(pdf).contains(row(probe));
+    }
+  }
+
+  @Test
+  void shouldRenderEveryOneOfHundredsOfProbesAndWrapTheirLongMessages() throws Exception {
+    // given a request with 300 stored probes of every verdict, some with long messages
+    ProcessInstance request = submit("dana", validRequest());
+    runDueJobs(request);
+    String number = request.getBusinessKey();
+    Instant start = TestClock.now();
+    List<ProbeResult> probes = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Phase phase = i < 150 ? Phase.EXECUTION : Phase.WATCH;
+      String message =
+          "answer "
+              + (i + 1)
+              + " of 300"
+              + (i % 40 == 0 ? " " + "took longer than expected ".repeat(30) : "");
+      probes.add(
+          new ProbeResult(
+              number,
+              i % 2 == 0 ? "health-check-url" : "error-rate",
+              phase,
+              i % 150 / 2 + 1,
+              start.plusSeconds(i),
+              i % 2 == 0 ? "200" : "0.0" + i % 10,
+              Verdict.values()[i % Verdict.values().length],
+              message.strip()));
+    }
+    StoredProbes.store(context, "production", probes);
+
+    // when its record is made (rejected)
+    complete(request, REVIEW_REQUEST, "sofia", TestRequests.review(Value.DECISION_REJECT, "No"));
+    runDueJobs(request);
+
+    // then the JSON and the PDF hold every one, the long messages whole
+    ArchivedRecord archived = archive.find(number).orElseThrow();
+    JsonNode json = new ObjectMapper().readTree(Files.readAllBytes(Path.of(archived.jsonPath())));
+    assertThat(json.get("healthChecks").get("execution").get("probes")).hasSize(150);
+    assertThat(json.get("healthChecks").get("watch").get("probes")).hasSize(150);
+    byte[] pdf = Files.readAllBytes(Path.of(archived.pdfPath()));
+    String text = text(pdf);
+    for (ProbeResult probe : probes) {
+      assertThat(text).contains(row(probe));
+    }
+    assertThat(text).containsSubsequence("Watch window: ", "Documentation", "Metrics", "Timeline");
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getNumberOfPages()).isGreaterThan(5);
+    }
+  }
+
+  /** Probe rounds, each after the check's interval (PT30S by default), until the analysis ends. */
+  private AnalysisState roundsUntilFinished(String number, Phase phase) {
+    for (int round = 0; round < 100; round++) {
+      ProbeOutcome outcome = health.probe(number, phase);
+      assertThat(outcome.measured()).hasSize(1);
+      if (outcome.state().finished()) {
+        return outcome.state();
+      }
+      Duration untilDue = Duration.between(TestClock.now(), outcome.nextProbeAt());
+      if (!untilDue.isNegative()) {
+        TestClock.advance(untilDue.plusMillis(1));
+      }
+    }
+    throw new IllegalStateException(phase + " analysis of " + number + " never finished");
+  }
+
+  /** A probe's row in the PDF's text: the time of day in the app's zone, check, #, value ... */
+  private String row(ProbeResult probe) {
+    return String.join(
+        " ",
+        Readable.timeOfDay(probe.probedAt(), properties.timeZone()),
+        probe.check(),
+        String.valueOf(probe.attempt()),
+        probe.value(),
+        probe.verdict().name(),
+        probe.message());
+  }
+
+  /** From "Review deployment request" open: approved, scheduled, executed and verified. */
+  private void approveExecuteAndVerify(ProcessInstance request, String reviewer) {
+    complete(
+        request,
+        REVIEW_REQUEST,
+        reviewer,
+        TestRequests.review(Value.DECISION_APPROVE, "Good to go"));
+    runDueJobs(request);
+    complete(request, SCHEDULE_DEPLOYMENT, "sofia", TestRequests.scheduleNow());
+    runDueJobs(request);
+    complete(
+        request,
+        EXECUTE_DEPLOYMENT,
+        "sam",
+        Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS, EXECUTION_NOTES, "Rolled out to 6 pods"));
+    complete(
+        request,
+        VERIFY_HEALTH,
+        "sam",
+        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    runDueJobs(request);
   }
 
   private Map<String, Object> historicVariables(ProcessInstance request) {

@@ -95,12 +95,14 @@ class RecordApiTest {
         HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf.getBody()));
     assertThat(pdf.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(sha256);
     assertThat(payments.get(0).get("pdfSha256").asText()).isEqualTo(sha256);
-    assertThat(
-            as("sofia")
-                .getForObject("/api/records/{n}/json", JsonNode.class, number)
-                .get("outcome")
-                .asText())
-        .isEqualTo("REJECTED");
+    JsonNode json = as("sofia").getForObject("/api/records/{n}/json", JsonNode.class, number);
+    assertThat(json.get("outcome").asText()).isEqualTo("REJECTED");
+    // no health check ran: both phases there, NONE, with empty lists
+    assertThat(json.at("/healthChecks/execution/state").asText()).isEqualTo("NONE");
+    assertThat(json.at("/healthChecks/execution/probes").isArray()).isTrue();
+    assertThat(json.at("/healthChecks/execution/probes")).isEmpty();
+    assertThat(json.at("/healthChecks/watch/state").asText()).isEqualTo("NONE");
+    assertThat(json.at("/healthChecks/watch/probes")).isEmpty();
     // only DevSecOps and admins read the archive
     assertThat(as("dana").getForEntity("/api/records", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);

@@ -13,14 +13,14 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on a free port of 127.0.0.1 (the JDK's), one thread per exchange so that a
- * slow answer holds up no other.
+ * slow answer holds up no other. Public for the tests of what reads the probes (the record).
  */
-final class LocalServer implements AutoCloseable {
+public final class LocalServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
 
-  LocalServer() {
+  public LocalServer() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -30,12 +30,12 @@ final class LocalServer implements AutoCloseable {
     server.start();
   }
 
-  LocalServer handle(String path, HttpHandler handler) {
+  public LocalServer handle(String path, HttpHandler handler) {
     server.createContext(path, handler);
     return this;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
@@ -43,7 +43,7 @@ final class LocalServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  static void answer(HttpExchange exchange, int status, String contentType, String body)
+  public static void answer(HttpExchange exchange, int status, String contentType, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
