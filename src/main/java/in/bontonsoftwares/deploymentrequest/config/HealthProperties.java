@@ -20,14 +20,16 @@ import org.springframework.validation.annotation.Validated;
  * Automated health checks (README "Health checks"), modelled on Argo Rollouts' analysis: per
  * environment a list of checks, the watch window after a successful deployment, whether
  * verification may pass on its own, and the rollback webhook; the request's own health-check URL
- * becomes one more HTTP check with the settings of {@code request-check}. What Bean Validation
- * cannot say (a check's success condition, its JSON path, a Prometheus check without {@code
- * prometheus-url}) is checked by {@code health.CheckDefinitions} at start-up, naming the property.
+ * becomes one more HTTP check with the settings of {@code request-check}, for a host of {@code
+ * allowed-hosts} only (read by {@code health.AllowedHosts}). What Bean Validation cannot say (a
+ * check's success condition, its JSON path, a Prometheus check without {@code prometheus-url}) is
+ * checked by {@code health.CheckDefinitions} at start-up, naming the property.
  */
 @Validated
 @ConfigurationProperties("deployment-request.health")
 public record HealthProperties(
     URI prometheusUrl,
+    @NotNull @DefaultValue List<String> allowedHosts,
     @Valid @NotNull @DefaultValue Check requestCheck,
     @Valid @NotNull @DefaultValue Map<String, Environment> environments,
     @Valid @NotNull @DefaultValue Environment other,

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,13 @@ class CheckDefinitions {
   private static final String PREFIX = "deployment-request.health.";
 
   private final HealthProperties properties;
+  private final AllowedHosts allowedHosts;
   private final Map<String, List<CheckDefinition>> environments = new LinkedHashMap<>();
   private final List<CheckDefinition> other;
 
-  CheckDefinitions(HealthProperties properties) {
+  CheckDefinitions(HealthProperties properties, AllowedHosts allowedHosts) {
     this.properties = properties;
+    this.allowedHosts = allowedHosts;
     List<String> problems = new ArrayList<>();
     // the request's URL comes with the request; the rest of its check is checked now
     compile(
@@ -153,7 +156,9 @@ class CheckDefinitions {
   /**
    * The checks of a request to {@code environment} whose health-check URL is {@code healthCheckUrl}
    * (none when blank or the environment does not check it): the environment's own checks, then the
-   * URL's.
+   * URL's. A URL whose host {@link AllowedHosts} refuses (the list changed since the request was
+   * submitted, or the variable was set around the forms) is never called: its check stays, so that
+   * the analysis shows it, and every measurement is an ERROR saying why, which a person decides.
    */
   List<CheckDefinition> forRequest(String environment, String healthCheckUrl) {
     List<CheckDefinition> checks = new ArrayList<>(environments.getOrDefault(environment, other));
@@ -166,15 +171,15 @@ class CheckDefinitions {
     return checks;
   }
 
-  private static Probe requestProbe(Check check, String healthCheckUrl) {
-    URI url;
-    try {
-      url = URI.create(healthCheckUrl.strip());
-    } catch (IllegalArgumentException e) {
-      url = null;
+  private Probe requestProbe(Check check, String healthCheckUrl) {
+    URI url = AllowedHosts.httpUrl(healthCheckUrl).orElse(null);
+    if (url == null) {
+      return new InvalidTarget(
+          healthCheckUrl, "'" + healthCheckUrl + "' is not an http or https URL");
     }
-    if (url == null || !isHttp(url)) {
-      return new InvalidTarget(healthCheckUrl);
+    Optional<String> refusal = allowedHosts.refusal(url);
+    if (refusal.isPresent()) {
+      return new InvalidTarget(healthCheckUrl, "not called: " + refusal.get());
     }
     JsonPath path =
         check.jsonPath() == null || check.jsonPath().isBlank()
@@ -185,11 +190,14 @@ class CheckDefinitions {
     return new HttpProbe(url, check.expectedStatus(), path, condition, check.timeout());
   }
 
-  /** A health-check URL that is no http(s) URL: every measurement of it is an ERROR. */
-  private record InvalidTarget(String target) implements Probe {
+  /**
+   * A health-check URL that is no http(s) URL or names a host that is not allowed: never called,
+   * every measurement of it is an ERROR saying {@code why}.
+   */
+  private record InvalidTarget(String target, String why) implements Probe {
     @Override
     public Measurement measure() {
-      return Measurement.of(Verdict.ERROR, "", "'" + target + "' is not an http or https URL");
+      return Measurement.of(Verdict.ERROR, "", why);
     }
   }
 }

@@ -4,6 +4,7 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
 import in.bontonsoftwares.deploymentrequest.display.Readable;
+import in.bontonsoftwares.deploymentrequest.health.AllowedHosts;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import in.bontonsoftwares.deploymentrequest.process.Variable;
 import in.bontonsoftwares.deploymentrequest.process.WindowVariables;
@@ -15,6 +16,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -86,17 +88,22 @@ public class RequestValidator {
 
   private final DeploymentRequestProperties properties;
   private final Clock clock;
+  private final AllowedHosts allowedHosts;
   private final List<WindowRule> windowRules;
 
-  RequestValidator(DeploymentRequestProperties properties, Clock clock) {
-    this(properties, clock, List.of());
+  RequestValidator(DeploymentRequestProperties properties, Clock clock, AllowedHosts allowedHosts) {
+    this(properties, clock, allowedHosts, List.of());
   }
 
   @Autowired
   RequestValidator(
-      DeploymentRequestProperties properties, Clock clock, List<WindowRule> windowRules) {
+      DeploymentRequestProperties properties,
+      Clock clock,
+      AllowedHosts allowedHosts,
+      List<WindowRule> windowRules) {
     this.properties = properties;
     this.clock = clock;
+    this.allowedHosts = allowedHosts;
     this.windowRules = List.copyOf(windowRules);
   }
 
@@ -123,7 +130,7 @@ public class RequestValidator {
     window(variables, PREFERRED_WINDOW, "preferred deployment window", problems);
     email(variables, ON_CALL_EMAIL, "On-call contact email", problems);
     emailList(variables, STAKEHOLDER_EMAILS, problems);
-    url(variables, HEALTH_CHECK_URL, "Health-check URL", problems);
+    healthCheckUrl(variables, problems);
     url(variables, PIPELINE_RUN_URL, "Pipeline run", problems);
     pattern(
         variables,
@@ -269,6 +276,21 @@ public class RequestValidator {
       problems.add(
           "%s '%s' must be an address that starts with http:// or https:// and has no spaces."
               .formatted(label, value));
+    }
+  }
+
+  /**
+   * The health-check URL is an address (as {@link #url}) whose host the server may call ({@link
+   * AllowedHosts}): the server fetches it, so a host outside the list is refused here, before the
+   * request exists, and named with the setting that allows hosts.
+   */
+  void healthCheckUrl(ProcessVariables variables, Problems problems) {
+    Optional<String> refusal =
+        AllowedHosts.httpUrl(variables.get(HEALTH_CHECK_URL)).flatMap(allowedHosts::refusal);
+    if (refusal.isPresent()) {
+      problems.add("Health-check URL: " + refusal.get() + ".");
+    } else {
+      url(variables, HEALTH_CHECK_URL, "Health-check URL", problems);
     }
   }
 

@@ -3,7 +3,9 @@ package in.bontonsoftwares.deploymentrequest.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.bontonsoftwares.deploymentrequest.config.HealthProperties;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -26,7 +28,7 @@ class CheckDefinitionsTest {
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(HealthProperties.class)
-  @Import(CheckDefinitions.class)
+  @Import({CheckDefinitions.class, AllowedHosts.class})
   static class Health {}
 
   final ApplicationContextRunner runner =
@@ -42,6 +44,7 @@ class CheckDefinitionsTest {
     runner
         .withPropertyValues(
             "deployment-request.health.prometheus-url=http://prometheus:9090",
+            "deployment-request.health.allowed-hosts=*.example.com",
             AT + "checks[0].name=error-rate",
             AT + "checks[0].kind=prometheus",
             AT + "checks[0].query=sum(rate(errors[5m]))",
@@ -82,6 +85,79 @@ class CheckDefinitionsTest {
                   .containsExactly(
                       Verdict.ERROR, "'ftp://x.example.com/h' is not an http or https URL");
             });
+  }
+
+  @Test
+  void shouldNeverCallARequestsUrlWhoseHostIsNotAllowed() {
+    AtomicInteger calls = new AtomicInteger();
+    try (LocalServer server =
+        new LocalServer()
+            .handle(
+                "/",
+                exchange -> {
+                  calls.incrementAndGet();
+                  LocalServer.answer(exchange, 200, "application/json", "{}");
+                })) {
+      String allowed = "localhost:" + server.port();
+      runner
+          .withPropertyValues("deployment-request.health.allowed-hosts=" + allowed)
+          .run(
+              context -> {
+                CheckDefinitions definitions = context.getBean(CheckDefinitions.class);
+                assertThat(measure(definitions, "http://" + allowed + "/health").verdict())
+                    .isEqualTo(Verdict.SUCCESSFUL);
+                assertThat(calls).hasValue(1);
+
+                // the same server by its address, behind a user name, on another port: the check
+                // stays (the analysis shows it) and each measurement is an ERROR, never a call
+                for (String url :
+                    List.of(
+                        server.url("/health"),
+                        "http://" + allowed + "@127.0.0.1:" + server.port() + "/health",
+                        "http://localhost:" + LocalServer.closedPort() + "/health")) {
+                  assertThat(definitions.forRequest("staging", url))
+                      .extracting(CheckDefinition::name)
+                      .containsExactly("health-check-url");
+                  Measurement refused = measure(definitions, url);
+                  assertThat(refused.verdict()).as(url).isEqualTo(Verdict.ERROR);
+                  assertThat(refused.message()).as(url).startsWith("not called: ");
+                }
+                assertThat(measure(definitions, server.url("/health")).message())
+                    .isEqualTo(
+                        "not called: host 127.0.0.1:"
+                            + server.port()
+                            + " is not among the hosts health checks may call"
+                            + " (deployment-request.health.allowed-hosts): "
+                            + allowed
+                            + "; an IP address only as listed");
+                assertThat(calls).hasValue(1);
+              });
+    }
+  }
+
+  @Test
+  void shouldCallNoRequestsUrlWhenNoHostIsAllowed() {
+    runner.run(
+        context -> {
+          assertThat(context.getBean(HealthProperties.class).allowedHosts()).isEmpty();
+          assertThat(measure(context.getBean(CheckDefinitions.class), "https://x.example.com/h"))
+              .extracting(Measurement::verdict, Measurement::message)
+              .containsExactly(
+                  Verdict.ERROR,
+                  "not called: host x.example.com is not among the hosts health checks may call"
+                      + " (deployment-request.health.allowed-hosts lists none)");
+        });
+  }
+
+  @Test
+  void shouldRefuseAnAllowedHostThatIsNoHostAtStartUp() {
+    refused(
+        "deployment-request.health.allowed-hosts[1]: '*' is not a host name",
+        "deployment-request.health.allowed-hosts=status.example.com,*");
+  }
+
+  static Measurement measure(CheckDefinitions definitions, String healthCheckUrl) {
+    return definitions.forRequest("staging", healthCheckUrl).get(0).probe().measure();
   }
 
   @Test
@@ -147,20 +223,12 @@ class CheckDefinitionsTest {
 
   @Test
   void shouldTakeTheWebhooksSecretFromTheEnvironmentAsTheReadmeSays() {
-    runner
-        .withInitializer(
-            context ->
-                context
-                    .getEnvironment()
-                    .getPropertySources()
-                    .addFirst(
-                        new SystemEnvironmentPropertySource(
-                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                            Map.of(
-                                "DEPLOYMENTREQUEST_HEALTH_ENVIRONMENTS_PRODUCTION_ROLLBACKWEBHOOK_URL",
-                                "https://deploy.example.com/rollback",
-                                "DEPLOYMENTREQUEST_HEALTH_ENVIRONMENTS_PRODUCTION_ROLLBACKWEBHOOK_SECRET",
-                                "from-the-environment-0123456789"))))
+    withEnvironment(
+            Map.of(
+                "DEPLOYMENTREQUEST_HEALTH_ENVIRONMENTS_PRODUCTION_ROLLBACKWEBHOOK_URL",
+                "https://deploy.example.com/rollback",
+                "DEPLOYMENTREQUEST_HEALTH_ENVIRONMENTS_PRODUCTION_ROLLBACKWEBHOOK_SECRET",
+                "from-the-environment-0123456789"))
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -173,6 +241,38 @@ class CheckDefinitionsTest {
               assertThat(webhook.secret()).isEqualTo("from-the-environment-0123456789");
               assertThat(webhook.toString()).doesNotContain("from-the-environment");
             });
+  }
+
+  @Test
+  void shouldTakeTheAllowedHostsFromTheEnvironmentAsTheReadmeSays() {
+    withEnvironment(
+            Map.of(
+                "DEPLOYMENT_REQUEST_HEALTH_ALLOWED_HOSTS",
+                "*.apps.example.com,status.example.com:443"))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(HealthProperties.class).allowedHosts())
+                  .containsExactly("*.apps.example.com", "status.example.com:443");
+              CheckDefinitions definitions = context.getBean(CheckDefinitions.class);
+              assertThat(definitions.forRequest("staging", "https://a.apps.example.com/").get(0))
+                  .extracting(c -> c.probe().getClass())
+                  .isEqualTo(HttpProbe.class);
+              assertThat(measure(definitions, "http://status.example.com/").message())
+                  .startsWith("not called: host status.example.com is not among");
+            });
+  }
+
+  /** The runner with {@code variables} as the process's environment variables. */
+  ApplicationContextRunner withEnvironment(Map<String, Object> variables) {
+    return runner.withInitializer(
+        context ->
+            context
+                .getEnvironment()
+                .getPropertySources()
+                .addFirst(
+                    new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)));
   }
 
   void refused(String message, String... properties) {

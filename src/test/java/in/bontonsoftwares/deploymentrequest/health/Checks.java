@@ -58,6 +58,7 @@ final class Checks {
   static HealthProperties properties(String prometheusUrl, Map<String, Environment> environments) {
     return new HealthProperties(
         prometheusUrl == null ? null : URI.create(prometheusUrl),
+        List.of(),
         http("health-check-url", null, null, null),
         environments,
         environment(List.of(), null),
@@ -66,7 +67,9 @@ final class Checks {
 
   /** The one check of production, compiled. */
   static CheckDefinition only(HealthProperties properties) {
-    List<CheckDefinition> checks = new CheckDefinitions(properties).forRequest("production", null);
+    List<CheckDefinition> checks =
+        new CheckDefinitions(properties, new AllowedHosts(properties))
+            .forRequest("production", null);
     if (checks.size() != 1) {
       throw new IllegalStateException("expected one check, got " + checks);
     }

@@ -186,6 +186,32 @@ class PipelineGateTest {
   }
 
   @Test
+  void shouldRefuseAHealthCheckUrlWhoseHostChecksMayNotCallAndStartNothing() {
+    long before = historyService.createHistoricProcessInstanceQuery().count();
+    Map<String, Object> internal = request();
+    internal.put(Data.HEALTH_CHECK_URL.name(), "http://internal.db:5432/");
+    Map<String, Object> disguised = request();
+    disguised.put(Data.HEALTH_CHECK_URL.name(), "http://payments.example.com@127.0.0.2:8080/");
+
+    ResponseEntity<JsonNode> refused = api.file(dana, internal, "internal-host-1");
+    ResponseEntity<JsonNode> alsoRefused = api.file(dana, disguised, null);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("problems").toString())
+        .contains(
+            "Health-check URL: host internal.db:5432 is not among the hosts health checks may"
+                + " call (deployment-request.health.allowed-hosts): localhost, 127.0.0.1,"
+                + " *.example.com.");
+    assertThat(alsoRefused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(alsoRefused.getBody().get("problems").toString())
+        .contains("Health-check URL: a user name or password before the host (…@127.0.0.2)");
+    assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+    // nothing half-written: the refused start left its key free
+    assertThat(api.file(dana, request(), "internal-host-1").getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
   void shouldAnswerARetriedCallWithTheSameRequestAndRefuseTheKeyForAnotherBody() {
     ResponseEntity<JsonNode> first = api.file(dana, request(), "run-4711-attempt");
     ResponseEntity<JsonNode> again = api.file(dana, request(), "run-4711-attempt");

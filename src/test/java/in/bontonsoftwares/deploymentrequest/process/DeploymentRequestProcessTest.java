@@ -562,6 +562,22 @@ class DeploymentRequestProcessTest extends ProcessTestSupport {
     assertThat(requestIds()).containsExactlyInAnyOrderElementsOf(before);
   }
 
+  @Test
+  void shouldStartNothingWhenTheHealthCheckUrlNamesAHostChecksMayNotCall() {
+    Map<String, Object> form = validRequest();
+    form.put(HEALTH_CHECK_URL, "http://internal.db:5432/");
+    List<String> before = requestIds();
+
+    Throwable thrown = catchThrowable(() -> submit(REQUESTER, form));
+
+    assertThat(validationFailure(thrown).problems())
+        .containsExactly(
+            "Health-check URL: host internal.db:5432 is not among the hosts health checks may"
+                + " call (deployment-request.health.allowed-hosts): localhost, 127.0.0.1,"
+                + " *.example.com.");
+    assertThat(requestIds()).containsExactlyInAnyOrderElementsOf(before);
+  }
+
   private List<String> requestIds() {
     return historyService.createHistoricProcessInstanceQuery().list().stream()
         .map(HistoricProcessInstance::getId)

@@ -60,7 +60,9 @@ public final class TestRequests {
     request.put(ON_CALL_PHONE, "+91 98765 43210");
     request.put(REALTIME_CHANNEL, "#deploy-payments");
     request.put(STAKEHOLDER_EMAILS, "product@example.com, support@example.com");
-    request.put(HEALTH_CHECK_URL, "https://payments.example.com/actuator/health");
+    // a host the demo profile allows: nodes of the cluster test and the benchmarks run without
+    // the test profile's allowed hosts
+    request.put(HEALTH_CHECK_URL, "http://localhost:8080/actuator/health");
     request.put(SMOKE_TESTS_APPLY, false);
     request.put(QA_VALIDATION_APPLIES, false);
     checklistIds.forEach(
