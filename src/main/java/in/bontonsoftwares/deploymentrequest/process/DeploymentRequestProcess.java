@@ -445,6 +445,17 @@ public final class DeploymentRequestProcess {
     public static final String VERIFICATION_SUMMARY = Data.VERIFICATION_SUMMARY.name();
     public static final String ROLLBACK_COMPLETED = Data.ROLLBACK_COMPLETED.name();
     public static final String ROLLBACK_NOTES = Data.ROLLBACK_NOTES.name();
+    public static final String EXECUTION_HEALTH = Data.EXECUTION_HEALTH.name();
+    public static final String WATCH_HEALTH = Data.WATCH_HEALTH.name();
+    public static final String NEXT_HEALTH_CHECK_AT = Data.NEXT_HEALTH_CHECK_AT.name();
+    public static final String HEALTH_VERIFIED_AUTOMATICALLY =
+        Data.HEALTH_VERIFIED_AUTOMATICALLY.name();
+    public static final String HEALTH_CHECK_RESULTS = Data.HEALTH_CHECK_RESULTS.name();
+    public static final String HEALTH_DECISION = Data.HEALTH_DECISION.name();
+    public static final String HEALTH_DECISION_NOTES = Data.HEALTH_DECISION_NOTES.name();
+    public static final String ROLLBACK_REASON = Data.ROLLBACK_REASON.name();
+    public static final String ROLLED_BACK_AUTOMATICALLY = Data.ROLLED_BACK_AUTOMATICALLY.name();
+    public static final String ROLLBACK_WEBHOOK_RESULT = Data.ROLLBACK_WEBHOOK_RESULT.name();
     public static final String DEPLOYMENT_OUTCOME = Data.DEPLOYMENT_OUTCOME.name();
     public static final String ISSUES_AND_RESOLUTIONS = Data.ISSUES_AND_RESOLUTIONS.name();
     public static final String POST_DEPLOYMENT_METRICS = Data.POST_DEPLOYMENT_METRICS.name();

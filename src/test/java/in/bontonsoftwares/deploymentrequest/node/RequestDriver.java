@@ -93,6 +93,9 @@ public final class RequestDriver {
     this.request = new HashMap<>(request);
     // a version no other request has, to find this request again when its submission was cut off
     this.request.put(VERSION, "2.4.1-r" + UUID.randomUUID().toString().substring(0, 8));
+    // no automated health check: the nodes run the default configuration, whose watch window in
+    // production is 30 minutes (health.HealthClusterTest drives one with checks)
+    this.request.remove(HEALTH_CHECK_URL);
   }
 
   /** A driver that tries failed calls again: for nodes that die under it. */
