@@ -158,6 +158,17 @@ public class RollbackWebhook {
     return requestNumber + "-rollback-" + sha256(reason).substring(0, 16);
   }
 
+  /**
+   * What a receiver checks (README "Health checks"): that {@code header} is the signature of the
+   * raw {@code body} with {@code secret}, compared in constant time.
+   */
+  public static boolean signedWith(String secret, byte[] body, String header) {
+    return header != null
+        && MessageDigest.isEqual(
+            signature(secret, body).getBytes(StandardCharsets.UTF_8),
+            header.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** {@code sha256=<hex HMAC-SHA256 of body with secret>}. */
   static String signature(String secret, byte[] body) {
     try {

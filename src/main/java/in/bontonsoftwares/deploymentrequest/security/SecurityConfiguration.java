@@ -63,6 +63,14 @@ class SecurityConfiguration {
                     // the session's own CSRF token, for the pages' sign-in form
                     .requestMatchers("/api/session/csrf-token")
                     .permitAll()
+                    // the demo's services: open health endpoints, a webhook receiver that checks
+                    // the signature itself; DevSecOps and admins break or mend a service
+                    .requestMatchers(HttpMethod.GET, "/api/demo/services/*/health")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/demo/rollback")
+                    .permitAll()
+                    .requestMatchers("/api/demo/**")
+                    .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
                     .requestMatchers("/actuator/**")
                     .hasAuthority(Groups.ADMINS)
                     .requestMatchers("/api/change-tickets/**", "/api/records", "/api/records/count")

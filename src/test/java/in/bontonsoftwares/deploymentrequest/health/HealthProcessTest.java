@@ -251,7 +251,10 @@ class HealthProcessTest extends ProcessTestSupport {
     // then DevSecOps decide, with every probe in front of them, and nothing is rolled back
     assertThat(request).isWaitingAt(DECIDE_ON_HEALTH).hasNotPassed(CALL_ROLLBACK_WEBHOOK);
     assertThat(variable(request, HEALTH_CHECK_RESULTS).toString())
-        .contains("During execution: SUCCESSFUL", "Watch window: INCONCLUSIVE", "no answer within 500 ms");
+        .contains(
+            "During execution: SUCCESSFUL",
+            "Watch window: INCONCLUSIVE",
+            "no answer within 500 ms");
     assertThat(WEBHOOK_CALLS).noneMatch(call -> call.contains(request.getBusinessKey()));
 
     // and a promotion without a reason is refused; with one, a person verifies

@@ -98,6 +98,12 @@ public final class RequestDriver {
     this.request.remove(HEALTH_CHECK_URL);
   }
 
+  /** This driver's request names {@code url} as its health-check URL. */
+  public RequestDriver withHealthCheck(String url) {
+    request.put(HEALTH_CHECK_URL, url);
+    return this;
+  }
+
   /** A driver that tries failed calls again: for nodes that die under it. */
   public static RequestDriver resilient(Supplier<String> nodes, Map<String, Object> request) {
     return new RequestDriver(nodes, request, true);
