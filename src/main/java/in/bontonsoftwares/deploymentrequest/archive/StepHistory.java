@@ -1,6 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.archive;
 
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.Step;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps a request went through, from the engine's history: named events, tasks and timers with
- * their timestamps and, for user tasks, the person who completed them. One source for the record
- * and the documentation mail.
+ * their timestamps and, for user tasks, the person who completed them; the health checks' rounds
+ * (dozens in a watch window, each in the record's health checks) as one step, <em>Watch the
+ * deployment</em>. One source for the record and the documentation mail.
  */
 @Component
 public class StepHistory {
@@ -30,6 +32,17 @@ public class StepHistory {
           "boundaryTimer",
           "boundaryMessage",
           "noneEndEvent");
+
+  /** The elements of a health check round: not steps of their own. */
+  private static final Set<String> ROUNDS =
+      Set.of(
+          Element.TIMER_HEALTH_CHECK_DUE,
+          Element.CHECK_HEALTH_DURING_EXECUTION,
+          "EndEvent_HealthChecked",
+          "StartEvent_WatchDeployment",
+          Element.CHECK_HEALTH_IN_WATCH_WINDOW,
+          Element.TIMER_NEXT_HEALTH_CHECK,
+          "EndEvent_WatchOver");
 
   private final HistoryService historyService;
 
@@ -49,7 +62,12 @@ public class StepHistory {
             .orderPartiallyByOccurrence()
             .asc()
             .list()) {
-      if (STEP_TYPES.contains(activity.getActivityType()) && activity.getActivityName() != null) {
+      boolean step =
+          STEP_TYPES.contains(activity.getActivityType())
+              || Element.WATCH_DEPLOYMENT.equals(activity.getActivityId());
+      if (step
+          && activity.getActivityName() != null
+          && !ROUNDS.contains(activity.getActivityId())) {
         String user =
             activity.getTaskId() == null
                 ? null

@@ -1,7 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.health;
 
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.DEPLOYMENT_STARTED_AT;
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.EXECUTION_HEALTH;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.EXECUTION_OUTCOME;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.REQUEST_NUMBER;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.ROLLBACK_REASON;
@@ -23,13 +22,10 @@ import org.springframework.stereotype.Component;
  * deployment has started (a pipeline reported it, or someone claimed the task), one probe round
  * over the results since the task began (a rescheduled deployment starts over). When the analysis
  * FAILED, a critical issue: {@code DeploymentFailed} interrupts the task with the reason, as a
- * pipeline's failure report would, and the roll-back path follows at once. The round's analysis
- * stays a variable of this round's token only ({@code executionHealth}: WAITING before the start).
+ * pipeline's failure report would, and the roll-back path follows at once.
  */
 @Component("checkHealthDuringExecution")
 class ExecutionHealthCheckDelegate implements JavaDelegate {
-
-  static final String WAITING = "WAITING";
 
   private final HealthChecks checks;
   private final TaskService tasks;
@@ -51,7 +47,7 @@ class ExecutionHealthCheckDelegate implements JavaDelegate {
             .processInstanceId(execution.getProcessInstanceId())
             .taskDefinitionKey(Element.EXECUTE_DEPLOYMENT)
             .singleResult();
-    String state = WAITING;
+    AnalysisState state = null;
     if (task != null) {
       Instant since = task.getCreateTime().toInstant();
       boolean started =
@@ -59,11 +55,10 @@ class ExecutionHealthCheckDelegate implements JavaDelegate {
               || v.get(DEPLOYMENT_STARTED_AT) != null
               || checks.measuredSince(number, Phase.EXECUTION, since);
       if (started) {
-        state = checks.probe(number, Phase.EXECUTION, since).state().name();
+        state = checks.probe(number, Phase.EXECUTION, since).state();
       }
     }
-    execution.setVariableLocal(EXECUTION_HEALTH.name(), state);
-    if (AnalysisState.FAILED.name().equals(state)) {
+    if (state == AnalysisState.FAILED) {
       // nothing waits for it when the task ended meanwhile: the watch window checks again
       runtime
           .createMessageCorrelation(Message.DEPLOYMENT_FAILED)

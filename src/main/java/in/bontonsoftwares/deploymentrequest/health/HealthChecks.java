@@ -7,13 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -95,9 +95,7 @@ public class HealthChecks {
                 measurement.value(),
                 measurement.verdict(),
                 measurement.message());
-        try {
-          repository.insert(result, target.environment());
-        } catch (DuplicateKeyException e) {
+        if (!repository.insertOnce(result, target.environment())) {
           log.info(
               "{} {} attempt {} of {} was stored by another round at the same time",
               requestNumber,
@@ -127,16 +125,28 @@ public class HealthChecks {
   }
 
   /**
-   * The timer cycle of the rounds during execution ({@code R/PT30S}): the shortest interval of the
-   * request's checks; a request without any check gets one round ({@code R1/PT1S}), which finds the
-   * analysis SUCCESSFUL.
+   * The timer cycle of the rounds during execution, {@code R<n>/PT30S}: every shortest interval of
+   * the request's checks, as many times as fit until the confirmed window ends (the execution
+   * belongs in its window; rounds before the start or after the analysis finished measure nothing),
+   * at least as many as the checks' largest count, at most 10,000. A request without any check gets
+   * one round ({@code R1/PT1S}), which finds the analysis SUCCESSFUL.
    */
-  public String cycle(String requestNumber) {
-    return checks(HealthTarget.read(history, requestNumber), Phase.EXECUTION).stream()
-        .map(CheckDefinition::interval)
-        .min(Duration::compareTo)
-        .map(interval -> "R/" + interval)
-        .orElse("R1/PT1S");
+  public String cycle(String requestNumber, Date windowEnd) {
+    List<CheckDefinition> checks =
+        checks(HealthTarget.read(history, requestNumber), Phase.EXECUTION);
+    if (checks.isEmpty()) {
+      return "R1/PT1S";
+    }
+    Duration interval =
+        checks.stream().map(CheckDefinition::interval).min(Duration::compareTo).orElseThrow();
+    long untilWindowEnd =
+        windowEnd == null
+            ? 0
+            : Duration.between(clock.instant(), windowEnd.toInstant()).toMillis()
+                / interval.toMillis();
+    long mostCounts = checks.stream().mapToInt(CheckDefinition::count).max().orElse(1);
+    long rounds = Math.min(10_000, Math.max(untilWindowEnd, mostCounts));
+    return "R" + rounds + "/" + interval;
   }
 
   /**

@@ -4,8 +4,12 @@ import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The table {@code health_probe}. */
 @Repository
@@ -15,15 +19,29 @@ class ProbeRepository {
       "request_number, check_name, phase, attempt, probed_at, probe_value, verdict, message";
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate savepoint;
 
-  ProbeRepository(JdbcTemplate jdbc) {
+  ProbeRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /**
-   * Stores the result; a duplicate key (the same attempt stored by a round that ran at the same
-   * time) fails the insert, and with it that round's transaction.
+   * Stores the result unless its attempt is stored already (by a round that ran at the same time):
+   * then answers false. The insert runs behind a savepoint, so a duplicate key undoes only the
+   * insert, not the round's transaction (PostgreSQL aborts a transaction at its first error).
    */
+  boolean insertOnce(ProbeResult result, String environment) {
+    try {
+      savepoint.executeWithoutResult(status -> insert(result, environment));
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  /** Stores the result; a duplicate key fails (tests store probes of their own). */
   void insert(ProbeResult result, String environment) {
     jdbc.update(
         "insert into health_probe ("

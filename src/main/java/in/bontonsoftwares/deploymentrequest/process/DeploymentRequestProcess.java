@@ -275,12 +275,6 @@ public final class DeploymentRequestProcess {
 
     // automated health checks (package health)
     /**
-     * The analysis after one round during execution, a variable of that round's token only (WAITING
-     * before the deployment started).
-     */
-    public static final Variable<String> EXECUTION_HEALTH = Variable.text("executionHealth");
-
-    /**
      * The watch window's analysis after its latest round (RUNNING, SUCCESSFUL, FAILED,
      * INCONCLUSIVE) and when its next round is due.
      */
@@ -445,7 +439,6 @@ public final class DeploymentRequestProcess {
     public static final String VERIFICATION_SUMMARY = Data.VERIFICATION_SUMMARY.name();
     public static final String ROLLBACK_COMPLETED = Data.ROLLBACK_COMPLETED.name();
     public static final String ROLLBACK_NOTES = Data.ROLLBACK_NOTES.name();
-    public static final String EXECUTION_HEALTH = Data.EXECUTION_HEALTH.name();
     public static final String WATCH_HEALTH = Data.WATCH_HEALTH.name();
     public static final String NEXT_HEALTH_CHECK_AT = Data.NEXT_HEALTH_CHECK_AT.name();
     public static final String HEALTH_VERIFIED_AUTOMATICALLY =

@@ -14,7 +14,6 @@ import in.bontonsoftwares.deploymentrequest.health.AnalysisState;
 import in.bontonsoftwares.deploymentrequest.health.HealthChecks;
 import in.bontonsoftwares.deploymentrequest.health.LocalServer;
 import in.bontonsoftwares.deploymentrequest.health.Phase;
-import in.bontonsoftwares.deploymentrequest.health.ProbeOutcome;
 import in.bontonsoftwares.deploymentrequest.health.ProbeResult;
 import in.bontonsoftwares.deploymentrequest.health.StoredProbes;
 import in.bontonsoftwares.deploymentrequest.health.Verdict;
@@ -32,15 +31,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +51,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The record of step 7 as auditors get it: from the history, as PDF and JSON, archived once,
@@ -58,6 +62,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DeploymentRecordTest extends ProcessTestSupport {
 
   static final LocalServer SERVER = new LocalServer();
+
+  /** Testing checks the request's URL and watches for five minutes (ten rounds). */
+  @DynamicPropertySource
+  static void checks(DynamicPropertyRegistry registry) {
+    registry.add("deployment-request.health.environments.testing.request-check", () -> "true");
+    registry.add("deployment-request.health.environments.testing.watch-window", () -> "PT5M");
+  }
 
   @Autowired RecordArchive archive;
   @Autowired JdbcTemplate jdbc;
@@ -247,17 +258,30 @@ class DeploymentRecordTest extends ProcessTestSupport {
               "{\"status\":\"UP\"}");
         });
     Map<String, Object> form = validRequest();
+    form.put(ENVIRONMENT, "testing");
     form.put(HEALTH_CHECK_URL, SERVER.url(path));
     ProcessInstance request = submit("dana", form);
     runDueJobs(request);
-    approveExecuteAndVerify(request, "sofia");
+    complete(request, REVIEW_REQUEST, "sofia", TestRequests.review(Value.DECISION_APPROVE, "Good"));
+    complete(request, SCHEDULE_DEPLOYMENT, "sofia", TestRequests.scheduleNow());
+    runDueJobs(request);
     String number = request.getBusinessKey();
-    assertThat(roundsUntilFinished(number, Phase.EXECUTION)).isEqualTo(AnalysisState.SUCCESSFUL);
-    assertThat(roundsUntilFinished(number, Phase.WATCH)).isEqualTo(AnalysisState.FAILED);
+    taskService.claim(task(request, EXECUTE_DEPLOYMENT).getId(), "sam");
+    roundsUntil(request, () -> health.state(number, Phase.EXECUTION).finished());
+    complete(request, EXECUTE_DEPLOYMENT, "sam", Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+    roundsUntil(request, () -> task(request, ROLL_BACK_DEPLOYMENT) != null);
+    assertThat(health.state(number, Phase.EXECUTION)).isEqualTo(AnalysisState.SUCCESSFUL);
+    assertThat(health.state(number, Phase.WATCH)).isEqualTo(AnalysisState.FAILED);
     List<ProbeResult> probes = health.results(number);
     assertThat(probes).hasSize(13);
 
-    // when DevSecOps documents it
+    // when DevSecOps roll it back (testing has no rollback webhook) and document it
+    complete(
+        request,
+        ROLL_BACK_DEPLOYMENT,
+        "sam",
+        Map.of(ROLLBACK_COMPLETED, true, ROLLBACK_NOTES, "2.4.0 redeployed"));
+    runDueJobs(request);
     complete(request, DOCUMENT_DEPLOYMENT, "sofia", TestRequests.documentation());
     runDueJobs(request);
 
@@ -364,20 +388,30 @@ class DeploymentRecordTest extends ProcessTestSupport {
     }
   }
 
-  /** Probe rounds, each after the check's interval (PT30S by default), until the analysis ends. */
-  private AnalysisState roundsUntilFinished(String number, Phase phase) {
-    for (int round = 0; round < 100; round++) {
-      ProbeOutcome outcome = health.probe(number, phase);
-      assertThat(outcome.measured()).hasSize(1);
-      if (outcome.state().finished()) {
-        return outcome.state();
-      }
-      Duration untilDue = Duration.between(TestClock.now(), outcome.nextProbeAt());
-      if (!untilDue.isNegative()) {
-        TestClock.advance(untilDue.plusMillis(1));
+  /**
+   * The request's probe rounds as the job executor runs them, the clock moved on to each due timer
+   * (every PT30S by default), until {@code done}.
+   */
+  private void roundsUntil(ProcessInstance request, BooleanSupplier done) {
+    for (int round = 0; round < 100 && !done.getAsBoolean(); round++) {
+      runDueJobs(request);
+      if (!done.getAsBoolean()) {
+        managementService
+            .createJobQuery()
+            .processInstanceId(request.getId())
+            .timers()
+            .list()
+            .stream()
+            .map(Job::getDuedate)
+            .min(Date::compareTo)
+            .ifPresent(
+                due -> {
+                  Duration untilDue = Duration.between(TestClock.now(), due.toInstant());
+                  TestClock.advance(untilDue.isNegative() ? Duration.ZERO : untilDue.plusMillis(1));
+                });
       }
     }
-    throw new IllegalStateException(phase + " analysis of " + number + " never finished");
+    assertThat(done.getAsBoolean()).as("the rounds ended").isTrue();
   }
 
   /** A probe's row in the PDF's text: the time of day in the app's zone, check, #, value ... */

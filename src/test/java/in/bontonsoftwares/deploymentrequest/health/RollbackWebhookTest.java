@@ -93,6 +93,7 @@ class RollbackWebhookTest {
     Map.of("production", "/rollback", "staging", "/down", "testing", "/refusing")
         .forEach(
             (environment, path) -> {
+              registry.add(health + "environments." + environment + ".request-check", () -> "true");
               String webhook = health + "environments." + environment + ".rollback-webhook.";
               registry.add(webhook + "url", () -> SERVER.url(path));
               registry.add(webhook + "secret", () -> SECRET);

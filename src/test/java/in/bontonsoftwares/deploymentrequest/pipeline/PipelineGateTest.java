@@ -489,6 +489,8 @@ class PipelineGateTest {
     assertThat(failed.getBody().get("state").asText()).isEqualTo("ROLLING_BACK");
     assertThat(runtimeService.getVariable(instance, Var.EXECUTION_OUTCOME))
         .isEqualTo("criticalIssue");
+    // the environment's rollback webhook first: production has none here, so a person rolls back
+    runJobs(instance, false);
     assertThat(
             taskService
                 .createTaskQuery()
@@ -496,6 +498,9 @@ class PipelineGateTest {
                 .taskDefinitionKey(ROLL_BACK_DEPLOYMENT)
                 .count())
         .isOne();
+    assertThat(runtimeService.getVariable(instance, Var.ROLLBACK_REASON))
+        .asString()
+        .startsWith("The pipeline reported that the deployment failed");
     assertStop(
         api.gate(cibot, number, "environment=production&version=2.4.1&digest=" + DIGEST),
         "FINISHED");

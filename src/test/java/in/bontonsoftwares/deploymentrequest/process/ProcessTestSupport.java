@@ -1,6 +1,7 @@
 package in.bontonsoftwares.deploymentrequest.process;
 
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.KEY;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import in.bontonsoftwares.deploymentrequest.TestClock;
@@ -107,9 +108,18 @@ public abstract class ProcessTestSupport {
   /**
    * A person claims (when needed) and completes the one open task with that key through its form.
    */
+  /**
+   * {@code user} completes the task with {@code form}, claiming it first when nobody has; a task
+   * that is not there yet waits behind the jobs before it (the watch window after a deployment, the
+   * rollback webhook before a rollback), which run first, as the job executor would.
+   */
   protected void complete(
       ProcessInstance instance, String taskKey, String user, Map<String, Object> form) {
+    if (task(instance, taskKey) == null) {
+      runDueJobsButTimers(instance);
+    }
     Task task = task(instance, taskKey);
+    assertThat(task).as(taskKey + " open").isNotNull();
     signIn(user);
     try {
       if (task.getAssignee() == null) {

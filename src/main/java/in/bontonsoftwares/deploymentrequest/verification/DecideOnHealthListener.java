@@ -1,4 +1,4 @@
-package in.bontonsoftwares.deploymentrequest.health;
+package in.bontonsoftwares.deploymentrequest.verification;
 
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.HEALTH_DECISION;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.HEALTH_DECISION_NOTES;
