@@ -2,12 +2,14 @@ package in.bontonsoftwares.deploymentrequest.cluster;
 
 import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
 import in.bontonsoftwares.deploymentrequest.node.AppNode;
+import in.bontonsoftwares.deploymentrequest.node.ClusterNodes;
 import in.bontonsoftwares.deploymentrequest.node.ExactlyOnce;
 import in.bontonsoftwares.deploymentrequest.node.RequestDriver;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -156,24 +158,14 @@ class ClusterTest {
     ExactlyOnce.assertFinishedExactlyOnce(database, SMTP.received(), numbers, aNodeDied);
   }
 
-  private static AppNode node(String name) throws Exception {
-    List<String> arguments = new ArrayList<>(AppNode.WITHOUT_START_LIMITS);
-    arguments.addAll(
-        List.of(
-            "--spring.profiles.active=demo,postgres",
-            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
-            "--spring.mail.host=127.0.0.1",
-            "--spring.mail.port=" + SMTP.port(),
-            "--deployment-request.archive.directory=" + work.resolve("archive"),
-            // a dead node's jobs return to the others quickly in the test; production keeps
-            // Camunda's 5 minutes
-            "--camunda.bpm.job-execution.lock-time-in-millis=15000",
-            "--camunda.bpm.job-execution.wait-time-in-millis=500",
-            "--camunda.bpm.job-execution.max-wait=2000",
-            "--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R5/PT2S",
-            "--logging.level.root=WARN"));
-    return new AppNode(name, AppNode.freePort(), arguments, work.resolve("node-" + name + ".log"));
+  private static AppNode node(String name) {
+    // a dead node's jobs return to the others quickly in the test
+    return new ClusterNodes(
+            postgres.getJdbcUrl("postgres", "postgres"),
+            SMTP.port(),
+            work,
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(2))
+        .node(name, List.of());
   }
 }

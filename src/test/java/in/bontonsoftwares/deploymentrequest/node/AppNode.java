@@ -77,6 +77,19 @@ public final class AppNode implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * Its job executor's lock owner (new at each start), the name {@code act_ru_job.LOCK_OWNER_}
+   * gives the jobs it holds; from the job executor's health details, which the admin may read.
+   */
+  public String lockOwner() {
+    return new EngineRest(this::baseUrl)
+        .call("admin", "GET", "/actuator/health/jobExecutor", null)
+        .path("details")
+        .path("jobExecutor")
+        .path("lockOwner")
+        .asText();
+  }
+
   public AppNode start() throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -93,12 +93,15 @@ public final class RequestDriver {
     this.request = new HashMap<>(request);
     // a version no other request has, to find this request again when its submission was cut off
     this.request.put(VERSION, "2.4.1-r" + UUID.randomUUID().toString().substring(0, 8));
-    // no automated health check: the nodes run the default configuration, whose watch window in
-    // production is 30 minutes (health.HealthClusterTest drives one with checks)
+    // no automated health check unless asked for (withHealthCheck): the nodes run the default
+    // configuration, whose watch window in production is 30 minutes
     this.request.remove(HEALTH_CHECK_URL);
   }
 
-  /** This driver's request names {@code url} as its health-check URL. */
+  /**
+   * The request gives {@code url} as its health-check URL, which the nodes probe during execution
+   * and in the watch window (for nodes started with short checks); before {@link #submit()}.
+   */
   public RequestDriver withHealthCheck(String url) {
     request.put(HEALTH_CHECK_URL, url);
     return this;
@@ -226,6 +229,31 @@ public final class RequestDriver {
                   "/engine-rest/task/" + task + "/submit-form",
                   restVariables(step.form().get()),
                   204);
+              return true;
+            });
+  }
+
+  /**
+   * Waits for the step's task and claims it for the step's user, without completing it (as someone
+   * who starts the work: "Execute deployment" claimed starts the checks during execution).
+   */
+  public void claim(String instance, Step step) {
+    String query = query(instance, step);
+    waiting(Duration.ofMillis(300))
+        .until(
+            () -> {
+              JsonNode tasks = call(step.user(), "GET", "/engine-rest/task?" + query, null);
+              if (tasks.isEmpty()) {
+                return false;
+              }
+              if (tasks.get(0).get("assignee").isNull()) {
+                call(
+                    step.user(),
+                    "POST",
+                    "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/claim",
+                    Map.of("userId", step.user()),
+                    204);
+              }
               return true;
             });
   }
