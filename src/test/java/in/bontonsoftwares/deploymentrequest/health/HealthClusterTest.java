@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -265,7 +266,7 @@ class HealthClusterTest {
 
   /** The stored probes of the request's health-check URL in {@code phase}, by attempt. */
   private static List<ProbeResult> probes(String number, Phase phase) {
-    return new ProbeRepository(database)
+    return new ProbeRepository(database, new DataSourceTransactionManager(database.getDataSource()))
         .results(number).stream()
             .filter(probe -> probe.phase() == phase && probe.check().equals(CHECK))
             .sorted(Comparator.comparingInt(ProbeResult::attempt))
