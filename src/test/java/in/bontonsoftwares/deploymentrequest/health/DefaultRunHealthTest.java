@@ -49,7 +49,11 @@ class DefaultRunHealthTest {
                 List.of(
                     "--spring.mail.host=127.0.0.1",
                     "--spring.mail.port=" + SMTP.port(),
+                    // timings only: rounds every half second, an idle job executor looking
+                    // for due jobs every 0.2 s (the default run's: up to 5 s)
                     "--deployment-request.health.request-check.interval=PT0.5S",
+                    "--camunda.bpm.job-execution.wait-time-in-millis=200",
+                    "--camunda.bpm.job-execution.max-wait=500",
                     "--deployment-request.health.environments.development.watch-window=PT20S"),
                 work.resolve("default.log"))
             .start();
