@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -187,9 +188,19 @@ final class Tasklist {
 
   /** Opens a task from a filter's list and waits for its form; answers the task id. */
   String openTask(String filter, String taskName, String requestNumber) {
-    WebElement link =
-        awaitTask(filter, taskName, requestNumber).findElement(By.cssSelector("h4.task a"));
-    String taskId = link.getAttribute("href").replaceAll(".*[?&]task=([^&]+).*", "$1");
+    // the list may render again (a task came or went) between finding the task and its link
+    WebElement link = null;
+    String taskId = null;
+    for (int attempt = 1; taskId == null; attempt++) {
+      try {
+        link = awaitTask(filter, taskName, requestNumber).findElement(By.cssSelector("h4.task a"));
+        taskId = link.getAttribute("href").replaceAll(".*[?&]task=([^&]+).*", "$1");
+      } catch (StaleElementReferenceException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
     browser.click(link);
     browser.until(
         taskName + " open",
