@@ -141,8 +141,10 @@ class ChatNotifications {
     String detail =
         switch (event) {
           case CHANGES_REQUESTED, REJECTED, APPROVED -> v.text(REVIEW_COMMENTS);
-          case DEPLOYMENT_FAILED, DEPLOYMENT_FAILED_BY_PERSON, ROLLED_BACK ->
-              v.text(ROLLBACK_REASON);
+          case DEPLOYMENT_STARTED -> v.text(DEPLOYMENT_STARTED);
+          case DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED, DEPLOYMENT_FAILED_BY_PERSON ->
+              v.text(EXECUTION_NOTES);
+          case ROLLED_BACK -> v.text(ROLLBACK_REASON);
           default -> "";
         };
     return new Notice(
@@ -167,7 +169,7 @@ class ChatNotifications {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
-    Optional<String> channel = ChatText.channel(value.strip());
+    Optional<String> channel = ChatText.channel(value);
     if (channel.isEmpty()) {
       // the value itself stays out of the log: it is whatever someone typed
       LOG.info(

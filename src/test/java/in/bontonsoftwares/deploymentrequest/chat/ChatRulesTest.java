@@ -1,0 +1,144 @@
+package in.bontonsoftwares.deploymentrequest.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import in.bontonsoftwares.deploymentrequest.config.ChatProperties;
+import in.bontonsoftwares.deploymentrequest.config.ChatProperties.Delivery;
+import in.bontonsoftwares.deploymentrequest.config.ChatProperties.Kind;
+import in.bontonsoftwares.deploymentrequest.config.ChatProperties.Target;
+import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of chat that need no engine: each event's place in the model exists, a request's
+ * channel is a Slack channel name or nothing, typed text is escaped for Slack and Mattermost, the
+ * targets are checked at start-up without showing a secret, and the backoff doubles.
+ */
+class ChatRulesTest {
+
+  static final String SECRET_URL = "https://example.webhook.office.com/workflows/secret-sig-123";
+
+  @Test
+  void shouldFindEveryEventsElementInTheModelWhenItIsRead() throws Exception {
+    BpmnModelInstance model;
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream(DeploymentRequestProcess.RESOURCE)) {
+      model = Bpmn.readModelFromStream(in);
+    }
+    for (ChatEvent event : ChatEvent.values()) {
+      FlowElement element = model.getModelElementById(event.elementId());
+      assertThat(element).as(event + " at " + event.elementId()).isNotNull();
+      assertThat(element instanceof SequenceFlow)
+          .as(event + ": a flow is taken, an activity ends or starts")
+          .isEqualTo(
+              event.name().equals("APPROVED")
+                  || event.name().equals("DEPLOYMENT_SUCCEEDED")
+                  || event.name().equals("DEPLOYMENT_FAILED_BY_PERSON"));
+      if (event.task() != null) {
+        assertThat((FlowElement) model.getModelElementById(event.task())).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void shouldTakeOnlySlackChannelNamesWhenARequestNamesItsChannel() {
+    assertThat(ChatText.channel("#deploy-payments")).contains("#deploy-payments");
+    assertThat(ChatText.channel("#release.v2_ops")).contains("#release.v2_ops");
+    for (String typed :
+        List.of(
+            "#x\n",
+            "https://evil.example.com",
+            "@channel",
+            "<!everyone>",
+            "#UPPER",
+            "#",
+            "#" + "a".repeat(81),
+            "deploy",
+            "#a b")) {
+      assertThat(ChatText.channel(typed)).as(typed).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldEscapeTypedTextWhenItGoesIntoSlackOrMattermostMarkup() {
+    assertThat(ChatText.slack("<!everyone> & <https://evil|x>"))
+        .isEqualTo("&lt;!everyone&gt; &amp; &lt;https://evil|x&gt;");
+    assertThat(ChatText.mattermost("@channel <!here>")).isEqualTo("@\u200Bchannel &lt;!here&gt;");
+  }
+
+  @Test
+  void shouldRefuseATargetWithoutItsSecretWhenTheAppStartsAndNeverShowOne() {
+    Target noToken =
+        new Target("slack", Kind.SLACK_API, null, null, List.of(), List.of("#deployments"), true);
+    assertThatThrownBy(() -> targets(noToken))
+        .hasMessage(
+            "deployment-request.chat.targets[0].token: a slack-api target needs a bot token");
+    Target noUrl = new Target("teams", Kind.TEAMS, null, null, List.of(), List.of(), true);
+    assertThatThrownBy(() -> targets(noUrl)).hasMessageContaining("targets[0].url");
+
+    Target teams =
+        new Target("teams", Kind.TEAMS, URI.create(SECRET_URL), null, List.of(), List.of(), true);
+    Target slack =
+        new Target("slack", Kind.SLACK_API, null, "xoxb-secret-token", List.of(), List.of(), true);
+    assertThat(teams.toString()).doesNotContain("secret-sig");
+    assertThat(slack.toString()).doesNotContain("xoxb");
+    assertThat(slack.endpoint()).isEqualTo(Target.SLACK_POST_MESSAGE);
+    assertThat(targets(teams, slack).destinations("production", Optional.of("#deploy-payments")))
+        .extracting(ChatTargets.Destination::id)
+        .containsExactly("teams", "slack:#deploy-payments");
+  }
+
+  @Test
+  void shouldDoubleTheWaitWhenAttemptsFailUpToTheMaximum() {
+    ChatDelivery delivery =
+        new ChatDelivery(
+            null,
+            targets(),
+            properties(
+                new Delivery(
+                    6,
+                    Duration.ofSeconds(30),
+                    Duration.ofMinutes(3),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    false)),
+            java.time.Clock.systemUTC(),
+            new com.fasterxml.jackson.databind.ObjectMapper(),
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    assertThat(List.of(1, 2, 3, 4, 5))
+        .extracting(delivery::backoff)
+        .containsExactly(
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(120),
+            Duration.ofMinutes(3),
+            Duration.ofMinutes(3));
+  }
+
+  private static ChatTargets targets(Target... targets) {
+    return new ChatTargets(
+        properties(
+            new Delivery(
+                6,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(30),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(15),
+                false),
+            targets));
+  }
+
+  private static ChatProperties properties(Delivery delivery, Target... targets) {
+    return new ChatProperties(List.of(targets), delivery);
+  }
+}
