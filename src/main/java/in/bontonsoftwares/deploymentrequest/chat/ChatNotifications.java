@@ -201,7 +201,7 @@ class ChatNotifications {
             destination.id(),
             notice.requestNumber(),
             notice.event().id(),
-            destination.target().name(),
+            destination.name(),
             destination.channel(),
             json.writeValueAsString(
                 ChatFormats.payload(destination.target().kind(), message, destination.channel())));

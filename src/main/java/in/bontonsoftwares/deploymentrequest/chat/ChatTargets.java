@@ -4,11 +4,13 @@ import in.bontonsoftwares.deploymentrequest.config.ChatProperties;
 import in.bontonsoftwares.deploymentrequest.config.ChatProperties.Kind;
 import in.bontonsoftwares.deploymentrequest.config.ChatProperties.Target;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,19 +20,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ChatTargets {
 
-  private static final String PREFIX = "deployment-request.chat.targets[";
+  private static final String PREFIX = "deployment-request.chat.targets.";
 
-  private final List<Target> targets;
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+
+  private final Map<String, Target> targets;
 
   ChatTargets(ChatProperties properties) {
-    this.targets = List.copyOf(properties.targets());
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < targets.size(); i++) {
-      Target target = targets.get(i);
-      String at = PREFIX + i + "]";
-      if (!names.add(target.name())) {
-        throw new IllegalStateException(at + ".name: another target has this name");
+    this.targets = new TreeMap<>(properties.targets());
+    for (Map.Entry<String, Target> entry : targets.entrySet()) {
+      Target target = entry.getValue();
+      if (!NAME.matcher(entry.getKey()).matches()) {
+        throw new IllegalStateException(
+            "deployment-request.chat.targets: a target's name is a-z 0-9 _ - (up to 32)");
       }
+      String at = PREFIX + entry.getKey();
       if (target.kind() == Kind.SLACK_API) {
         if (target.token() == null || target.token().isBlank()) {
           throw new IllegalStateException(at + ".token: a slack-api target needs a bot token");
@@ -61,13 +65,15 @@ class ChatTargets {
   }
 
   Optional<Target> named(String name) {
-    return targets.stream().filter(t -> t.name().equals(name)).findFirst();
+    return Optional.ofNullable(targets.get(name));
   }
 
   /** Where an event of a request in {@code environment} goes. */
   List<Destination> destinations(String environment, Optional<String> requestChannel) {
     List<Destination> all = new ArrayList<>();
-    for (Target target : targets) {
+    for (Map.Entry<String, Target> entry : targets.entrySet()) {
+      String name = entry.getKey();
+      Target target = entry.getValue();
       if (!target.covers(environment)) {
         continue;
       }
@@ -76,18 +82,18 @@ class ChatTargets {
         if (target.requestChannel()) {
           requestChannel.ifPresent(channels::add);
         }
-        channels.forEach(channel -> all.add(new Destination(target, channel)));
+        channels.forEach(channel -> all.add(new Destination(name, target, channel)));
       } else {
-        all.add(new Destination(target, null));
+        all.add(new Destination(name, target, null));
       }
     }
     return all;
   }
 
   /** One target, and for the Slack Web API one channel of it. */
-  record Destination(Target target, String channel) {
+  record Destination(String name, Target target, String channel) {
     String id() {
-      return channel == null ? target.name() : target.name() + ":" + channel;
+      return channel == null ? name : name + ":" + channel;
     }
   }
 }

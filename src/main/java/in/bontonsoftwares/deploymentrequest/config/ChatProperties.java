@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,17 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Chat notifications (README "Chat"): where a request's events are posted ({@code targets}) and how
- * they are delivered. No target, no chat. Secrets (a Slack bot token, every webhook URL, which
- * carries its own secret) come only from here or the environment ({@code
- * DEPLOYMENTREQUEST_CHAT_TARGETS_0_TOKEN}), never from a request, and are never shown: what Bean
- * Validation cannot say (a Slack API target without token, a webhook without URL) is checked by
- * {@code chat.ChatTargets} at start-up, naming the property and not its value.
+ * Chat notifications (README "Chat"): where a request's events are posted ({@code targets}, by
+ * name: a map, so that the environment adds a secret to a target of the YAML) and how they are
+ * delivered. No target, no chat. Secrets (a Slack bot token, every webhook URL, which carries its
+ * own secret) come only from here or the environment ({@code
+ * DEPLOYMENTREQUEST_CHAT_TARGETS_SLACK_TOKEN}), never from a request, and are never shown: what
+ * Bean Validation cannot say (a Slack API target without token, a webhook without URL) is checked
+ * by {@code chat.ChatTargets} at start-up, naming the property and not its value.
  */
 @Validated
 @ConfigurationProperties("deployment-request.chat")
 public record ChatProperties(
-    @Valid @NotNull @DefaultValue List<Target> targets,
+    @Valid @NotNull @DefaultValue Map<String, Target> targets,
     @Valid @NotNull @DefaultValue Delivery delivery) {
 
   /** The kinds of chat endpoint. */
@@ -41,9 +43,8 @@ public record ChatProperties(
   }
 
   /**
-   * One endpoint.
+   * One endpoint; its name (the map key) is how logs and the message table name it.
    *
-   * @param name how logs, metrics and the message table name it
    * @param url the webhook URL; for {@code slack-api} the Web API method (default Slack's own)
    * @param token the Slack bot token ({@code xoxb-...}), {@code slack-api} only
    * @param environments the request environments posted here; empty: all
@@ -51,7 +52,6 @@ public record ChatProperties(
    * @param requestChannel {@code slack-api}: also post to the request's own real-time channel
    */
   public record Target(
-      @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}") String name,
       @NotNull Kind kind,
       URI url,
       String token,
@@ -75,9 +75,7 @@ public record ChatProperties(
 
     @Override
     public String toString() {
-      return "Target[name="
-          + name
-          + ", kind="
+      return "Target[kind="
           + kind
           + ", url=(hidden), token=(hidden), environments="
           + environments

@@ -45,20 +45,16 @@ class ChatProcessTest extends ProcessTestSupport {
   @DynamicPropertySource
   static void chat(DynamicPropertyRegistry registry) {
     String chat = "deployment-request.chat.";
-    registry.add(chat + "targets[0].name", () -> "slack");
-    registry.add(chat + "targets[0].kind", () -> "slack-api");
-    registry.add(chat + "targets[0].url", () -> CHAT.url(SLACK));
-    registry.add(chat + "targets[0].token", () -> ChatServer.TOKEN);
-    registry.add(chat + "targets[0].channels[0]", () -> "#deployments");
-    registry.add(chat + "targets[1].name", () -> "slack-hook");
-    registry.add(chat + "targets[1].kind", () -> "slack-webhook");
-    registry.add(chat + "targets[1].url", () -> CHAT.url("/slack/webhook"));
-    registry.add(chat + "targets[2].name", () -> "teams");
-    registry.add(chat + "targets[2].kind", () -> "teams");
-    registry.add(chat + "targets[2].url", () -> CHAT.url("/teams"));
-    registry.add(chat + "targets[3].name", () -> "mattermost");
-    registry.add(chat + "targets[3].kind", () -> "mattermost");
-    registry.add(chat + "targets[3].url", () -> CHAT.url("/mattermost"));
+    registry.add(chat + "targets.slack.kind", () -> "slack-api");
+    registry.add(chat + "targets.slack.url", () -> CHAT.url(SLACK));
+    registry.add(chat + "targets.slack.token", () -> ChatServer.TOKEN);
+    registry.add(chat + "targets.slack.channels[0]", () -> "#deployments");
+    registry.add(chat + "targets.slack-hook.kind", () -> "slack-webhook");
+    registry.add(chat + "targets.slack-hook.url", () -> CHAT.url("/slack/webhook"));
+    registry.add(chat + "targets.teams.kind", () -> "teams");
+    registry.add(chat + "targets.teams.url", () -> CHAT.url("/teams"));
+    registry.add(chat + "targets.mattermost.kind", () -> "mattermost");
+    registry.add(chat + "targets.mattermost.url", () -> CHAT.url("/mattermost"));
     registry.add(chat + "delivery.background", () -> "false");
     registry.add(chat + "delivery.max-attempts", () -> "3");
     registry.add(chat + "delivery.first-backoff", () -> "PT0.001S");

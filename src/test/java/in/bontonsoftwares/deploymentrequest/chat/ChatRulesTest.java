@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -79,23 +80,25 @@ class ChatRulesTest {
   @Test
   void shouldRefuseATargetWithoutItsSecretWhenTheAppStartsAndNeverShowOne() {
     Target noToken =
-        new Target("slack", Kind.SLACK_API, null, null, List.of(), List.of("#deployments"), true);
-    assertThatThrownBy(() -> targets(noToken))
+        new Target(Kind.SLACK_API, null, null, List.of(), List.of("#deployments"), true);
+    assertThatThrownBy(() -> targets(Map.of("slack", noToken)))
         .hasMessage(
-            "deployment-request.chat.targets[0].token: a slack-api target needs a bot token");
-    Target noUrl = new Target("teams", Kind.TEAMS, null, null, List.of(), List.of(), true);
-    assertThatThrownBy(() -> targets(noUrl)).hasMessageContaining("targets[0].url");
+            "deployment-request.chat.targets.slack.token: a slack-api target needs a bot token");
+    Target noUrl = new Target(Kind.TEAMS, null, null, List.of(), List.of(), true);
+    assertThatThrownBy(() -> targets(Map.of("teams", noUrl)))
+        .hasMessageContaining("targets.teams.url");
 
-    Target teams =
-        new Target("teams", Kind.TEAMS, URI.create(SECRET_URL), null, List.of(), List.of(), true);
+    Target teams = new Target(Kind.TEAMS, URI.create(SECRET_URL), null, List.of(), List.of(), true);
     Target slack =
-        new Target("slack", Kind.SLACK_API, null, "xoxb-secret-token", List.of(), List.of(), true);
+        new Target(Kind.SLACK_API, null, "xoxb-secret-token", List.of(), List.of(), true);
     assertThat(teams.toString()).doesNotContain("secret-sig");
     assertThat(slack.toString()).doesNotContain("xoxb");
     assertThat(slack.endpoint()).isEqualTo(Target.SLACK_POST_MESSAGE);
-    assertThat(targets(teams, slack).destinations("production", Optional.of("#deploy-payments")))
+    assertThat(
+            targets(Map.of("teams", teams, "slack", slack))
+                .destinations("production", Optional.of("#deploy-payments")))
         .extracting(ChatTargets.Destination::id)
-        .containsExactly("teams", "slack:#deploy-payments");
+        .containsExactly("slack:#deploy-payments", "teams");
   }
 
   @Test
@@ -103,7 +106,7 @@ class ChatRulesTest {
     ChatDelivery delivery =
         new ChatDelivery(
             null,
-            targets(),
+            targets(Map.of()),
             properties(
                 new Delivery(
                     6,
@@ -111,7 +114,8 @@ class ChatRulesTest {
                     Duration.ofMinutes(3),
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(1),
-                    false)),
+                    false),
+                Map.of()),
             java.time.Clock.systemUTC(),
             new com.fasterxml.jackson.databind.ObjectMapper(),
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -125,7 +129,7 @@ class ChatRulesTest {
             Duration.ofMinutes(3));
   }
 
-  private static ChatTargets targets(Target... targets) {
+  private static ChatTargets targets(Map<String, Target> targets) {
     return new ChatTargets(
         properties(
             new Delivery(
@@ -138,7 +142,7 @@ class ChatRulesTest {
             targets));
   }
 
-  private static ChatProperties properties(Delivery delivery, Target... targets) {
-    return new ChatProperties(List.of(targets), delivery);
+  private static ChatProperties properties(Delivery delivery, Map<String, Target> targets) {
+    return new ChatProperties(targets, delivery);
   }
 }
