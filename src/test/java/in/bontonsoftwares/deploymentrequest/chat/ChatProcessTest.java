@@ -84,7 +84,7 @@ class ChatProcessTest extends ProcessTestSupport {
 
   @Test
   void shouldThreadARequestInSlackAndPostCardsWhenItGoesFromReviewToDeployment() {
-    ProcessInstance request = deploying();
+    ProcessInstance request = atExecution(request(project, "#deploy-payments"));
     String number = request.getBusinessKey();
     runtimeService
         .createMessageCorrelation(Message.DEPLOYMENT_STARTED)
@@ -299,21 +299,6 @@ class ChatProcessTest extends ProcessTestSupport {
     Map<String, Object> request = new HashMap<>(validRequest());
     request.put(PROJECT_NAME, project);
     request.put(REALTIME_CHANNEL, channel);
-    return request;
-  }
-
-  private ProcessInstance deploying() {
-    ProcessInstance request = submit("dana", request(project, "#deploy-payments"));
-    runDueJobs(request);
-    complete(
-        request,
-        REVIEW_REQUEST,
-        "sofia",
-        TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
-    runDueJobs(request);
-    complete(request, SCHEDULE_DEPLOYMENT, "sofia", TestRequests.scheduleNow());
-    runDueJobs(request);
-    assertThat(request).isWaitingAt(EXECUTE_DEPLOYMENT);
     return request;
   }
 
