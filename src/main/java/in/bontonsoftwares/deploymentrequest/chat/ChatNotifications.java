@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * of a request writes its messages into the outbox when the engine's transaction commits, with a
  * link to the task the event asks for (created after the event in the same transaction), and asks
  * {@link ChatDelivery} to send them once it has committed. A request's real-time channel is used
- * only when it is a Slack channel name; anything else is ignored, with a log line.
+ * only when it is a Slack channel name; anything else is ignored, with a log line at each
+ * submission.
  */
 @Component
 class ChatNotifications {
@@ -153,7 +154,7 @@ class ChatNotifications {
         processInstanceId,
         number,
         environment,
-        requestChannel(number, v.get(REALTIME_CHANNEL)),
+        requestChannel(number, v.get(REALTIME_CHANNEL), event == ChatEvent.SUBMITTED),
         headline,
         List.copyOf(facts),
         ChatText.shortened(detail));
@@ -165,12 +166,12 @@ class ChatNotifications {
     }
   }
 
-  private static Optional<String> requestChannel(String number, String value) {
+  private static Optional<String> requestChannel(String number, String value, boolean tell) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
     Optional<String> channel = ChatText.channel(value);
-    if (channel.isEmpty()) {
+    if (channel.isEmpty() && tell) {
       // the value itself stays out of the log: it is whatever someone typed
       LOG.info(
           "Request {}: its real-time channel is not a Slack channel name (# and up to 80 of a-z 0-9 . _ -);"

@@ -104,7 +104,7 @@ class ChatOutbox {
 
   /**
    * The messages not yet sent nor failed, oldest first, including those claimed by a delivery that
-   * never finished (claimed before {@code staleBefore}).
+   * never finished (see {@link #claim}).
    */
   List<Row> open() {
     return jdbc.query(
