@@ -181,6 +181,127 @@ class ChatProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldPostEachStepWhenChangesAreRequestedAndTheRevisionIsRejected() {
+    ProcessInstance request = submit("dana", request(project, "#deploy-payments"));
+    runDueJobs(request);
+    String number = request.getBusinessKey();
+    complete(
+        request,
+        REVIEW_REQUEST,
+        "sofia",
+        TestRequests.review(Value.DECISION_REQUEST_CHANGES, "Add the rollback script"));
+    runDueJobs(request);
+    String amend = task(request, AMEND_REQUEST).getId();
+    complete(
+        request,
+        AMEND_REQUEST,
+        "dana",
+        Map.of(VERSION, "2.4.2", AMENDMENT_NOTES, "Script added", WITHDRAW_REQUEST, false));
+    runDueJobs(request);
+    complete(
+        request,
+        REVIEW_REQUEST,
+        "sofia",
+        TestRequests.review(Value.DECISION_REJECT, "Not in this quarter"));
+    runDueJobs(request);
+
+    delivery.deliverDue();
+
+    List<Call> thread = slack(number, "#deploy-payments");
+    assertThat(thread)
+        .extracting(call -> text(call).substring(number.length() + 1))
+        .satisfiesExactly(
+            t -> assertThat(t).startsWith("submitted for review"),
+            t -> assertThat(t).startsWith("changes requested"),
+            t -> assertThat(t).startsWith("submitted for review"),
+            t -> assertThat(t).startsWith("rejected"));
+    JsonNode changes = thread.get(1).body();
+    assertThat(actions(changes).get(0).path("text").path("text").asText())
+        .isEqualTo("Amend request");
+    assertThat(actions(changes).get(0).path("url").asText()).endsWith("?task=" + amend);
+    assertThat(changes.toString()).contains("Add the rollback script");
+    assertThat(thread.get(2).body().toString())
+        .as("the second revision says so")
+        .contains("*Revision*\\n2", "*Version*\\n2.4.2");
+    assertThat(thread.get(3).body().toString()).contains("Not in this quarter");
+    assertThat(actions(thread.get(3).body())).hasSize(1);
+  }
+
+  @Test
+  void shouldPostTheFailureAndTheRollbackWhenDevSecOpsReportsACriticalIssue() {
+    ProcessInstance request = atExecution(request(project, "#deploy-payments"));
+    String number = request.getBusinessKey();
+    complete(
+        request,
+        EXECUTE_DEPLOYMENT,
+        "sam",
+        Map.of(
+            EXECUTION_OUTCOME,
+            Value.OUTCOME_CRITICAL_ISSUE,
+            EXECUTION_NOTES,
+            "Migration locked the refunds table"));
+    runDueJobs(request);
+    complete(
+        request,
+        ROLL_BACK_DEPLOYMENT,
+        "sam",
+        Map.of(ROLLBACK_COMPLETED, true, ROLLBACK_NOTES, "2.4.0 redeployed"));
+    runDueJobs(request);
+    complete(request, DOCUMENT_DEPLOYMENT, "sam", TestRequests.documentation());
+    runDueJobs(request);
+    assertThat(request).isEnded();
+
+    delivery.deliverDue();
+
+    assertThat(slack(number, "#deployments"))
+        .extracting(call -> text(call).substring(number.length() + 1))
+        .satisfiesExactly(
+            t -> assertThat(t).startsWith("submitted for review"),
+            t -> assertThat(t).startsWith("approved"),
+            t -> assertThat(t).startsWith("scheduled"),
+            t -> assertThat(t).startsWith("window open"),
+            t -> assertThat(t).startsWith("deployment failed"),
+            t -> assertThat(t).startsWith("rolled back"));
+    assertThat(slack(number, "#deployments").get(4).body().toString())
+        .contains("Migration locked the refunds table");
+    assertThat(
+            bodies("/mattermost", number).get(4).path("attachments").get(0).path("color").asText())
+        .isEqualTo("#d00000");
+  }
+
+  @Test
+  void shouldPostDeployedWhenTheRequestEndsDeployed() {
+    Map<String, Object> form = request(project, "#deploy-payments");
+    form.put(SMOKE_TESTS_APPLY, false);
+    form.put(QA_VALIDATION_APPLIES, false);
+    ProcessInstance request = atExecution(form);
+    String number = request.getBusinessKey();
+    complete(request, EXECUTE_DEPLOYMENT, "sam", Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+    runDueJobs(request);
+    complete(
+        request,
+        VERIFY_HEALTH,
+        "sam",
+        Map.of(HEALTH_CHECKS_PASSED, true, DASHBOARDS_REVIEWED, true));
+    runDueJobs(request);
+    complete(request, DOCUMENT_DEPLOYMENT, "sam", TestRequests.documentation());
+    runDueJobs(request);
+    assertThat(request).isEnded();
+
+    delivery.deliverDue();
+
+    assertThat(bodies("/teams", number))
+        .extracting(card -> card.at("/attachments/0/content/body/0/text").asText())
+        .satisfiesExactly(
+            t -> assertThat(t).startsWith(number + " submitted for review"),
+            t -> assertThat(t).startsWith(number + " approved"),
+            t -> assertThat(t).startsWith(number + " scheduled"),
+            t -> assertThat(t).startsWith(number + " window open"),
+            t -> assertThat(t).startsWith(number + " deployment succeeded"),
+            t -> assertThat(t).startsWith(number + " deployed"));
+  }
+
+  @Test
   void shouldSendEachEventOnceWhenChatIsDownThenUp() {
     for (String path : List.of(SLACK, "/slack/webhook", "/teams", "/mattermost")) {
       CHAT.down(path, true);
