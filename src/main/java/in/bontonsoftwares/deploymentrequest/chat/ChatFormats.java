@@ -85,16 +85,19 @@ final class ChatFormats {
     ArrayNode body = card.putArray("body");
     body.addObject()
         .put("type", "TextBlock")
-        .put("text", message.headline())
+        .put("text", ChatText.teams(message.headline()))
         .put("weight", "Bolder")
         .put("size", "Medium")
         .put("wrap", true);
     ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
     for (Fact fact : message.facts()) {
-      facts.addObject().put("title", fact.label()).put("value", fact.value());
+      facts.addObject().put("title", fact.label()).put("value", ChatText.teams(fact.value()));
     }
     if (!message.detail().isEmpty()) {
-      body.addObject().put("type", "TextBlock").put("text", message.detail()).put("wrap", true);
+      body.addObject()
+          .put("type", "TextBlock")
+          .put("text", ChatText.teams(message.detail()))
+          .put("wrap", true);
     }
     ArrayNode actions = card.putArray("actions");
     if (message.action() != null) {

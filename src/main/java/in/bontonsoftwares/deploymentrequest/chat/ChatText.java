@@ -35,7 +35,20 @@ final class ChatText {
    * nobody.
    */
   static String mattermost(String text) {
-    return slack(text).replace("@", "@\u200B");
+    return markdownLinksBroken(slack(text).replace("@", "@\u200B"));
+  }
+
+  /**
+   * Teams' Adaptive Card Markdown (TextBlock, Fact values): an invisible space between {@code ]}
+   * and {@code (}, so that no typed {@code [text](url)} becomes a link. Mentions there need an
+   * entity that no card of ours carries, and HTML is not rendered at all.
+   */
+  static String teams(String text) {
+    return markdownLinksBroken(text);
+  }
+
+  private static String markdownLinksBroken(String text) {
+    return text.replace("](", "]\u200B(");
   }
 
   /** One line, at most {@value #MAX_VALUE} characters: a chat message is a notice, not the form. */

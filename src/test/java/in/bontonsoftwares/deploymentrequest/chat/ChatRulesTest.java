@@ -71,10 +71,33 @@ class ChatRulesTest {
   }
 
   @Test
-  void shouldEscapeTypedTextWhenItGoesIntoSlackOrMattermostMarkup() {
+  void shouldEscapeTypedTextWhenItGoesIntoAChatsMarkup() {
     assertThat(ChatText.slack("<!everyone> & <https://evil|x>"))
         .isEqualTo("&lt;!everyone&gt; &amp; &lt;https://evil|x&gt;");
     assertThat(ChatText.mattermost("@channel <!here>")).isEqualTo("@\u200Bchannel &lt;!here&gt;");
+    assertThat(ChatText.teams("[Payments](https://evil.example.com)"))
+        .isEqualTo("[Payments]\u200B(https://evil.example.com)");
+
+    ChatMessage message =
+        new ChatMessage(
+            "DR-2026-0042",
+            ChatEvent.APPROVED,
+            "DR-2026-0042 approved: [Pay](https://evil.example.com) · Production",
+            List.of(new ChatMessage.Fact("Project", "[Pay](https://evil.example.com)")),
+            "<!everyone> see [here](https://evil.example.com)",
+            new ChatMessage.Link(
+                "Open request", "https://drp.example.com/requests.html?request=DR-2026-0042"),
+            null);
+    for (Kind kind : Kind.values()) {
+      String body = ChatFormats.payload(kind, message, "#deployments").toString();
+      // Teams reads neither Slack's <...> nor HTML: there "<!everyone>" is text as typed
+      if (kind != Kind.TEAMS) {
+        assertThat(body).as(kind.name()).doesNotContain("<!everyone>", "<https://evil");
+      }
+      if (kind == Kind.TEAMS || kind == Kind.MATTERMOST) {
+        assertThat(body).as(kind + ": Markdown").doesNotContain("](https://evil");
+      }
+    }
   }
 
   @Test
