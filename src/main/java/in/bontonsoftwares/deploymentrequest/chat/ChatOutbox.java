@@ -103,12 +103,16 @@ class ChatOutbox {
   }
 
   /**
-   * The messages not yet sent nor failed, oldest first, including those claimed by a delivery that
-   * never finished (see {@link #claim}).
+   * The oldest 500 messages not yet sent nor failed, including those claimed by a delivery that
+   * never finished (see {@link #claim}); a round sends what it can of them, the next round the
+   * rest.
    */
   List<Row> open() {
     return jdbc.query(
-        "select * from chat_message where state in (?, ?) order by id", ROW, PENDING, SENDING);
+        "select * from chat_message where state in (?, ?) order by id fetch first 500 rows only",
+        ROW,
+        PENDING,
+        SENDING);
   }
 
   /** Claims a due message for one delivery; false when another got it first. */
