@@ -75,6 +75,8 @@ class SecurityConfiguration {
                     .hasAuthority(Groups.ADMINS)
                     .requestMatchers("/api/change-tickets/**", "/api/records", "/api/records/count")
                     .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
+                    .requestMatchers("/api/chat/**")
+                    .hasAuthority(Groups.ADMINS)
                     .requestMatchers("/api/limits/**")
                     .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
                     // freezes: everyone signed in reads them, DevSecOps and admins change them

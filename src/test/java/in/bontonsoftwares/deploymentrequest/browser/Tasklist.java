@@ -202,10 +202,11 @@ final class Tasklist {
       }
     }
     browser.click(link);
+    String opened = taskId;
     browser.until(
         taskName + " open",
         d ->
-            d.getCurrentUrl().contains("task=" + taskId)
+            d.getCurrentUrl().contains("task=" + opened)
                 && browser.text(By.cssSelector(".task-details h2.task")).trim().equals(taskName));
     browser.visible(By.cssSelector(".task-details .fjs-container .fjs-form"));
     return taskId;

@@ -92,7 +92,8 @@ class FlywayUpgradeTest {
           "9-notification-settings",
           "10-freeze-periods",
           "11-token-scopes",
-          "12-health-checks");
+          "12-health-checks",
+          "13-chat-messages");
 
   @TempDir Path dataDirectory;
 
@@ -165,7 +166,8 @@ class FlywayUpgradeTest {
             "9-notification-settings EXECUTED",
             "10-freeze-periods EXECUTED",
             "11-token-scopes EXECUTED",
-            "12-health-checks EXECUTED");
+            "12-health-checks EXECUTED",
+            "13-chat-messages EXECUTED");
     assertThat(jdbc.queryForObject("select count(*) from limit_hit", Integer.class)).isZero();
     // and the ticket's window is the instant the JVM's zone meant, now kept with its offset
     assertThat(jdbc.queryForObject("select window_start from change_ticket", OffsetDateTime.class))

@@ -140,6 +140,30 @@ public abstract class ProcessTestSupport {
   }
 
   /**
+   * {@code request} submitted by dana, approved by sofia and scheduled for a window that opens now:
+   * waiting at "Execute deployment", unclaimed.
+   */
+  protected ProcessInstance atExecution(Map<String, Object> request) {
+    ProcessInstance instance = submit("dana", request);
+    runDueJobs(instance);
+    complete(
+        instance,
+        DeploymentRequestProcess.Element.REVIEW_REQUEST,
+        "sofia",
+        TestRequests.review(DeploymentRequestProcess.Value.DECISION_APPROVE, "Looks good"));
+    runDueJobs(instance);
+    complete(
+        instance,
+        DeploymentRequestProcess.Element.SCHEDULE_DEPLOYMENT,
+        "sofia",
+        TestRequests.scheduleNow());
+    runDueJobs(instance);
+    BpmnAwareTests.assertThat(instance)
+        .isWaitingAt(DeploymentRequestProcess.Element.EXECUTE_DEPLOYMENT);
+    return instance;
+  }
+
+  /**
    * Runs every job that is due, as the job executor would, until the process waits for a person or
    * a time.
    */
