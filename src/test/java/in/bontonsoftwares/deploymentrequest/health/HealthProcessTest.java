@@ -303,17 +303,7 @@ class HealthProcessTest extends ProcessTestSupport {
     Map<String, Object> request = new HashMap<>(validRequest());
     request.put(ENVIRONMENT, environment);
     request.put(HEALTH_CHECK_URL, healthCheckUrl);
-    ProcessInstance instance = submit("dana", request);
-    runDueJobs(instance);
-    complete(
-        instance,
-        REVIEW_REQUEST,
-        "sofia",
-        TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
-    runDueJobs(instance);
-    complete(instance, SCHEDULE_DEPLOYMENT, "sofia", TestRequests.scheduleNow());
-    runDueJobs(instance);
-    assertThat(instance).isWaitingAt(EXECUTE_DEPLOYMENT);
+    ProcessInstance instance = atExecution(request);
     taskService.claim(task(instance, EXECUTE_DEPLOYMENT).getId(), "sam");
     return instance;
   }

@@ -657,16 +657,7 @@ class GateTest extends ProcessTestSupport {
     Map<String, Object> form = validRequest();
     form.put(SMOKE_TESTS_APPLY, true);
     form.put(QA_VALIDATION_APPLIES, true);
-    ProcessInstance request = submit(DANA, form);
-    runDueJobs(request);
-    complete(
-        request,
-        REVIEW_REQUEST,
-        "sofia",
-        TestRequests.review(Value.DECISION_APPROVE, "Looks good"));
-    runDueJobs(request);
-    complete(request, SCHEDULE_DEPLOYMENT, "sofia", TestRequests.scheduleNow());
-    runDueJobs(request);
+    ProcessInstance request = atExecution(form);
     complete(request, EXECUTE_DEPLOYMENT, "sam", Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
     runDueJobs(request); // the watch window: no checks here, over at once
     assertThat(task(request, RUN_SMOKE_TESTS)).isNotNull();
