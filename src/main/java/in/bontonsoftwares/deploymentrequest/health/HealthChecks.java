@@ -129,13 +129,14 @@ public class HealthChecks {
    * the request's checks, as many times as fit until the confirmed window ends (the execution
    * belongs in its window; rounds before the start or after the analysis finished measure nothing),
    * at least as many as the checks' largest count, at most 10,000. A request without any check gets
-   * one round ({@code R1/PT1S}), which finds the analysis SUCCESSFUL.
+   * a timer that never comes due while the task is open ({@code R1/P3650D}): no round, so no job
+   * changes the request beside the person completing the task.
    */
   public String cycle(String requestNumber, Date windowEnd) {
     List<CheckDefinition> checks =
         checks(HealthTarget.read(history, requestNumber), Phase.EXECUTION);
     if (checks.isEmpty()) {
-      return "R1/PT1S";
+      return "R1/P3650D";
     }
     Duration interval =
         checks.stream().map(CheckDefinition::interval).min(Duration::compareTo).orElseThrow();
