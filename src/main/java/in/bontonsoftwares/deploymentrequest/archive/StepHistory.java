@@ -38,11 +38,11 @@ public class StepHistory {
       Set.of(
           Element.TIMER_HEALTH_CHECK_DUE,
           Element.CHECK_HEALTH_DURING_EXECUTION,
-          "EndEvent_HealthChecked",
-          "StartEvent_WatchDeployment",
+          Element.END_HEALTH_CHECKED,
+          Element.START_WATCH_DEPLOYMENT,
           Element.CHECK_HEALTH_IN_WATCH_WINDOW,
           Element.TIMER_NEXT_HEALTH_CHECK,
-          "EndEvent_WatchOver");
+          Element.END_WATCH_OVER);
 
   private final HistoryService historyService;
 

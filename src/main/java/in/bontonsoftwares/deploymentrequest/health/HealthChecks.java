@@ -228,13 +228,6 @@ public class HealthChecks {
             || state(target, Phase.WATCH) == AnalysisState.SUCCESSFUL);
   }
 
-  /** The watch window of the request's environment ({@code PT0S}: none). */
-  public Duration watchWindow(String requestNumber) {
-    return properties
-        .environment(HealthTarget.read(history, requestNumber).environment())
-        .watchWindow();
-  }
-
   /**
    * Every result as plain text for a read-only form field and the record, one line each under its
    * phase: {@code 12:01:05 IST health-check-url 200 ✓ status 200}; times in the app's zone.

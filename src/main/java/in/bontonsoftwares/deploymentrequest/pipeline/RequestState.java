@@ -117,17 +117,17 @@ public enum RequestState {
         // the checks during execution run beside the task
         TIMER_HEALTH_CHECK_DUE,
         CHECK_HEALTH_DURING_EXECUTION,
-        "EndEvent_HealthChecked");
+        END_HEALTH_CHECKED);
     at(
         VERIFYING,
         GATEWAY_EXECUTION_OUTCOME,
         // the watch window is the automated part of the health checks
         WATCH_DEPLOYMENT,
-        "StartEvent_WatchDeployment",
+        START_WATCH_DEPLOYMENT,
         CHECK_HEALTH_IN_WATCH_WINDOW,
         "Gateway_WatchHealth",
         TIMER_NEXT_HEALTH_CHECK,
-        "EndEvent_WatchOver",
+        END_WATCH_OVER,
         "Gateway_WatchOutcome",
         DECIDE_ON_HEALTH,
         "Gateway_HealthDecision",

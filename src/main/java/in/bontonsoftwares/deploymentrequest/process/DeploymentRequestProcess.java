@@ -66,7 +66,10 @@ public final class DeploymentRequestProcess {
     // automated health checks: during execution, in the watch window, the automatic rollback
     public static final String TIMER_HEALTH_CHECK_DUE = "BoundaryEvent_HealthCheckDue";
     public static final String CHECK_HEALTH_DURING_EXECUTION = "Task_CheckHealthDuringExecution";
+    public static final String END_HEALTH_CHECKED = "EndEvent_HealthChecked";
     public static final String WATCH_DEPLOYMENT = "SubProcess_WatchDeployment";
+    public static final String START_WATCH_DEPLOYMENT = "StartEvent_WatchDeployment";
+    public static final String END_WATCH_OVER = "EndEvent_WatchOver";
     public static final String CHECK_HEALTH_IN_WATCH_WINDOW = "Task_CheckHealthInWatchWindow";
     public static final String TIMER_NEXT_HEALTH_CHECK = "TimerEvent_NextHealthCheck";
     public static final String DECIDE_ON_HEALTH = "Task_DecideOnHealth";
