@@ -36,9 +36,6 @@ public class StepHistory {
   /** The elements of a health check round: not steps of their own. */
   private static final Set<String> ROUNDS =
       Set.of(
-          Element.TIMER_HEALTH_CHECK_DUE,
-          Element.CHECK_HEALTH_DURING_EXECUTION,
-          Element.END_HEALTH_CHECKED,
           Element.START_WATCH_DEPLOYMENT,
           Element.CHECK_HEALTH_IN_WATCH_WINDOW,
           Element.TIMER_NEXT_HEALTH_CHECK,

@@ -1,15 +1,16 @@
 package in.bontonsoftwares.deploymentrequest.health;
 
-import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.DEPLOYMENT_STARTED_AT;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.EXECUTION_OUTCOME;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.NEXT_HEALTH_CHECK_AT;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.REQUEST_NUMBER;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.ROLLBACK_REASON;
+import static in.bontonsoftwares.deploymentrequest.process.ExecutionHealthChecksProcess.DEPLOYMENT_TASK_ID;
+import static in.bontonsoftwares.deploymentrequest.process.ExecutionHealthChecksProcess.REQUEST_PROCESS_INSTANCE_ID;
 
-import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Message;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
-import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,11 +19,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * "Check health during execution", each time the timer on "Execute deployment" is due: once the
- * deployment has started (a pipeline reported it, or someone claimed the task), one probe round
- * over the results since the task began (a rescheduled deployment starts over). When the analysis
- * FAILED, a critical issue: {@code DeploymentFailed} interrupts the task with the reason, as a
- * pipeline's failure report would, and the roll-back path follows at once.
+ * "Check health during execution", a round of the process "Health checks during execution": while
+ * the request's "Execute deployment" task is open, one probe round over the results since the task
+ * began (a rescheduled deployment starts over), and the next round when one is due. The rounds are
+ * over when the task ended or the analysis finished. When it FAILED, a critical issue: {@code
+ * DeploymentFailed} interrupts the task with the reason, as a pipeline's failure report would, and
+ * the roll-back path follows at once. This is the one moment a round changes the request.
  */
 @Component("checkHealthDuringExecution")
 class ExecutionHealthCheckDelegate implements JavaDelegate {
@@ -41,28 +43,20 @@ class ExecutionHealthCheckDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ProcessVariables v = ProcessVariables.of(execution);
     String number = v.text(REQUEST_NUMBER);
-    Task task =
-        tasks
-            .createTaskQuery()
-            .processInstanceId(execution.getProcessInstanceId())
-            .taskDefinitionKey(Element.EXECUTE_DEPLOYMENT)
-            .singleResult();
-    AnalysisState state = null;
-    if (task != null) {
-      Instant since = task.getCreateTime().toInstant();
-      boolean started =
-          task.getAssignee() != null
-              || v.get(DEPLOYMENT_STARTED_AT) != null
-              || checks.measuredSince(number, Phase.EXECUTION, since);
-      if (started) {
-        state = checks.probe(number, Phase.EXECUTION, since).state();
-      }
+    Task task = tasks.createTaskQuery().taskId(v.text(DEPLOYMENT_TASK_ID)).singleResult();
+    if (task == null) {
+      // the deployment task ended: the watch window, or the roll-back, takes over
+      v.set(NEXT_HEALTH_CHECK_AT, null);
+      return;
     }
-    if (state == AnalysisState.FAILED) {
-      // nothing waits for it when the task ended meanwhile: the watch window checks again
+    ProbeOutcome outcome = checks.probe(number, Phase.EXECUTION, task.getCreateTime().toInstant());
+    v.set(
+        NEXT_HEALTH_CHECK_AT,
+        outcome.nextProbeAt() == null ? null : Date.from(outcome.nextProbeAt()));
+    if (outcome.state() == AnalysisState.FAILED) {
       runtime
           .createMessageCorrelation(Message.DEPLOYMENT_FAILED)
-          .processInstanceId(execution.getProcessInstanceId())
+          .processInstanceId(v.text(REQUEST_PROCESS_INSTANCE_ID))
           .setVariable(EXECUTION_OUTCOME.name(), Value.OUTCOME_CRITICAL_ISSUE)
           .setVariable(ROLLBACK_REASON.name(), checks.failureReason(number, Phase.EXECUTION))
           .correlateAll();

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,30 +123,9 @@ public class HealthChecks {
         .anyMatch(result -> result.phase() == phase && !result.probedAt().isBefore(since));
   }
 
-  /**
-   * The timer cycle of the rounds during execution, {@code R<n>/PT30S}: every shortest interval of
-   * the request's checks, as many times as fit until the confirmed window ends (the execution
-   * belongs in its window; rounds before the start or after the analysis finished measure nothing),
-   * at least as many as the checks' largest count, at most 10,000. A request without any check gets
-   * a timer that never comes due while the task is open ({@code R1/P3650D}): no round, so no job
-   * changes the request beside the person completing the task.
-   */
-  public String cycle(String requestNumber, Date windowEnd) {
-    List<CheckDefinition> checks =
-        checks(HealthTarget.read(history, requestNumber), Phase.EXECUTION);
-    if (checks.isEmpty()) {
-      return "R1/P3650D";
-    }
-    Duration interval =
-        checks.stream().map(CheckDefinition::interval).min(Duration::compareTo).orElseThrow();
-    long untilWindowEnd =
-        windowEnd == null
-            ? 0
-            : Duration.between(clock.instant(), windowEnd.toInstant()).toMillis()
-                / interval.toMillis();
-    long mostCounts = checks.stream().mapToInt(CheckDefinition::count).max().orElse(1);
-    long rounds = Math.min(10_000, Math.max(untilWindowEnd, mostCounts));
-    return "R" + rounds + "/" + interval;
+  /** Whether the request has any check during execution: without one, no rounds run. */
+  public boolean checksDuringExecution(String requestNumber) {
+    return !checks(HealthTarget.read(history, requestNumber), Phase.EXECUTION).isEmpty();
   }
 
   /**

@@ -4,6 +4,7 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Data.PREFERRED_WINDOW;
 
 import in.bontonsoftwares.deploymentrequest.config.DeploymentRequestProperties;
+import in.bontonsoftwares.deploymentrequest.health.ExecutionHealthChecksStarter;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import in.bontonsoftwares.deploymentrequest.process.Variable;
@@ -40,17 +41,24 @@ public class RunningRequestMigration implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunningRequestMigration.class);
 
+  /** The elements of issue 17's first model that ran a health round beside "Execute deployment". */
+  private static final List<String> ROUNDS_BESIDE_THE_TASK =
+      List.of("Task_CheckHealthDuringExecution", "EndEvent_HealthChecked");
+
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
   private final DeploymentRequestProperties properties;
+  private final ExecutionHealthChecksStarter healthChecks;
 
   RunningRequestMigration(
       RepositoryService repositoryService,
       RuntimeService runtimeService,
-      DeploymentRequestProperties properties) {
+      DeploymentRequestProperties properties,
+      ExecutionHealthChecksStarter healthChecks) {
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.properties = properties;
+    this.healthChecks = healthChecks;
   }
 
   /** Once the engine is built and this release's model deployed, before the app takes calls. */
@@ -92,6 +100,7 @@ public class RunningRequestMigration implements SmartInitializingSingleton {
     List<String> ids = running.stream().map(ProcessInstance::getId).toList();
     try {
       ids.forEach(this::storeWindowDates);
+      ids.forEach(this::endHealthRoundBesideTheTask);
       MigrationInstructionsBuilder instructions =
           runtimeService.createMigrationPlan(earlier.getId(), latest.getId()).mapEqualActivities();
       if (waitsForTheWindowOutsideItsSubProcess(earlier)) {
@@ -99,6 +108,9 @@ public class RunningRequestMigration implements SmartInitializingSingleton {
       }
       MigrationPlan plan = instructions.build();
       runtimeService.newMigration(plan).processInstanceIds(ids).execute();
+      if (checkedHealthBesideTheTask(earlier)) {
+        ids.forEach(healthChecks::startFor);
+      }
       LOG.info(
           "Moved {} running request(s) from version {} to version {} of the process: {}",
           ids.size(),
@@ -118,6 +130,34 @@ public class RunningRequestMigration implements SmartInitializingSingleton {
           e.getMessage());
       return 0;
     }
+  }
+
+  /**
+   * A model of issue 17's first version checked health during execution on a timer beside "Execute
+   * deployment"; its round due at the moment is ended, the process "Health checks during execution"
+   * takes over once migrated.
+   */
+  private void endHealthRoundBesideTheTask(String processInstanceId) {
+    for (String round : ROUNDS_BESIDE_THE_TASK) {
+      if (runtimeService
+              .createExecutionQuery()
+              .processInstanceId(processInstanceId)
+              .activityId(round)
+              .count()
+          > 0) {
+        runtimeService
+            .createProcessInstanceModification(processInstanceId)
+            .cancelAllForActivity(round)
+            .execute(true, true);
+      }
+    }
+  }
+
+  private boolean checkedHealthBesideTheTask(ProcessDefinition earlier) {
+    return repositoryService
+            .getBpmnModelInstance(earlier.getId())
+            .getModelElementById(ROUNDS_BESIDE_THE_TASK.get(0))
+        != null;
   }
 
   private boolean waitsForTheWindowOutsideItsSubProcess(ProcessDefinition earlier) {

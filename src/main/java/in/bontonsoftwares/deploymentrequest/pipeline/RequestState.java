@@ -113,11 +113,7 @@ public enum RequestState {
         RECORD_DEPLOYMENT_START,
         END_DEPLOYMENT_START_RECORDED,
         DEPLOYMENT_SUCCEEDED,
-        DEPLOYMENT_FAILED,
-        // the checks during execution run beside the task
-        TIMER_HEALTH_CHECK_DUE,
-        CHECK_HEALTH_DURING_EXECUTION,
-        END_HEALTH_CHECKED);
+        DEPLOYMENT_FAILED);
     at(
         VERIFYING,
         GATEWAY_EXECUTION_OUTCOME,

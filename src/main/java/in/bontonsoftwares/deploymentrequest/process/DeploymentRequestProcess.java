@@ -64,9 +64,6 @@ public final class DeploymentRequestProcess {
     public static final String RETURN_CHANGE_TO_SCHEDULED = "Task_ReturnChangeToScheduled";
     public static final String RESET_EXECUTION_OUTCOME = "Task_ResetExecutionOutcome";
     // automated health checks: during execution, in the watch window, the automatic rollback
-    public static final String TIMER_HEALTH_CHECK_DUE = "BoundaryEvent_HealthCheckDue";
-    public static final String CHECK_HEALTH_DURING_EXECUTION = "Task_CheckHealthDuringExecution";
-    public static final String END_HEALTH_CHECKED = "EndEvent_HealthChecked";
     public static final String WATCH_DEPLOYMENT = "SubProcess_WatchDeployment";
     public static final String START_WATCH_DEPLOYMENT = "StartEvent_WatchDeployment";
     public static final String END_WATCH_OVER = "EndEvent_WatchOver";

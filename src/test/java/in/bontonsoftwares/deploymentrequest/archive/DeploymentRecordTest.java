@@ -43,6 +43,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -396,12 +397,7 @@ class DeploymentRecordTest extends ProcessTestSupport {
     for (int round = 0; round < 100 && !done.getAsBoolean(); round++) {
       runDueJobs(request);
       if (!done.getAsBoolean()) {
-        managementService
-            .createJobQuery()
-            .processInstanceId(request.getId())
-            .timers()
-            .list()
-            .stream()
+        jobs(request, JobQuery::timers, false).stream()
             .map(Job::getDuedate)
             .min(Date::compareTo)
             .ifPresent(

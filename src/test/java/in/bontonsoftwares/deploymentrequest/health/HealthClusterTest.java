@@ -11,6 +11,7 @@ import in.bontonsoftwares.deploymentrequest.mail.SeparateSmtpServer;
 import in.bontonsoftwares.deploymentrequest.node.AppNode;
 import in.bontonsoftwares.deploymentrequest.node.ClusterNodes;
 import in.bontonsoftwares.deploymentrequest.node.RequestDriver;
+import in.bontonsoftwares.deploymentrequest.process.ExecutionHealthChecksProcess;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -124,7 +125,9 @@ class HealthClusterTest {
     driver.claim(instance, RequestDriver.EXECUTE);
 
     // when the node probing during execution is killed in the middle of that probe
-    Kill duringExecution = killTheNodeProbing(instance, number, CHECK_HEALTH_DURING_EXECUTION);
+    Kill duringExecution =
+        killTheNodeProbing(
+            instance, number, ExecutionHealthChecksProcess.CHECK_HEALTH_DURING_EXECUTION);
     assertThat(duringExecution.attempt()).isEqualTo(3);
     CompletableFuture<AppNode> restarted =
         CompletableFuture.supplyAsync(() -> start(duringExecution.node().name()));
@@ -206,14 +209,17 @@ class HealthClusterTest {
    */
   private static Kill killTheNodeProbing(String instance, String number, String checkTask)
       throws Exception {
-    Phase phase = checkTask.equals(CHECK_HEALTH_DURING_EXECUTION) ? Phase.EXECUTION : Phase.WATCH;
+    Phase phase =
+        checkTask.equals(ExecutionHealthChecksProcess.CHECK_HEALTH_DURING_EXECUTION)
+            ? Phase.EXECUTION
+            : Phase.WATCH;
     HEALTH.awaitHeld();
     try {
       int attempt = probes(number, phase).size() + 1;
       String owner =
           await("the lock owner of " + checkTask)
               .atMost(Duration.ofSeconds(5))
-              .until(() -> lockOwner(instance, checkTask), o -> o != null);
+              .until(() -> lockOwner(instance, number, checkTask), o -> o != null);
       AppNode node =
           NODES.entrySet().stream()
               .filter(entry -> entry.getValue().equals(owner))
@@ -236,15 +242,21 @@ class HealthClusterTest {
     }
   }
 
-  /** Who holds the request's job of {@code activity}, if one node does. */
-  private static String lockOwner(String instance, String activity) {
+  /**
+   * Who holds the job of {@code activity} of the request or of its health checks during execution
+   * (a process of their own), if one node does.
+   */
+  private static String lockOwner(String instance, String number, String activity) {
     List<String> owners =
         database.queryForList(
             "select distinct j.lock_owner_ from act_ru_job j"
                 + " join act_ru_jobdef d on d.id_ = j.job_def_id_"
-                + " where j.process_instance_id_ = ? and d.act_id_ = ? and j.lock_owner_ is not null",
+                + " join act_ru_execution p on p.id_ = j.process_instance_id_"
+                + " where (p.id_ = ? or p.business_key_ = ?) and d.act_id_ = ?"
+                + " and j.lock_owner_ is not null",
             String.class,
             instance,
+            ExecutionHealthChecksProcess.businessKey(number),
             activity);
     assertThat(owners).as("lock owners of " + activity).hasSizeLessThanOrEqualTo(1);
     return owners.isEmpty() ? null : owners.get(0);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import in.bontonsoftwares.deploymentrequest.archive.RecordArchive;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
+import in.bontonsoftwares.deploymentrequest.process.ExecutionHealthChecksProcess;
 import in.bontonsoftwares.deploymentrequest.process.ProcessTestSupport;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import in.bontonsoftwares.deploymentrequest.schedule.ChangeTicket;
@@ -27,11 +28,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,8 +63,11 @@ class HealthProcessTest extends ProcessTestSupport {
   /** Per health path: how many calls answer 200 before it answers 503 (-1: always 200). */
   static final Map<String, Integer> HEALTHY_CALLS = new ConcurrentHashMap<>();
 
-  /** Per health path: how many calls answer at once before each takes a second (past timeout). */
+  /** Per health path: how many calls answer at once before each takes 3 s (past the timeout). */
   static final Map<String, Integer> QUICK_CALLS = new ConcurrentHashMap<>();
+
+  /** Per health path: the calls wait for it to open (and say so by counting it down first). */
+  static final Map<String, CountDownLatch[]> HELD = new ConcurrentHashMap<>();
 
   static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
   static final List<String> WEBHOOK_CALLS = new CopyOnWriteArrayList<>();
@@ -70,9 +79,18 @@ class HealthProcessTest extends ProcessTestSupport {
               exchange -> {
                 String path = exchange.getRequestURI().getPath();
                 int call = CALLS.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                CountDownLatch[] held = HELD.get(path);
+                if (held != null) {
+                  held[0].countDown();
+                  try {
+                    held[1].await(10, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
                 if (call > QUICK_CALLS.getOrDefault(path, Integer.MAX_VALUE)) {
                   try {
-                    Thread.sleep(1000);
+                    Thread.sleep(3000);
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
@@ -94,7 +112,8 @@ class HealthProcessTest extends ProcessTestSupport {
     registry.add(health + "request-check.count", () -> "3");
     registry.add(health + "request-check.failure-limit", () -> "1");
     registry.add(health + "request-check.inconclusive-limit", () -> "0");
-    registry.add(health + "request-check.timeout", () -> "PT0.5S");
+    // loose enough for a cold HTTP client on a loaded machine
+    registry.add(health + "request-check.timeout", () -> "PT2S");
     // development: a watch window of six intervals, verification on the checks alone, a webhook
     String development = health + "environments.development.";
     registry.add(development + "request-check", () -> "true");
@@ -254,7 +273,7 @@ class HealthProcessTest extends ProcessTestSupport {
         .contains(
             "During execution: SUCCESSFUL",
             "Watch window: INCONCLUSIVE",
-            "no answer within 500 ms");
+            "no answer within 2 s");
     assertThat(WEBHOOK_CALLS).noneMatch(call -> call.contains(request.getBusinessKey()));
 
     // and a promotion without a reason is refused; with one, a person verifies
@@ -278,6 +297,61 @@ class HealthProcessTest extends ProcessTestSupport {
             "Dashboards green; the probe timed out at the load balancer"));
     runDueJobs(request);
     assertThat(request).isWaitingAt(VERIFY_HEALTH).hasNotPassed(RECORD_AUTOMATIC_VERIFICATION);
+  }
+
+  /**
+   * The collision this design removes: a round beside the open task used to change the request's
+   * process, so a person completing "Execute deployment" while it measured was refused ("someone
+   * else changed this task"). The rounds are a process of their own now; the round in flight
+   * finishes without changing the request, and the next one sees the task ended.
+   */
+  @Test
+  void shouldLetAPersonCompleteTheDeploymentWhileARoundIsMeasuring() throws Exception {
+    // given a deployment whose health endpoint holds the first probe's call
+    String path = "/health/" + tag;
+    CountDownLatch called = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    HELD.put(path, new CountDownLatch[] {called, answer});
+    ProcessInstance request = deploying("development", SERVER.url(path));
+    List<Job> round = jobs(request, JobQuery::messages, true);
+    assertThat(round).as("the first round, due once sam claimed the task").hasSize(1);
+    CompletableFuture<Void> measuring =
+        CompletableFuture.runAsync(() -> managementService.executeJob(round.get(0).getId()));
+    assertThat(called.await(10, TimeUnit.SECONDS)).as("the round is measuring").isTrue();
+
+    // when sam completes the task in the middle of that round
+    complete(request, EXECUTE_DEPLOYMENT, "sam", Map.of(EXECUTION_OUTCOME, Value.OUTCOME_SUCCESS));
+    answer.countDown();
+
+    // then both stand: the round committed its probe, and the request went on to its watch
+    measuring.get(10, TimeUnit.SECONDS);
+    assertThat(checks.results(request.getBusinessKey()))
+        .filteredOn(result -> result.phase() == Phase.EXECUTION)
+        .hasSize(1);
+    assertThat(request).hasPassed(EXECUTE_DEPLOYMENT).isWaitingAt(CHECK_HEALTH_IN_WATCH_WINDOW);
+    // and the next round ends the rounds: the task they belong to is done
+    HELD.remove(path);
+    String rounds =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(
+                ExecutionHealthChecksProcess.businessKey(request.getBusinessKey()))
+            .singleResult()
+            .getId();
+    for (int job = 0; job < 4 && !ended(rounds); job++) {
+      managementService
+          .createJobQuery()
+          .processInstanceId(rounds)
+          .list()
+          .forEach(due -> managementService.executeJob(due.getId()));
+    }
+    assertThat(ended(rounds)).as("the rounds are over").isTrue();
+    assertThat(CALLS.get(path)).hasValue(1);
+  }
+
+  private boolean ended(String processInstanceId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()
+        == 0;
   }
 
   @Test
@@ -316,8 +390,7 @@ class HealthProcessTest extends ProcessTestSupport {
     Instant until = Instant.now().plus(Duration.ofSeconds(20));
     while (!done.getAsBoolean()) {
       assertThat(Instant.now()).as("done within 20 s").isBefore(until);
-      List<Job> due =
-          managementService.createJobQuery().processInstanceId(request.getId()).executable().list();
+      List<Job> due = jobs(request, UnaryOperator.identity(), true);
       due.forEach(job -> managementService.executeJob(job.getId()));
       if (due.isEmpty()) {
         Thread.sleep(10);

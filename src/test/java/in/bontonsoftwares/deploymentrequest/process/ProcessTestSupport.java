@@ -181,17 +181,39 @@ public abstract class ProcessTestSupport {
 
   private void runDueJobs(ProcessInstance instance, UnaryOperator<JobQuery> which) {
     for (int round = 0; round < 50; round++) {
-      List<Job> due =
-          which
-              .apply(managementService.createJobQuery().processInstanceId(instance.getId()))
-              .executable()
-              .list();
+      List<Job> due = dueJobs(instance, which);
       if (due.isEmpty()) {
         return;
       }
       due.forEach(job -> managementService.executeJob(job.getId()));
     }
     throw new IllegalStateException("Jobs keep coming: a loop in the model?");
+  }
+
+  /**
+   * The jobs of the request and of its health checks during execution (a process of their own) that
+   * {@code which} selects: executable ones, or all with {@code executable = false}.
+   */
+  protected List<Job> jobs(
+      ProcessInstance instance, UnaryOperator<JobQuery> which, boolean executable) {
+    List<String> instances = new ArrayList<>(List.of(instance.getId()));
+    runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(ExecutionHealthChecksProcess.KEY)
+        .variableValueEquals(
+            ExecutionHealthChecksProcess.REQUEST_PROCESS_INSTANCE_ID.name(), instance.getId())
+        .list()
+        .forEach(rounds -> instances.add(rounds.getId()));
+    List<Job> jobs = new ArrayList<>();
+    for (String id : instances) {
+      JobQuery query = which.apply(managementService.createJobQuery().processInstanceId(id));
+      jobs.addAll((executable ? query.executable() : query).list());
+    }
+    return jobs;
+  }
+
+  private List<Job> dueJobs(ProcessInstance instance, UnaryOperator<JobQuery> which) {
+    return jobs(instance, which, true);
   }
 
   protected void signIn(String user) {
