@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import in.bontonsoftwares.deploymentrequest.identity.Groups;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
+import in.bontonsoftwares.deploymentrequest.process.ExecutionHealthChecksProcess;
 import in.bontonsoftwares.deploymentrequest.request.RequesterAccess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -74,6 +75,14 @@ public class AuthorizationSetup implements RequesterAccess {
           ProcessDefinitionPermissions.READ_TASK);
     }
     grant(Groups.DEVSECOPS, Resources.APPLICATION, APPLICATION_COCKPIT, Permissions.ACCESS);
+    // DevSecOps watch the health checks during execution in Cockpit; only the engine starts them
+    grant(
+        Groups.DEVSECOPS,
+        Resources.PROCESS_DEFINITION,
+        ExecutionHealthChecksProcess.KEY,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
   }
 
   /**

@@ -271,9 +271,7 @@ class HealthProcessTest extends ProcessTestSupport {
     assertThat(request).isWaitingAt(DECIDE_ON_HEALTH).hasNotPassed(CALL_ROLLBACK_WEBHOOK);
     assertThat(variable(request, HEALTH_CHECK_RESULTS).toString())
         .contains(
-            "During execution: SUCCESSFUL",
-            "Watch window: INCONCLUSIVE",
-            "no answer within 2 s");
+            "During execution: SUCCESSFUL", "Watch window: INCONCLUSIVE", "no answer within 2 s");
     assertThat(WEBHOOK_CALLS).noneMatch(call -> call.contains(request.getBusinessKey()));
 
     // and a promotion without a reason is refused; with one, a person verifies

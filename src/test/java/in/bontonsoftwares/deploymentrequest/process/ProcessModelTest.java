@@ -66,13 +66,15 @@ class ProcessModelTest {
 
   @BeforeAll
   static void parseModel() throws Exception {
-    try (InputStream in =
-        ProcessModelTest.class
-            .getClassLoader()
-            .getResourceAsStream(DeploymentRequestProcess.RESOURCE)) {
-      model = Bpmn.readModelFromStream(in);
+    model = parse(DeploymentRequestProcess.RESOURCE);
+  }
+
+  private static BpmnModelInstance parse(String resource) throws Exception {
+    try (InputStream in = ProcessModelTest.class.getClassLoader().getResourceAsStream(resource)) {
+      BpmnModelInstance parsed = Bpmn.readModelFromStream(in);
+      Bpmn.validateModel(parsed);
+      return parsed;
     }
-    Bpmn.validateModel(model);
   }
 
   @Test
@@ -108,14 +110,7 @@ class ProcessModelTest {
         .filteredOn(event -> event.getAttachedTo().getId().equals(EXECUTE_DEPLOYMENT))
         .extracting(BaseElement::getId)
         .containsExactlyInAnyOrder(DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED, DEPLOYMENT_FAILED);
-    BpmnModelInstance rounds;
-    try (InputStream in =
-        ProcessModelTest.class
-            .getClassLoader()
-            .getResourceAsStream(ExecutionHealthChecksProcess.RESOURCE)) {
-      rounds = Bpmn.readModelFromStream(in);
-    }
-    Bpmn.validateModel(rounds);
+    BpmnModelInstance rounds = parse(ExecutionHealthChecksProcess.RESOURCE);
     ServiceTask round =
         rounds.getModelElementById(ExecutionHealthChecksProcess.CHECK_HEALTH_DURING_EXECUTION);
     assertThat(round.getCamundaDelegateExpression()).isEqualTo("${checkHealthDuringExecution}");

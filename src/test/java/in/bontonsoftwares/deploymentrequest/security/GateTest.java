@@ -11,12 +11,14 @@ import in.bontonsoftwares.deploymentrequest.TestClock;
 import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
+import in.bontonsoftwares.deploymentrequest.process.ExecutionHealthChecksProcess;
 import in.bontonsoftwares.deploymentrequest.process.ProcessTestSupport;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import in.bontonsoftwares.deploymentrequest.request.WindowTime;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,6 +260,64 @@ class GateTest extends ProcessTestSupport {
     assertThat(requests()).isEqualTo(before);
     assertThat(changeTickets()).isEqualTo(tickets);
     assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  /**
+   * The health-check rounds may correlate {@code DeploymentFailed} to a request: nobody but the
+   * engine starts them, or a developer could fail someone's deployment with forged variables.
+   */
+  @Test
+  void shouldNotLetAnyoneStartTheHealthChecksOfADeploymentByHand() {
+    long before = requests();
+    Map<String, Object> forged =
+        Map.of(
+            "businessKey",
+            "DR-2026-0001/execution",
+            "variables",
+            Map.of(
+                "requestNumber", Map.of("value", "DR-2026-0001"),
+                "requestProcessInstanceId", Map.of("value", "someone-elses-request"),
+                "deploymentTaskId", Map.of("value", "their-task")));
+
+    List<ResponseEntity<String>> answers = new ArrayList<>();
+    for (String user : List.of("dana", "sam", "quinn", "cibot")) {
+      for (Map<String, Object> body : List.of(forged, Map.<String, Object>of())) {
+        answers.add(
+            as(user)
+                .postForEntity(
+                    "/engine-rest/process-definition/key/{key}/start",
+                    json(body),
+                    String.class,
+                    ExecutionHealthChecksProcess.KEY));
+      }
+    }
+
+    // those who may not read the process do not learn it exists (404); DevSecOps, who watch it
+    // in Cockpit, are refused the forged start field by field and the plain one by the engine
+    assertThat(answers)
+        .extracting(ResponseEntity::getStatusCode)
+        .containsExactly(
+            HttpStatus.NOT_FOUND,
+            HttpStatus.NOT_FOUND,
+            HttpStatus.BAD_REQUEST,
+            HttpStatus.FORBIDDEN,
+            HttpStatus.NOT_FOUND,
+            HttpStatus.NOT_FOUND,
+            HttpStatus.NOT_FOUND,
+            HttpStatus.NOT_FOUND);
+    assertThat(answers.get(2).getBody()).contains("not part of the start form");
+    assertThat(answers)
+        .extracting(ResponseEntity::getBody)
+        .noneMatch(body -> body.contains("at org."));
+    assertThat(requests()).isEqualTo(before);
+    assertThat(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(ExecutionHealthChecksProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .isStartableInTasklist())
+        .isFalse();
   }
 
   @Test
