@@ -10,6 +10,7 @@ import static in.bontonsoftwares.deploymentrequest.process.ExecutionHealthChecks
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Message;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Value;
 import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
+import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -49,7 +50,8 @@ class ExecutionHealthCheckDelegate implements JavaDelegate {
       v.set(NEXT_HEALTH_CHECK_AT, null);
       return;
     }
-    ProbeOutcome outcome = checks.probe(number, Phase.EXECUTION, task.getCreateTime().toInstant());
+    Instant since = task.getCreateTime().toInstant();
+    ProbeOutcome outcome = checks.probe(number, Phase.EXECUTION, since);
     v.set(
         NEXT_HEALTH_CHECK_AT,
         outcome.nextProbeAt() == null ? null : Date.from(outcome.nextProbeAt()));
@@ -58,7 +60,7 @@ class ExecutionHealthCheckDelegate implements JavaDelegate {
           .createMessageCorrelation(Message.DEPLOYMENT_FAILED)
           .processInstanceId(v.text(REQUEST_PROCESS_INSTANCE_ID))
           .setVariable(EXECUTION_OUTCOME.name(), Value.OUTCOME_CRITICAL_ISSUE)
-          .setVariable(ROLLBACK_REASON.name(), checks.failureReason(number, Phase.EXECUTION))
+          .setVariable(ROLLBACK_REASON.name(), checks.failureReason(number, Phase.EXECUTION, since))
           .correlateAll();
     }
   }

@@ -133,12 +133,22 @@ public class HealthChecks {
    * the phase and each failed measurement, at most 900 characters.
    */
   public String failureReason(String requestNumber, Phase phase) {
+    return failureReason(requestNumber, phase, null);
+  }
+
+  /**
+   * Why the analysis of {@code phase} failed, over the results since {@code since} (the deployment
+   * task's start: an earlier window's failures are not this one's); {@code null}: all.
+   */
+  public String failureReason(String requestNumber, Phase phase, Instant since) {
     StringBuilder reason =
         new StringBuilder("Health checks failed ")
             .append(phase == Phase.EXECUTION ? "during execution" : "in the watch window")
             .append(':');
     for (ProbeResult result : repository.results(requestNumber)) {
-      if (result.phase() == phase && result.verdict() == Verdict.FAILED) {
+      if (result.phase() == phase
+          && result.verdict() == Verdict.FAILED
+          && (since == null || !result.probedAt().isBefore(since))) {
         String line =
             " %s #%d %s (%s);"
                 .formatted(
