@@ -84,8 +84,17 @@ public record DeploymentRequestProperties(
       String evidence,
       @NotNull List<String> environments) {}
 
-  /** Demo users and groups of the embedded default run. */
-  public record Demo(boolean enabled, String password) {}
+  /**
+   * Demo users and groups of the embedded default run, and the bot token that the demo's Slack
+   * ({@code demo.DemoSlack}) accepts.
+   */
+  public record Demo(boolean enabled, String password, String slackToken) {
+
+    @Override
+    public String toString() {
+      return "Demo[enabled=" + enabled + ", password=(hidden), slackToken=(hidden)]";
+    }
+  }
 
   /**
    * The default run's own SMTP server (only while {@code spring.mail.host} is not set); port 0

@@ -18,9 +18,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Two doors. Our own API ({@code /api/**}) and our pages ({@code /requests.html}, {@code
- * /mailbox.html}, {@code /calendar.html}, {@code /pages/**}): Spring Security, HTTP Basic against
- * the engine's users, a personal access token ({@code Authorization: Bearer}, checked before by
- * {@code tokens.BearerTokenFilter}) or the webapps' session ({@link
+ * /mailbox.html}, {@code /calendar.html}, {@code /slack.html}, {@code /pages/**}): Spring Security,
+ * HTTP Basic against the engine's users, a personal access token ({@code Authorization: Bearer},
+ * checked before by {@code tokens.BearerTokenFilter}) or the webapps' session ({@link
  * WebappSessionAuthenticationFilter}, with Camunda's CSRF token for changes), by group. It never
  * creates a session. A call that sends {@code X-Requested-With: XMLHttpRequest} (our pages do) gets
  * a bare 401 without {@code WWW-Authenticate}, so the browser shows the page's "Sign in to
@@ -47,6 +47,7 @@ class SecurityConfiguration {
             "/requests.html",
             "/mailbox.html",
             "/calendar.html",
+            "/slack.html",
             "/pages/**")
         .authorizeHttpRequests(
             requests ->
@@ -58,7 +59,11 @@ class SecurityConfiguration {
                     .permitAll()
                     // the pages hold no data: signed out, they show a link to sign in to Tasklist
                     .requestMatchers(
-                        "/requests.html", "/mailbox.html", "/calendar.html", "/pages/**")
+                        "/requests.html",
+                        "/mailbox.html",
+                        "/calendar.html",
+                        "/slack.html",
+                        "/pages/**")
                     .permitAll()
                     // the session's own CSRF token, for the pages' sign-in form
                     .requestMatchers("/api/session/csrf-token")
@@ -69,6 +74,14 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/demo/rollback")
                     .permitAll()
+                    // the demo's Slack takes the app's own chat delivery, which sends no session
+                    // and a Slack bot token that the receiver checks itself (the bearer token
+                    // check passes it on, tokens.TokenConfiguration); its messages carry every
+                    // request's events, for those who see every request
+                    .requestMatchers(HttpMethod.POST, "/api/demo/slack/api/chat.postMessage")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/demo/slack/messages")
+                    .hasAnyAuthority(Groups.DEVSECOPS, Groups.QA, Groups.ADMINS)
                     .requestMatchers("/api/demo/**")
                     .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
                     .requestMatchers("/actuator/**")

@@ -2,6 +2,8 @@ package in.bontonsoftwares.deploymentrequest.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import in.bontonsoftwares.deploymentrequest.WebAppTest;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -32,6 +34,8 @@ class DemoServicesTest {
 
   static final String SECRET = "demo-test-secret-0123456789";
   static final String PASSWORD = "Demo-pass-2026";
+  static final String SLACK_TOKEN = "xoxb-demo-0000000000-deployment-requests";
+  static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TestRestTemplate http;
 
@@ -81,6 +85,76 @@ class DemoServicesTest {
         .containsOnlyOnce("DR-2026-0001-rollback-key");
     assertThat(http.getForEntity("/api/demo/rollbacks", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldLetOnlyTheDemoBotPostToItsSlackAndThoseWhoSeeEveryRequestReadIt() throws Exception {
+    // a Slack bot token that is not the demo's: Slack's answer (HTTP 200), not our token check's
+    ResponseEntity<String> wrong =
+        slack(
+            DemoSlack.POST_MESSAGE,
+            "xoxb-not-the-demo-token",
+            "{\"channel\":\"#x\",\"text\":\"y\"}");
+    assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(wrong.getBody()).isEqualTo("{\"ok\":false,\"error\":\"invalid_auth\"}");
+    ResponseEntity<String> broken = slack(DemoSlack.POST_MESSAGE, SLACK_TOKEN, "{\"channel\": [");
+    assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(broken.getBody()).isEqualTo("{\"ok\":false,\"error\":\"invalid_json\"}");
+    // any other spelling of the path is ours, where a Slack token is no token
+    assertThat(slack(DemoSlack.POST_MESSAGE + "/", SLACK_TOKEN, "{}").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(slack("/api/demo/slack/api/chat.update", SLACK_TOKEN, "{}").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    // a developer's session or password gets no further than the bot token check
+    assertThat(
+            http.withBasicAuth("dana", PASSWORD)
+                .postForEntity(
+                    DemoSlack.POST_MESSAGE,
+                    json(Map.of("channel", "#deployments", "text", "forged")),
+                    String.class)
+                .getBody())
+        .isEqualTo("{\"ok\":false,\"error\":\"not_authed\"}");
+
+    // the demo's bot posts, and replies in the thread
+    JsonNode first =
+        JSON.readTree(
+            slack(
+                    DemoSlack.POST_MESSAGE,
+                    SLACK_TOKEN,
+                    "{\"channel\":\"#deployments\",\"text\":\"DR-2026-0009 submitted\"}")
+                .getBody());
+    assertThat(first.path("ok").asBoolean()).isTrue();
+    String reply =
+        "{\"channel\":\"%s\",\"thread_ts\":\"%s\",\"text\":\"DR-2026-0009 approved\"}"
+            .formatted(first.path("channel").asText(), first.path("ts").asText());
+    assertThat(slack(DemoSlack.POST_MESSAGE, SLACK_TOKEN, reply).getBody()).contains("\"ok\":true");
+
+    // DevSecOps, QA and admins read it; a developer (who sees only their own requests) and
+    // nobody signed out do not
+    assertThat(http.getForEntity(DemoSlack.MESSAGES, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            http.withBasicAuth("dana", PASSWORD)
+                .getForEntity(DemoSlack.MESSAGES, String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    JsonNode seen =
+        JSON.readTree(
+            http.withBasicAuth("quinn", PASSWORD).getForObject(DemoSlack.MESSAGES, String.class));
+    JsonNode thread = seen.path("channels").get(0).path("messages").get(0);
+    assertThat(seen.path("channels").get(0).path("name").asText()).isEqualTo("#deployments");
+    assertThat(thread.path("text").asText()).isEqualTo("DR-2026-0009 submitted");
+    assertThat(thread.path("replies").get(0).path("thread_ts").asText())
+        .isEqualTo(first.path("ts").asText());
+    assertThat(http.getForEntity("/slack.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  private ResponseEntity<String> slack(String path, String token, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setBearerAuth(token);
+    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
   }
 
   private ResponseEntity<String> put(String user, String path, String status) {
