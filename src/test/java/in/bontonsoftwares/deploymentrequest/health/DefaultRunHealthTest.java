@@ -29,7 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * spring-boot:run} starts them, only the checks' timings shortened): a development request whose
  * health URL is the demo service's, deployed and then broken during its watch window, is rolled
  * back by the demo's rollback webhook without anyone clicking, and its record holds every probe.
- * Nothing but the people's steps goes over REST; the node's job executor does the rest.
+ * Nothing but the people's steps goes over REST; the node's job executor does the rest. On the way
+ * it posts its thread to the demo's Slack (issue 18's first "done when"): one thread a channel, in
+ * the configured {@code #deployments} and in the request's own channel, every event in order.
  */
 class DefaultRunHealthTest {
 
@@ -125,6 +127,70 @@ class DefaultRunHealthTest {
     assertThat(execution.path("probes").size()).isEqualTo(6);
     assertThat(SMTP.mailsBySubject(number).keySet())
         .anyMatch(subject -> subject.contains("Deployment Rolled Back"));
+
+    // and its events went to the demo's Slack as one thread in each channel, none failed
+    for (String channel : List.of("#deployments", "#deploy-payments")) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(() -> assertThreadPosted(channel, number));
+    }
+    assertThat(rest.call("admin", "GET", "/api/chat/messages?state=FAILED", null)).isEmpty();
+  }
+
+  /**
+   * The request's thread in {@code channel} of the demo's Slack: its first message (with a ts) says
+   * it was submitted, every later one carries that ts as {@code thread_ts}, and together they tell
+   * the request's story in order.
+   */
+  private static void assertThreadPosted(String channel, String number) {
+    JsonNode channels =
+        rest.call("sofia", "GET", "/api/demo/slack/messages", null).path("channels");
+    JsonNode inChannel = null;
+    for (JsonNode candidate : channels) {
+      if (candidate.path("name").asText().equals(channel)) {
+        inChannel = candidate;
+      }
+    }
+    assertThat(inChannel).as("channel %s in %s", channel, channels).isNotNull();
+    List<JsonNode> threads = new ArrayList<>();
+    inChannel
+        .path("messages")
+        .forEach(
+            thread -> {
+              if (thread.path("text").asText().startsWith(number + " ")) {
+                threads.add(thread);
+              }
+            });
+    assertThat(threads).as("%s's threads in %s", number, channel).hasSize(1);
+    JsonNode thread = threads.get(0);
+    String ts = thread.path("ts").asText();
+    assertThat(ts).matches("[0-9]{10}\\.[0-9]{6}");
+    assertThat(thread.has("thread_ts")).isFalse();
+    List<String> events = new ArrayList<>(List.of(event(thread, number)));
+    for (JsonNode reply : thread.path("replies")) {
+      assertThat(reply.path("thread_ts").asText()).isEqualTo(ts);
+      assertThat(reply.path("ts").asText()).isNotEqualTo(ts);
+      events.add(event(reply, number));
+    }
+    assertThat(events)
+        .containsSubsequence(
+            "submitted for review",
+            "approved",
+            "scheduled",
+            "window open",
+            "deployment succeeded",
+            "rolled back")
+        .doesNotHaveDuplicates();
+    // the messages link to the request's page
+    assertThat(thread.path("blocks").toString()).contains("requests.html?request=" + number);
+  }
+
+  /** "approved", from "DR-2026-0001 approved: Payments Platform · Development". */
+  private static String event(JsonNode message, String number) {
+    String text = message.path("text").asText();
+    assertThat(text).startsWith(number + " ").contains(":");
+    return text.substring(number.length() + 1, text.indexOf(':'));
   }
 
   private static String executionTask(String instance) {
