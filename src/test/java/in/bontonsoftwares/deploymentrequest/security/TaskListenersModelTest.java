@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which listeners the model registers on its user tasks: separation of duties first on every
- * guarded task, then the completion checks of the task's own feature, one bean per task.
+ * guarded task, then the completion checks of the task's own feature, one bean per task; on
+ * "Execute deployment" a claim allowed starts the health checks during execution.
  */
 class TaskListenersModelTest {
 
@@ -39,6 +41,10 @@ class TaskListenersModelTest {
           Map.entry(Element.DECIDE_ON_HEALTH, "${decideOnHealthListener}"),
           Map.entry(Element.DOCUMENT_DEPLOYMENT, "${documentDeploymentListener}"));
 
+  /** What else runs when a task is claimed, after separation of duties allowed it. */
+  private static final Map<String, List<String>> ON_ASSIGNMENT_AFTER_THE_GUARD =
+      Map.of(Element.EXECUTE_DEPLOYMENT, List.of("${startExecutionHealthChecks}"));
+
   private static BpmnModelInstance model;
 
   @BeforeAll
@@ -55,7 +61,9 @@ class TaskListenersModelTest {
       List<String> onAssignment = listeners(task, "assignment");
       List<String> onComplete = listeners(task, "complete");
       if (SeparationOfDuties.GUARDED_TASKS.contains(task.getId())) {
-        assertThat(onAssignment).as(task.getId()).containsExactly(SEPARATION_OF_DUTIES);
+        List<String> expected = new ArrayList<>(List.of(SEPARATION_OF_DUTIES));
+        expected.addAll(ON_ASSIGNMENT_AFTER_THE_GUARD.getOrDefault(task.getId(), List.of()));
+        assertThat(onAssignment).as(task.getId()).containsExactlyElementsOf(expected);
         assertThat(onComplete).as(task.getId()).first().isEqualTo(SEPARATION_OF_DUTIES);
       } else {
         assertThat(onAssignment).as(task.getId()).doesNotContain(SEPARATION_OF_DUTIES);
