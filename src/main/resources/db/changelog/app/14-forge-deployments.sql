@@ -4,7 +4,7 @@
 
 -- One row per held deployment: what GitHub or GitLab said about it, the request it was matched with (none when it
 -- matched none), and the answer. The key is GitHub's delivery id (a delivery sent again is taken once) or GitLab's
--- project and deployment id (every node's poll finds the same one). WAITING while the gate says WAIT; DECIDED once
+-- project and deployment id (every node's poll finds the same one); job_id is GitLab's deployment job. WAITING while the gate says WAIT; DECIDED once
 -- it says GO or STOP, with the answer to send; SENDING while a node holds it (claimed by this row's update, so one
 -- node sends it); DONE when sent; FAILED after the last attempt; GONE when GitLab no longer holds it.
 create table forge_deployment (
@@ -19,6 +19,7 @@ create table forge_deployment (
   target              varchar(1000)            not null,
   installation_id     bigint,
   repository_id       bigint,
+  job_id              bigint,
   request_number      varchar(32),
   process_instance_id varchar(64),
   version             varchar(255),

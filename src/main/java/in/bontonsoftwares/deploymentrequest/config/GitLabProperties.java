@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *     prod: production}); blocked deployments of other environments are left to other approvers
  * @param pollEvery how often the blocked deployments are listed: GitLab's deployment webhooks do
  *     not report a deployment that waits for approval
+ * @param playAfterApproval also run the deployment job once approved ({@code POST
+ *     /projects/:id/jobs/:job_id/play}): GitLab leaves an approved job in its manual state
  */
 @Validated
 @ConfigurationProperties("deployment-request.gitlab")
@@ -31,7 +33,8 @@ public record GitLabProperties(
     String token,
     @DefaultValue List<String> projects,
     @DefaultValue Map<String, String> environments,
-    @NotNull @DurationMin(millis = 100) @DefaultValue("PT30S") Duration pollEvery) {
+    @NotNull @DurationMin(millis = 100) @DefaultValue("PT30S") Duration pollEvery,
+    @DefaultValue("false") boolean playAfterApproval) {
 
   public boolean enabled() {
     return token != null && !token.isBlank() && !projects.isEmpty() && !environments.isEmpty();
@@ -47,6 +50,8 @@ public record GitLabProperties(
         + environments
         + ", pollEvery="
         + pollEvery
+        + ", playAfterApproval="
+        + playAfterApproval
         + "]";
   }
 }

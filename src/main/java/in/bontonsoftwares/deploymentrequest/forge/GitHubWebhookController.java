@@ -126,7 +126,8 @@ class GitHubWebhookController {
             text(deployment.path("ref"), 255),
             callback,
             number(payload.path("installation").path("id")),
-            number(payload.path("repository").path("id")));
+            number(payload.path("repository").path("id")),
+            null);
     DeploymentMatcher.Match match =
         allowed(repository)
             ? matcher.match(properties.environments(), environment, sha, claim(deployment))

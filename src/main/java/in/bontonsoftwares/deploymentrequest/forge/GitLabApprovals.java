@@ -77,6 +77,37 @@ class GitLabApprovals implements ForgeClient {
     if (!answer.ok()) {
       throw Refused.status(approve ? "approval" : "rejection", answer.status());
     }
+    if (approve && properties.playAfterApproval() && held.jobId() != null) {
+      play(held);
+    }
+  }
+
+  /**
+   * Runs the approved job: GitLab leaves an approved deployment job in its manual state. Once: a
+   * failure is logged and left to people, the approval stands.
+   */
+  private void play(Held held) throws InterruptedException {
+    try {
+      ForgeHttp.Answer played =
+          http.send(
+              "POST",
+              URI.create(project(held.repository()) + "/jobs/" + held.jobId() + "/play"),
+              Map.of("PRIVATE-TOKEN", properties.token()),
+              null);
+      if (!played.ok()) {
+        LOG.warn(
+            "GitLab job {} of {} approved but not started: HTTP {}; run it in GitLab",
+            held.jobId(),
+            held.repository(),
+            played.status());
+      }
+    } catch (IOException e) {
+      LOG.warn(
+          "GitLab job {} of {} approved but not started: {}; run it in GitLab",
+          held.jobId(),
+          held.repository(),
+          e.getClass().getSimpleName());
+    }
   }
 
   /**
@@ -123,7 +154,11 @@ class GitLabApprovals implements ForgeClient {
                     deployment.path("ref").asText(null),
                     id,
                     null,
-                    null));
+                    null,
+                    deployment.path("deployable").path("id").canConvertToLong()
+                            && deployment.path("deployable").path("id").isIntegralNumber()
+                        ? deployment.path("deployable").path("id").asLong()
+                        : null));
           }
           listed.put(project + "\n" + environment, ids);
         } catch (IOException e) {

@@ -39,6 +39,7 @@ class HeldDeployments {
               rs.getString("target"),
               rs.getObject("installation_id", Long.class),
               rs.getObject("repository_id", Long.class),
+              rs.getObject("job_id", Long.class),
               rs.getString("request_number"),
               rs.getString("process_instance_id"),
               rs.getString("version"),
@@ -78,9 +79,13 @@ class HeldDeployments {
       String ref,
       String target,
       Long installationId,
-      Long repositoryId) {}
+      Long repositoryId,
+      Long jobId) {}
 
-  /** One held deployment. {@code target}: GitHub's callback URL, or GitLab's deployment id. */
+  /**
+   * One held deployment. {@code target}: GitHub's callback URL, or GitLab's deployment id; {@code
+   * jobId}: GitLab's deployment job.
+   */
   record Held(
       long id,
       Forge forge,
@@ -93,6 +98,7 @@ class HeldDeployments {
       String target,
       Long installationId,
       Long repositoryId,
+      Long jobId,
       String requestNumber,
       String processInstanceId,
       String version,
@@ -122,9 +128,9 @@ class HeldDeployments {
     try {
       jdbc.update(
           "insert into forge_deployment (forge, delivery_key, repository, forge_environment, environment,"
-              + " sha, ref, target, installation_id, repository_id, request_number, process_instance_id,"
+              + " sha, ref, target, installation_id, repository_id, job_id, request_number, process_instance_id,"
               + " version, digest, state, answer, answer_comment, reports, attempts, next_attempt_at,"
-              + " created_at, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0,"
+              + " created_at, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0,"
               + " ?, ?, ?)",
           arrival.forge().name(),
           arrival.deliveryKey(),
@@ -136,6 +142,7 @@ class HeldDeployments {
           arrival.target(),
           arrival.installationId(),
           arrival.repositoryId(),
+          arrival.jobId(),
           matched ? match.request().number() : null,
           matched ? match.request().processInstanceId() : null,
           match.version(),

@@ -38,7 +38,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,6 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * wait for what it sends.
  */
 @WebAppTest
+@ExtendWith(OutputCaptureExtension.class)
 class DeploymentProtectionTest extends ProcessTestSupport {
 
   static final String SECRET = "webhook-secret-for-tests-0123456789";
@@ -82,6 +86,7 @@ class DeploymentProtectionTest extends ProcessTestSupport {
     registry.add("deployment-request.gitlab.projects[0]", () -> GITLAB_PROJECT);
     registry.add("deployment-request.gitlab.environments.production", () -> "production");
     registry.add("deployment-request.gitlab.poll-every", () -> "PT0.2S");
+    registry.add("deployment-request.gitlab.play-after-approval", () -> "true");
     registry.add("deployment-request.forges.recheck-every", () -> "PT0.3S");
     registry.add("deployment-request.forges.delivery.max-attempts", () -> "3");
     registry.add("deployment-request.forges.delivery.first-backoff", () -> "PT0.05S");
@@ -107,7 +112,8 @@ class DeploymentProtectionTest extends ProcessTestSupport {
   }
 
   @Test
-  void shouldReportWhileScheduledAndApproveOnceWhenTheWindowOpens() throws Exception {
+  void shouldReportWhileScheduledAndApproveOnceWhenTheWindowOpens(CapturedOutput output)
+      throws Exception {
     // given a request for a commit, approved and scheduled for a window two hours ahead
     String commit = commit();
     String number = inReview(commit);
@@ -168,6 +174,7 @@ class DeploymentProtectionTest extends ProcessTestSupport {
     } finally {
       TestClock.restore(offset);
     }
+    assertNoSecretIn(output);
   }
 
   @Test
@@ -328,6 +335,13 @@ class DeploymentProtectionTest extends ProcessTestSupport {
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> HeldDeployments.DONE.equals(gitlabState(deployment)));
+    // and its job, which GitLab leaves in its manual state, is run
+    assertThat(
+            FORGE.calls(
+                "/projects/" + GITLAB_PROJECT + "/jobs/" + (deployment + 500_000) + "/play"))
+        .singleElement()
+        .satisfies(
+            play -> assertThat(play.header("PRIVATE-TOKEN")).isEqualTo(ForgeServer.GITLAB_TOKEN));
     await()
         .during(Duration.ofMillis(800))
         .atMost(Duration.ofSeconds(2))
@@ -347,10 +361,31 @@ class DeploymentProtectionTest extends ProcessTestSupport {
     JsonNode body = gitlabApprovals(deployment).get(0).body();
     assertThat(body.path("status").asText()).isEqualTo("rejected");
     assertThat(body.path("comment").asText()).contains(number, "REJECTED");
+    assertThat(FORGE.calls("/jobs/" + (deployment + 500_000) + "/play")).isEmpty();
   }
 
   @Test
-  void shouldGiveUpAfterTheLastAttemptWithAnErrorAndTheMetric() throws Exception {
+  void shouldLetGoOfAGitLabDeploymentThatIsNoLongerBlocked() throws Exception {
+    String commit = commit();
+    inReview(commit);
+    long deployment = RUNS.incrementAndGet();
+    FORGE.block(GITLAB_PROJECT, "production", deployment, commit);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> HeldDeployments.WAITING.equals(gitlabState(deployment)));
+
+    // when someone else decides it in GitLab
+    FORGE.unblock(deployment);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> HeldDeployments.GONE.equals(gitlabState(deployment)));
+    assertThat(gitlabApprovals(deployment)).isEmpty();
+  }
+
+  @Test
+  void shouldGiveUpAfterTheLastAttemptWithAnErrorAndTheMetric(CapturedOutput output)
+      throws Exception {
     String commit = commit();
     String number = inReview(commit);
     requests.reject(number);
@@ -365,6 +400,15 @@ class DeploymentProtectionTest extends ProcessTestSupport {
         .until(() -> HeldDeployments.FAILED.equals(gitlabState(deployment)));
     assertThat(gitlabApprovals(deployment)).hasSize(3);
     assertThat(meters.counter("deployment.forge.failures").count()).isEqualTo(before + 1);
+    assertThat(output.getOut()).contains("ERROR", "FAILED after 3 attempt(s)", number);
+    assertNoSecretIn(output);
+  }
+
+  /** Neither the webhook secret, the App's key, nor a token is ever logged. */
+  static void assertNoSecretIn(CapturedOutput output) {
+    String key = pkcs1Pem().lines().skip(1).findFirst().orElseThrow();
+    assertThat(output.getAll())
+        .doesNotContain(SECRET, ForgeServer.INSTALLATION_TOKEN, ForgeServer.GITLAB_TOKEN, key);
   }
 
   // --- the requests

@@ -64,7 +64,14 @@ final class ForgeServer implements AutoCloseable {
                 "status",
                 "blocked",
                 "environment",
-                Map.of("id", 9, "name", environment)));
+                Map.of("id", 9, "name", environment),
+                "deployable",
+                Map.of("id", id + 500_000, "name", "deploy", "status", "manual")));
+  }
+
+  /** GitLab no longer holds the deployment (someone else decided it, it was cancelled). */
+  void unblock(long id) {
+    blocked.values().forEach(held -> held.removeIf(d -> d.get("id").equals(id)));
   }
 
   /** The next {@code times} calls to paths ending with {@code suffix} answer 503. */
@@ -153,6 +160,8 @@ final class ForgeServer implements AutoCloseable {
           201,
           "application/json",
           "{\"status\":\"" + call.body().path("status").asText() + "\"}");
+    } else if ("POST".equals(call.method()) && call.path().matches(".*/jobs/\\d+/play")) {
+      LocalServer.answer(exchange, 200, "application/json", "{\"status\":\"pending\"}");
     } else {
       LocalServer.answer(exchange, 404, "application/json", "{\"message\":\"404 Not found\"}");
     }
