@@ -98,6 +98,11 @@ class HeldDeploymentWatch implements SmartLifecycle {
                     delivery::deliverDue));
   }
 
+  /** A round soon: after an admin's retry. */
+  void soon() {
+    run(this::round);
+  }
+
   /** A change of a request with waiting deployments was committed on this node. */
   @TransactionalEventListener
   void committed(ExecutionEvent event) {

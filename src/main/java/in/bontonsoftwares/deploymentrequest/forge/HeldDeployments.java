@@ -310,6 +310,18 @@ class HeldDeployments {
         id);
   }
 
+  /** A FAILED answer back to DECIDED, due now, its attempts counted afresh. */
+  boolean retry(long id) {
+    return jdbc.update(
+            "update forge_deployment set state = ?, attempts = 0, next_attempt_at = ? where id = ?"
+                + " and state = ?",
+            DECIDED,
+            SqlInstant.of(clock.instant()),
+            id,
+            FAILED)
+        == 1;
+  }
+
   /** GitLab no longer holds it (approved or cancelled there): nothing left to answer. */
   void gone(long id) {
     jdbc.update(

@@ -93,6 +93,8 @@ class SecurityConfiguration {
                     .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
                     .requestMatchers("/api/chat/**")
                     .hasAuthority(Groups.ADMINS)
+                    .requestMatchers("/api/forge/**")
+                    .hasAuthority(Groups.ADMINS)
                     .requestMatchers("/api/limits/**")
                     .hasAnyAuthority(Groups.DEVSECOPS, Groups.ADMINS)
                     // freezes: everyone signed in reads them, DevSecOps and admins change them

@@ -402,6 +402,46 @@ class DeploymentProtectionTest extends ProcessTestSupport {
     assertThat(meters.counter("deployment.forge.failures").count()).isEqualTo(before + 1);
     assertThat(output.getOut()).contains("ERROR", "FAILED after 3 attempt(s)", number);
     assertNoSecretIn(output);
+
+    // and an admin sees it and retries it once GitLab answers again; nobody else may
+    JsonNode failed = admin("GET", "/api/forge/deployments?state=FAILED", "admin");
+    JsonNode row =
+        java.util.stream.StreamSupport.stream(failed.spliterator(), false)
+            .filter(d -> number.equals(d.path("requestNumber").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.path("lastError").asText()).isEqualTo("rejection: HTTP 503");
+    assertThat(row.toString()).doesNotContain(ForgeServer.GITLAB_TOKEN);
+    assertThat(adminStatus("GET", "/api/forge/deployments", "sofia")).isEqualTo(403);
+    FORGE.fail("/deployments/" + deployment + "/approval", 0);
+    admin("POST", "/api/forge/deployments/" + row.path("id").asLong() + "/retry", "admin");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> HeldDeployments.DONE.equals(gitlabState(deployment)));
+    assertThat(gitlabApprovals(deployment)).hasSize(4);
+  }
+
+  HttpResponse<String> call(String method, String path, String user) throws Exception {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + properties.demo().password()).getBytes(StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Basic " + basic)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode admin(String method, String path, String user) throws Exception {
+    HttpResponse<String> answer = call(method, path, user);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body());
+  }
+
+  int adminStatus(String method, String path, String user) throws Exception {
+    return call(method, path, user).statusCode();
   }
 
   /** Neither the webhook secret, the App's key, nor a token is ever logged. */
