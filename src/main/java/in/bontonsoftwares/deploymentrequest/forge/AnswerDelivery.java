@@ -92,10 +92,11 @@ class AnswerDelivery {
     }
     boolean approve = HeldDeployments.APPROVED.equals(held.answer());
     String comment = held.comment();
+    Optional<Gate.Request> request = Optional.empty();
     if (approve) {
-      GateDecision now =
-          gate.look(held.processInstanceId())
-              .decide(held.environment(), held.version(), held.digest());
+      Gate.Look look = gate.look(held.processInstanceId());
+      request = look.request();
+      GateDecision now = look.decide(held.environment(), held.version(), held.digest(), held.sha());
       if (now.decision() == GateDecision.Decision.WAIT) {
         store.reconsidered(held.id(), HeldDeployments.WAITING, null, null);
         return false;
@@ -128,8 +129,12 @@ class AnswerDelivery {
                 null,
                 Answers.where(held),
                 held.environment(),
-                held.version(),
-                held.digest()));
+                held.version() != null
+                    ? held.version()
+                    : request.map(Gate.Request::version).orElse(null),
+                held.digest() != null
+                    ? held.digest()
+                    : request.map(Gate.Request::digest).orElse(null)));
       }
       return true;
     } catch (ForgeClient.Refused e) {

@@ -31,8 +31,9 @@ class DeploymentMatcher {
   }
 
   /**
-   * The request and what the gate is asked for it; or, with {@code request} {@code null}, why the
-   * deployment matches none ({@code refusal}, the comment it is rejected with).
+   * The request and what the deployment claims beyond its commit ({@code version}, {@code digest}:
+   * {@code null} for the request's own); or, with {@code request} {@code null}, why the deployment
+   * matches none ({@code refusal}, the comment it is rejected with).
    */
   record Match(
       Gate.Request request, String environment, String version, String digest, String refusal) {
@@ -118,12 +119,7 @@ class DeploymentMatcher {
   }
 
   private static Match asked(Gate.Request request, String environment, Claim claim) {
-    return new Match(
-        request,
-        environment,
-        claim.version() != null ? claim.version() : request.version(),
-        claim.digest() != null ? claim.digest() : request.digest(),
-        null);
+    return new Match(request, environment, claim.version(), claim.digest(), null);
   }
 
   static String shortSha(String sha) {

@@ -144,7 +144,8 @@ class HeldDeploymentWatch implements SmartLifecycle {
     Gate.Look look = gate.look(processInstanceId);
     Instant changes = null;
     for (Held held : waiting) {
-      GateDecision decision = look.decide(held.environment(), held.version(), held.digest());
+      GateDecision decision =
+          look.decide(held.environment(), held.version(), held.digest(), held.sha());
       switch (decision.decision()) {
         case GO ->
             store.decide(held.id(), HeldDeployments.APPROVED, Answers.approval(held, decision));

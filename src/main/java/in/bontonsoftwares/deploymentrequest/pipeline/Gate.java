@@ -99,21 +99,20 @@ public class Gate {
   }
 
   private Optional<Request> request(HistoricProcessInstance instance) {
-    return requests
-        .snapshot(instance.getId())
-        .map(
-            snapshot -> {
-              ProcessVariables variables = ProcessVariables.of(snapshot.variables());
-              return new Request(
-                  snapshot.requestNumber(),
-                  snapshot.processInstanceId(),
-                  variables.get(ENVIRONMENT),
-                  variables.get(VERSION),
-                  variables.get(COMMIT_SHA),
-                  variables.get(ARTIFACT_DIGEST),
-                  snapshot.state().isFinal(),
-                  snapshot.submittedAt());
-            });
+    return requests.snapshot(instance.getId()).map(Gate::request);
+  }
+
+  private static Request request(RequestSnapshot snapshot) {
+    ProcessVariables variables = ProcessVariables.of(snapshot.variables());
+    return new Request(
+        snapshot.requestNumber(),
+        snapshot.processInstanceId(),
+        variables.get(ENVIRONMENT),
+        variables.get(VERSION),
+        variables.get(COMMIT_SHA),
+        variables.get(ARTIFACT_DIGEST),
+        snapshot.state().isFinal(),
+        snapshot.submittedAt());
   }
 
   /** The request as it is now: read once, to decide for every deployment waiting on it. */
@@ -131,12 +130,29 @@ public class Gate {
       this.now = now;
     }
 
-    /** The gate's decision for a deployment of this version and digest to this environment. */
-    public GateDecision decide(String environment, String version, String digest) {
+    /** The request as read; empty when it no longer exists. */
+    public Optional<Request> request() {
+      return snapshot.map(Gate::request);
+    }
+
+    /**
+     * The gate's decision for a deployment of {@code commit} to this environment. {@code version}
+     * and {@code digest} are what the deployment says it deploys; where it says nothing, the
+     * request's own (as they are now, also after an amendment): the commit stands for the artifact
+     * that was reviewed, and the rule checks that it is the request's.
+     */
+    public GateDecision decide(String environment, String version, String digest, String commit) {
       return snapshot
           .map(
               request ->
-                  rule.decide(request, new GateRule.Question(environment, version, digest), now))
+                  rule.decide(
+                      request,
+                      new GateRule.Question(
+                          environment,
+                          version != null ? version : request.get(VERSION),
+                          digest != null ? digest : request.get(ARTIFACT_DIGEST),
+                          commit),
+                      now))
           .orElseGet(
               () ->
                   GateDecision.stop(

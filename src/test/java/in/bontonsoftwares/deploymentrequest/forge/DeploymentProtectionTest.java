@@ -273,7 +273,15 @@ class DeploymentProtectionTest extends ProcessTestSupport {
         .contains("\"staging-eu\"", "not in its configuration");
     assertThat(rejection(otherRequestNumber))
         .contains("There is no deployment request DR-1999-0001");
-    for (long run : List.of(unknownCommit, unmappedEnvironment, otherRequestNumber)) {
+    // a payload naming a request of another commit
+    String otherNumber = inReview(commit());
+    long otherCommit = RUNS.incrementAndGet();
+    webhook(
+        UUID.randomUUID().toString(),
+        deployment(
+            otherCommit, "prod", commit, "{\"deploymentRequest\": \"" + otherNumber + "\"}"));
+    assertThat(rejection(otherCommit)).contains(otherNumber + " was reviewed for commit");
+    for (long run : List.of(unknownCommit, unmappedEnvironment, otherRequestNumber, otherCommit)) {
       assertThat(reviews(run))
           .extracting(call -> call.body().path("state").asText())
           .containsOnly("rejected");
