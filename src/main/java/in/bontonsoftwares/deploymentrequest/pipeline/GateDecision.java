@@ -6,9 +6,9 @@ import java.time.Instant;
 /**
  * What the gate answers: GO (200), WAIT (202 with {@code Retry-After}) or STOP (403), why ({@code
  * reason}, a stable code, and {@code message} for people) and the confirmed window where there is
- * one.
+ * one. Public for the integrations that ask the gate for others ({@link Gate}).
  */
-record GateDecision(
+public record GateDecision(
     Decision decision,
     String reason,
     String message,
@@ -17,7 +17,7 @@ record GateDecision(
     Instant closesAt,
     Duration retryAfter) {
 
-  enum Decision {
+  public enum Decision {
     GO,
     WAIT,
     STOP
@@ -53,7 +53,7 @@ record GateDecision(
   }
 
   /** When this answer may change by time alone: the window opening or closing. */
-  Instant changesAt() {
+  public Instant changesAt() {
     return decision == Decision.GO ? closesAt : opensAt;
   }
 }

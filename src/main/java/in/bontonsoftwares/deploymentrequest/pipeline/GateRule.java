@@ -10,6 +10,7 @@ import in.bontonsoftwares.deploymentrequest.process.ProcessVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -18,13 +19,13 @@ import org.springframework.stereotype.Component;
 /**
  * The gate's one rule: GO only while the request is approved and scheduled, its confirmed window is
  * open (the window's timer fired and the window has not ended) and the pipeline deploys the
- * environment, version and (when the request named one) artifact digest that were reviewed; WAIT
- * while it may still become GO; STOP when it never will. Later conditions (freeze periods) join
- * here, so there is no second path to GO: a BLOCK freeze period covering now holds an open window
- * (WAIT with {@code FROZEN} when the freeze ends before the window does, else STOP), also when the
- * freeze was declared after the window was confirmed; but not by a freeze that an approved
- * break-glass let this confirmed window into ({@code breakGlassApproved}, {@code
- * breakGlassFreezeIds}).
+ * environment, version and (when the request named one) artifact digest that were reviewed (and,
+ * when the asker names the commit it deploys, the request's commit); WAIT while it may still become
+ * GO; STOP when it never will. Later conditions (freeze periods) join here, so there is no second
+ * path to GO: a BLOCK freeze period covering now holds an open window (WAIT with {@code FROZEN}
+ * when the freeze ends before the window does, else STOP), also when the freeze was declared after
+ * the window was confirmed; but not by a freeze that an approved break-glass let this confirmed
+ * window into ({@code breakGlassApproved}, {@code breakGlassFreezeIds}).
  */
 @Component
 class GateRule {
@@ -40,8 +41,16 @@ class GateRule {
     this.freezes = freezes;
   }
 
-  /** What the pipeline says it deploys. {@code digest} may be absent. */
-  record Question(String environment, String version, String digest) {}
+  /**
+   * What the pipeline says it deploys. {@code digest} may be absent; {@code commit} too (the REST
+   * gate asks without one): a deployment held on GitHub or GitLab names the commit it deploys,
+   * which must then be the request's.
+   */
+  record Question(String environment, String version, String digest, String commit) {
+    Question(String environment, String version, String digest) {
+      this(environment, version, digest, null);
+    }
+  }
 
   GateDecision decide(RequestSnapshot request, Question question, Instant now) {
     RequestState state = request.state();
@@ -93,6 +102,23 @@ class GateRule {
                   .formatted(number, digest)
               : "%s was reviewed for the artifact %s, not %s."
                   .formatted(number, digest, question.digest()));
+    }
+    if (question.commit() != null) {
+      String commit = request.get(COMMIT_SHA);
+      if (commit == null
+          || !question
+              .commit()
+              .toLowerCase(Locale.ROOT)
+              .startsWith(commit.toLowerCase(Locale.ROOT))) {
+        return GateDecision.stop(
+            state,
+            "COMMIT_MISMATCH",
+            commit == null
+                ? "%s names no commit, so a deployment of commit %s cannot be checked against it."
+                    .formatted(number, question.commit())
+                : "%s was reviewed for commit %s, not %s."
+                    .formatted(number, commit, question.commit()));
+      }
     }
     Instant opens = request.instant(CONFIRMED_WINDOW_START_AT);
     Instant closes = request.instant(CONFIRMED_WINDOW_END_AT);

@@ -93,7 +93,8 @@ class FlywayUpgradeTest {
           "10-freeze-periods",
           "11-token-scopes",
           "12-health-checks",
-          "13-chat-messages");
+          "13-chat-messages",
+          "14-forge-deployments");
 
   @TempDir Path dataDirectory;
 
@@ -167,7 +168,8 @@ class FlywayUpgradeTest {
             "10-freeze-periods EXECUTED",
             "11-token-scopes EXECUTED",
             "12-health-checks EXECUTED",
-            "13-chat-messages EXECUTED");
+            "13-chat-messages EXECUTED",
+            "14-forge-deployments EXECUTED");
     assertThat(jdbc.queryForObject("select count(*) from limit_hit", Integer.class)).isZero();
     // and the ticket's window is the instant the JVM's zone meant, now kept with its offset
     assertThat(jdbc.queryForObject("select window_start from change_ticket", OffsetDateTime.class))

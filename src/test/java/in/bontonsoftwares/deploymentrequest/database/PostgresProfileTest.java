@@ -105,7 +105,8 @@ class PostgresProfileTest {
               "db/changelog/app-tables.xml 10-freeze-periods EXECUTED",
               "db/changelog/app-tables.xml 11-token-scopes EXECUTED",
               "db/changelog/app-tables.xml 12-health-checks EXECUTED",
-              "db/changelog/app-tables.xml 13-chat-messages EXECUTED");
+              "db/changelog/app-tables.xml 13-chat-messages EXECUTED",
+              "db/changelog/app-tables.xml 14-forge-deployments EXECUTED");
       assertThat(tables(database)).doesNotContain("flyway_schema_history");
       changelogAfterFirstStart = changelog(jdbc);
 

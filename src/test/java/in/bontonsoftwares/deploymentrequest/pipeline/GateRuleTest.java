@@ -106,6 +106,30 @@ class GateRuleTest {
         Arguments.of(ended(null), inside, Decision.STOP, "CANCELLED"));
   }
 
+  @Test
+  void shouldStopADeploymentOfAnotherCommitWhenTheAskerNamesOne() {
+    Instant inside = OPENS.plusSeconds(60);
+    String commit = "9fceb02d0ae598e95dc970b74767f19372d61af8";
+    RequestSnapshot request =
+        snapshot(
+            false, null, Set.of(EXECUTE_DEPLOYMENT), Map.of(Data.COMMIT_SHA.name(), "9FCEB02"));
+    GateRule.Question same = new GateRule.Question("production", "2.4.1", DIGEST, commit);
+    GateRule.Question other =
+        new GateRule.Question("production", "2.4.1", DIGEST, "1" + commit.substring(1));
+
+    assertThat(rule.decide(request, same, inside).decision()).isEqualTo(Decision.GO);
+    GateDecision stopped = rule.decide(request, other, inside);
+    assertThat(stopped.decision()).isEqualTo(Decision.STOP);
+    assertThat(stopped.reason()).isEqualTo("COMMIT_MISMATCH");
+    assertThat(stopped.message()).contains("DR-2027-0001", "9FCEB02");
+    // a request without a commit cannot be checked against one
+    GateDecision unchecked = rule.decide(at(EXECUTE_DEPLOYMENT), same, inside);
+    assertThat(unchecked.reason()).isEqualTo("COMMIT_MISMATCH");
+    // the REST gate asks without a commit
+    assertThat(rule.decide(at(EXECUTE_DEPLOYMENT), ASKED, inside).decision())
+        .isEqualTo(Decision.GO);
+  }
+
   @ParameterizedTest(name = "{0}, {1}: {2} {3}")
   @MethodSource("decisions")
   void shouldDecide(RequestSnapshot request, Instant now, Decision decision, String reason) {
