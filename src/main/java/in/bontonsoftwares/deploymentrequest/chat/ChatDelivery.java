@@ -9,6 +9,7 @@ import in.bontonsoftwares.deploymentrequest.config.ChatProperties;
 import in.bontonsoftwares.deploymentrequest.config.ChatProperties.Delivery;
 import in.bontonsoftwares.deploymentrequest.config.ChatProperties.Kind;
 import in.bontonsoftwares.deploymentrequest.config.ChatProperties.Target;
+import in.bontonsoftwares.deploymentrequest.database.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -207,11 +208,7 @@ class ChatDelivery implements SmartLifecycle {
 
   /** {@code first-backoff} after the first failure, twice as long each time, up to the maximum. */
   Duration backoff(int failedAttempts) {
-    Duration wait = settings.firstBackoff();
-    for (int i = 1; i < failedAttempts && wait.compareTo(settings.maxBackoff()) < 0; i++) {
-      wait = wait.multipliedBy(2);
-    }
-    return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+    return Outbox.backoff(settings.firstBackoff(), settings.maxBackoff(), failedAttempts);
   }
 
   private void deliverQuietly() {

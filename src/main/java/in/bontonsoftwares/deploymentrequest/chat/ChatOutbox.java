@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.chat;
 
+import in.bontonsoftwares.deploymentrequest.database.Outbox;
 import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +43,10 @@ class ChatOutbox {
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
+  private final Outbox rows;
+
   ChatOutbox(JdbcTemplate jdbc, Clock clock) {
+    this.rows = new Outbox(jdbc, clock, "chat_message", PENDING, SENT, FAILED);
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -139,34 +143,17 @@ class ChatOutbox {
   }
 
   void sent(long id) {
-    jdbc.update(
-        "update chat_message set state = ?, attempts = attempts + 1, sent_at = ?, last_error = null"
-            + " where id = ?",
-        SENT,
-        SqlInstant.of(clock.instant()),
-        id);
+    rows.sent(id);
   }
 
   /** A failed attempt: tried again at {@code next}, or FAILED when {@code next} is empty. */
   void attemptFailed(long id, String error, Optional<Instant> next) {
-    jdbc.update(
-        "update chat_message set state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
-            + " where id = ?",
-        next.isPresent() ? PENDING : FAILED,
-        error.length() > 1000 ? error.substring(0, 1000) : error,
-        SqlInstant.of(next.orElse(clock.instant())),
-        id);
+    rows.attemptFailed(id, error, next);
   }
 
   /** A FAILED message back to PENDING, due now, its attempts counted afresh. */
   boolean retry(long id) {
-    return jdbc.update(
-            "update chat_message set state = ?, attempts = 0, next_attempt_at = ? where id = ? and state = ?",
-            PENDING,
-            SqlInstant.of(clock.instant()),
-            id,
-            FAILED)
-        == 1;
+    return rows.retry(id);
   }
 
   List<Row> find(String state, String requestNumber, int max) {

@@ -2,6 +2,7 @@ package in.bontonsoftwares.deploymentrequest.forge;
 
 import in.bontonsoftwares.deploymentrequest.archive.DeploymentRecord.GateGo;
 import in.bontonsoftwares.deploymentrequest.config.ForgeProperties;
+import in.bontonsoftwares.deploymentrequest.database.Outbox;
 import in.bontonsoftwares.deploymentrequest.forge.HeldDeployments.Forge;
 import in.bontonsoftwares.deploymentrequest.forge.HeldDeployments.Held;
 import in.bontonsoftwares.deploymentrequest.pipeline.Gate;
@@ -183,8 +184,6 @@ class AnswerDelivery {
 
   /** {@code first-backoff} after the first failure, doubling with each, at most the maximum. */
   Duration backoff(int failedAttempts) {
-    long factor = 1L << Math.min(failedAttempts - 1, 30);
-    Duration wait = settings.firstBackoff().multipliedBy(factor);
-    return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+    return Outbox.backoff(settings.firstBackoff(), settings.maxBackoff(), failedAttempts);
   }
 }

@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.forge;
 
+import in.bontonsoftwares.deploymentrequest.database.Outbox;
 import in.bontonsoftwares.deploymentrequest.database.SqlInstant;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,7 +59,10 @@ class HeldDeployments {
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
+  private final Outbox rows;
+
   HeldDeployments(JdbcTemplate jdbc, Clock clock) {
+    this.rows = new Outbox(jdbc, clock, "forge_deployment", DECIDED, DONE, FAILED);
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -291,35 +295,17 @@ class HeldDeployments {
   }
 
   void sent(long id) {
-    jdbc.update(
-        "update forge_deployment set state = ?, attempts = attempts + 1, sent_at = ?, last_error = null"
-            + " where id = ?",
-        DONE,
-        SqlInstant.of(clock.instant()),
-        id);
+    rows.sent(id);
   }
 
   /** A failed attempt: tried again at {@code next}, or FAILED when {@code next} is empty. */
   void attemptFailed(long id, String error, Optional<Instant> next) {
-    jdbc.update(
-        "update forge_deployment set state = ?, attempts = attempts + 1, last_error = ?,"
-            + " next_attempt_at = ? where id = ?",
-        next.isPresent() ? DECIDED : FAILED,
-        error.length() > 1000 ? error.substring(0, 1000) : error,
-        SqlInstant.of(next.orElse(clock.instant())),
-        id);
+    rows.attemptFailed(id, error, next);
   }
 
   /** A FAILED answer back to DECIDED, due now, its attempts counted afresh. */
   boolean retry(long id) {
-    return jdbc.update(
-            "update forge_deployment set state = ?, attempts = 0, next_attempt_at = ? where id = ?"
-                + " and state = ?",
-            DECIDED,
-            SqlInstant.of(clock.instant()),
-            id,
-            FAILED)
-        == 1;
+    return rows.retry(id);
   }
 
   /** GitLab no longer holds it (approved or cancelled there): nothing left to answer. */
