@@ -1,5 +1,6 @@
 package in.bontonsoftwares.deploymentrequest.operations;
 
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.EXECUTE_DEPLOYMENT;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.REVIEW_REQUEST;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.SCHEDULE_DEPLOYMENT;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Element.TIMER_WINDOW_OPENS;
@@ -8,12 +9,16 @@ import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProc
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CONFIRMED_WINDOW_END_AT;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CONFIRMED_WINDOW_START;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.CONFIRMED_WINDOW_START_AT;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.DEPLOYMENT_STARTED_AT;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.ENVIRONMENT;
+import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.HEALTH_CHECK_URL;
 import static in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess.Var.REQUEST_NUMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import in.bontonsoftwares.deploymentrequest.process.DeploymentRequestProcess;
+import in.bontonsoftwares.deploymentrequest.process.ExecutionHealthChecksProcess;
 import in.bontonsoftwares.deploymentrequest.process.ProcessTestSupport;
 import in.bontonsoftwares.deploymentrequest.process.TestRequests;
 import java.io.IOException;
@@ -46,12 +51,27 @@ import org.springframework.test.context.TestPropertySource;
  * <p>In a context of its own (a database of its own): the move takes every running request of an
  * earlier version, and must not take those of other tests.
  */
-@TestPropertySource(properties = "test.context=running-request-migration")
+@TestPropertySource(
+    properties = {
+      "test.context=running-request-migration",
+      "deployment-request.health.environments.development.request-check=true"
+    })
 @DirtiesContext
 class RunningRequestMigrationTest extends ProcessTestSupport {
 
   /** The model as the release before this one deployed it (bpmn/ at commit eb3396c). */
   private static final String EARLIER_MODEL = "upgrade/DeploymentRequestProcess-0.1-wave2.bpmn";
+
+  /**
+   * Issue 17's first model (bpmn/ at commit c039030), which checked health on a timer beside
+   * "Execute deployment"; its timer's cycle expression, whose bean method is gone, is written as a
+   * value ({@code R5/PT30S}), as the engine stored it in the timer's job.
+   */
+  private static final String MODEL_WITH_ROUNDS_BESIDE_THE_TASK =
+      "upgrade/DeploymentRequestProcess-0.2-issue17.bpmn";
+
+  /** The round beside the task in issue 17's first model. */
+  private static final String OLD_ROUND = "Task_CheckHealthDuringExecution";
 
   @Autowired RunningRequestMigration migration;
 
@@ -134,6 +154,54 @@ class RunningRequestMigrationTest extends ProcessTestSupport {
     assertThat(inReview).isWaitingAt(SCHEDULE_DEPLOYMENT);
     // a second start finds nothing left to move
     assertThat(migration.migrateToLatest()).isZero();
+  }
+
+  @Test
+  void shouldEndTheRoundBesideTheTaskAndStartTheHealthChecksOfADeploymentUnderWay() {
+    // given a request of issue 17's first model at "Execute deployment", its deployment started,
+    // with a round of its checks beside the task due
+    ProcessDefinition earlier = deploy(MODEL_WITH_ROUNDS_BESIDE_THE_TASK);
+    Map<String, Object> deploying = new HashMap<>(validRequest());
+    deploying.put(REQUEST_NUMBER, "DR-2030-0002");
+    deploying.put(ENVIRONMENT, "development");
+    deploying.put(HEALTH_CHECK_URL, "http://localhost:9/health");
+    deploying.put(DEPLOYMENT_STARTED_AT, new Date());
+    ProcessInstance request =
+        runtimeService
+            .createProcessInstanceById(earlier.getId())
+            .businessKey("DR-2030-0002")
+            .startBeforeActivity(EXECUTE_DEPLOYMENT)
+            .startBeforeActivity(OLD_ROUND)
+            .setVariables(deploying)
+            .execute();
+    assertThat(request).isWaitingAt(EXECUTE_DEPLOYMENT, OLD_ROUND);
+    Task task = task(request, EXECUTE_DEPLOYMENT);
+    ProcessDefinition deployed = deploy(DeploymentRequestProcess.RESOURCE);
+
+    // when the app starts
+    assertThat(migration.migrateToLatest()).isOne();
+
+    // then the request waits at its task on the deployed model, with nothing of the old rounds
+    assertThat(definitionOf(request)).isEqualTo(deployed.getId());
+    assertThat(request).isWaitingAt(EXECUTE_DEPLOYMENT);
+    assertThat(task(request, EXECUTE_DEPLOYMENT).getId()).isEqualTo(task.getId());
+    assertThat(managementService.createJobQuery().processInstanceId(request.getId()).list())
+        .as("no timer, no round of the request itself")
+        .isEmpty();
+    // and its health checks during execution run in their own process, for that task
+    ProcessInstance rounds =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(ExecutionHealthChecksProcess.KEY)
+            .processInstanceBusinessKey(ExecutionHealthChecksProcess.businessKey("DR-2030-0002"))
+            .singleResult();
+    assertThat(rounds).isNotNull();
+    assertThat(
+            runtimeService.getVariable(
+                rounds.getId(), ExecutionHealthChecksProcess.DEPLOYMENT_TASK_ID.name()))
+        .isEqualTo(task.getId());
+    assertThat(rounds).isWaitingAt(ExecutionHealthChecksProcess.CHECK_HEALTH_DURING_EXECUTION);
+    runtimeService.deleteProcessInstance(rounds.getId(), "test over");
   }
 
   private String definitionOf(ProcessInstance instance) {
