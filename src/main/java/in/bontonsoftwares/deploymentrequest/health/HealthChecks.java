@@ -117,12 +117,6 @@ public class HealthChecks {
         after, after.finished() ? null : next(checks, byCheck, phase, watchWindow), measured);
   }
 
-  /** Whether the request has a result of {@code phase} taken at or after {@code since}. */
-  public boolean measuredSince(String requestNumber, Phase phase, Instant since) {
-    return repository.results(requestNumber).stream()
-        .anyMatch(result -> result.phase() == phase && !result.probedAt().isBefore(since));
-  }
-
   /** Whether the request has any check during execution: without one, no rounds run. */
   public boolean checksDuringExecution(String requestNumber) {
     return !checks(HealthTarget.read(history, requestNumber), Phase.EXECUTION).isEmpty();
